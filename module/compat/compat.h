@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Makes the kernel being built for look like the newest one we support, fed
+ * by the probes in Kbuild.include.  Force-included into every file, so the
+ * rest of the module is written against current kernels only.
+ */
+#ifndef XPRIVCMD_COMPAT_H
+#define XPRIVCMD_COMPAT_H
+
+#ifdef COMPAT_NO_FAULT_IN_SAFE_WRITEABLE
+#error "xprivcmd needs Linux 5.16 or later (fault_in_safe_writeable)"
+#endif
+
+#endif /* XPRIVCMD_COMPAT_H */

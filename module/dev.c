@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The privcmd-compatible misc device and its file operations.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/compat.h>
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+
+#include "xprivcmd.h"
+
+static long xprivcmd_ioctl(struct file *file, unsigned int cmd,
+			   unsigned long arg)
+{
+	void __user *udata = (void __user *)arg;
+
+	switch (cmd) {
+	case IOCTL_PRIVCMD_HYPERCALL:
+		return xprivcmd_ioctl_hypercall(file, udata);
+	default:
+		/* Xen's tools probe with IOCTL_PRIVCMD_UNIMPLEMENTED for this. */
+		return -ENOTTY;
+	}
+}
+
+static const struct file_operations xprivcmd_fops = {
+	.owner = THIS_MODULE,
+	.unlocked_ioctl = xprivcmd_ioctl,
+	/* struct privcmd_hypercall has the same layout for 32-bit callers. */
+	.compat_ioctl = compat_ptr_ioctl,
+	.llseek = noop_llseek,
+};
+
+static struct miscdevice xprivcmd_dev = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.fops = &xprivcmd_fops,
+	/* Root only, like the in-tree node: hypercalls act on the whole host. */
+	.mode = 0600,
+};
+
+int xprivcmd_dev_init(const char *name)
+{
+	int ret;
+
+	xprivcmd_dev.name = name;
+	ret = misc_register(&xprivcmd_dev);
+	if (ret)
+		pr_err("cannot register /dev/%s (%d): if another driver owns that name, unload it (modprobe -r xen-privcmd) or load with devname=xprivcmd to run side by side\n",
+		       name, ret);
+	return ret;
+}
+
+void xprivcmd_dev_exit(void)
+{
+	misc_deregister(&xprivcmd_dev);
+}

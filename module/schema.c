@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The argument schema of every hypercall in Xen's public interface.
+ *
+ * Source of the facts: xen/include/public/xen.h (hypercall numbers, sub-command
+ * numbers, structure layouts) and xen/include/hypercall-defs.c (prototypes:
+ * every pointer there is a guest handle, i.e. a guest virtual address).  Sizes
+ * are those of the 64-bit hypervisor ABI that a 64-bit guest kernel speaks,
+ * whatever the bitness of the calling process; testing/unit/ checks them
+ * against Xen's own headers.
+ */
+#ifdef __KERNEL__
+#include <linux/kernel.h>
+#include <linux/limits.h>
+#else
+#include <stddef.h>
+#endif
+
+#include "schema.h"
+
+#define NO_ARG XPRIVCMD_NO_ARG
+
+/* A pointer whose object has a fixed size. */
+#define PTR(_arg, _access, _size, _req) \
+	{ .arg = (_arg), .count_arg = NO_ARG, .access = (_access), \
+	  .size = (_size), .required = (_req) }
+/* A pointer to an array whose length is another argument. */
+#define ARRAY(_arg, _count_arg, _access, _elem) \
+	{ .arg = (_arg), .count_arg = (_count_arg), .access = (_access), \
+	  .size = (_elem), .required = true }
+/* A pointer whose size depends on something we do not model. */
+#define OPAQUE(_arg) PTR(_arg, XPRIVCMD_INOUT, 1, false)
+
+#define SUBOP(_cmd, _ptr) { .cmd = (_cmd), .ptr = _ptr }
+/* The sub-command does not use the pointer argument at all. */
+#define NOPTR { .size = 0 }
+
+/* Sizes from Xen's public headers, 64-bit ABI. */
+#define SZ_TRAP_INFO		16	/* struct trap_info */
+#define SZ_MMU_UPDATE		16	/* struct mmu_update */
+#define SZ_MMUEXT_OP		24	/* struct mmuext_op */
+#define SZ_XEN_ULONG		8	/* xen_ulong_t, xen_pfn_t */
+#define SZ_PLATFORM_OP		136	/* struct xen_platform_op */
+#define SZ_MULTICALL_ENTRY	64	/* struct multicall_entry */
+#define SZ_EVTCHN_OP		28	/* struct evtchn_op */
+#define SZ_PHYSDEV_OP		24	/* struct physdev_op */
+#define SZ_SYSCTL		136	/* struct xen_sysctl */
+#define SZ_DOMCTL		144	/* struct xen_domctl */
+#define SZ_DM_OP_BUF		16	/* struct xen_dm_op_buf */
+#define SZ_XEN_MC		152	/* struct xen_mc */
+
+/* xen_version sub-commands (public/version.h) and their buffers. */
+static const struct xprivcmd_subop xen_version_subops[] = {
+	SUBOP(0, NOPTR),					/* XENVER_version */
+	SUBOP(1, PTR(1, XPRIVCMD_OUT, 16, true)),		/* XENVER_extraversion */
+	SUBOP(2, PTR(1, XPRIVCMD_OUT, 144, true)),		/* XENVER_compile_info */
+	SUBOP(3, PTR(1, XPRIVCMD_OUT, 1024, true)),		/* XENVER_capabilities */
+	SUBOP(4, PTR(1, XPRIVCMD_OUT, 64, true)),		/* XENVER_changeset */
+	SUBOP(5, PTR(1, XPRIVCMD_OUT, 8, true)),		/* XENVER_platform_parameters */
+	SUBOP(6, PTR(1, XPRIVCMD_INOUT, 8, true)),		/* XENVER_get_features */
+	SUBOP(7, NOPTR),					/* XENVER_pagesize */
+	SUBOP(8, PTR(1, XPRIVCMD_OUT, 16, true)),		/* XENVER_guest_handle */
+	SUBOP(9, PTR(1, XPRIVCMD_OUT, 1024, true)),		/* XENVER_commandline */
+	/* XENVER_build_id: a length header, then as many bytes as it says */
+	SUBOP(10, PTR(1, XPRIVCMD_INOUT, 4, true)),
+};
+
+/* console_io sub-commands: the buffer is arg2, its length arg1. */
+static const struct xprivcmd_subop console_io_subops[] = {
+	SUBOP(0, ARRAY(2, 1, XPRIVCMD_IN, 1)),			/* CONSOLEIO_write */
+	SUBOP(1, ARRAY(2, 1, XPRIVCMD_OUT, 1)),			/* CONSOLEIO_read */
+};
+
+#define OP(_name, ...) { .name = _name, __VA_ARGS__ }
+#define PTRS1(_p) .nr_ptrs = 1, .ptrs = { _p }
+#define PTRS2(_p, _q) .nr_ptrs = 2, .ptrs = { _p, _q }
+#define MUX(_arg) .muxed = true, .cmd_arg = (_arg)
+
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
+static const struct xprivcmd_op xprivcmd_ops[] = {
+	[0] = OP("set_trap_table", PTRS1(PTR(0, XPRIVCMD_IN, SZ_TRAP_INFO, false))),
+	[1] = OP("mmu_update", PTRS2(ARRAY(0, 1, XPRIVCMD_IN, SZ_MMU_UPDATE),
+				     PTR(2, XPRIVCMD_OUT, 4, false))),
+	[2] = OP("set_gdt", PTRS1(PTR(0, XPRIVCMD_IN, SZ_XEN_ULONG, true))),
+	[3] = OP("stack_switch"),
+	[4] = OP("set_callbacks"),
+	[5] = OP("fpu_taskswitch"),
+	[6] = OP("sched_op_compat", MUX(0)),
+	[7] = OP("platform_op", PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_PLATFORM_OP, true))),
+	[8] = OP("set_debugreg"),
+	[9] = OP("get_debugreg"),
+	[10] = OP("update_descriptor"),
+	[12] = OP("memory_op", MUX(0), PTRS1(OPAQUE(1))),
+	[13] = OP("multicall", PTRS1(ARRAY(0, 1, XPRIVCMD_INOUT, SZ_MULTICALL_ENTRY))),
+	[14] = OP("update_va_mapping"),
+	[15] = OP("set_timer_op"),
+	[16] = OP("event_channel_op_compat",
+		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_EVTCHN_OP, true))),
+	[17] = OP("xen_version", MUX(0), PTRS1(OPAQUE(1)),
+		   .subops = xen_version_subops,
+		   .nr_subops = ARRAY_SIZE(xen_version_subops)),
+	[18] = OP("console_io", MUX(0), PTRS1(OPAQUE(2)),
+		   .subops = console_io_subops,
+		   .nr_subops = ARRAY_SIZE(console_io_subops)),
+	[19] = OP("physdev_op_compat",
+		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_PHYSDEV_OP, true))),
+	[20] = OP("grant_table_op", MUX(0), PTRS1(OPAQUE(1))),
+	[21] = OP("vm_assist", MUX(0)),
+	[22] = OP("update_va_mapping_otherdomain"),
+	[23] = OP("iret"),
+	[24] = OP("vcpu_op", MUX(0), PTRS1(OPAQUE(2))),
+	[25] = OP("set_segment_base", MUX(0)),
+	[26] = OP("mmuext_op", PTRS2(ARRAY(0, 1, XPRIVCMD_INOUT, SZ_MMUEXT_OP),
+				     PTR(2, XPRIVCMD_OUT, 4, false))),
+	[27] = OP("xsm_op", PTRS1(PTR(0, XPRIVCMD_INOUT, 4, true))),
+	[28] = OP("nmi_op", MUX(0), PTRS1(OPAQUE(1))),
+	[29] = OP("sched_op", MUX(0), PTRS1(OPAQUE(1))),
+	[30] = OP("callback_op", MUX(0), PTRS1(OPAQUE(1))),
+	[31] = OP("xenoprof_op", MUX(0), PTRS1(OPAQUE(1))),
+	[32] = OP("event_channel_op", MUX(0), PTRS1(OPAQUE(1))),
+	[33] = OP("physdev_op", MUX(0), PTRS1(OPAQUE(1))),
+	[34] = OP("hvm_op", MUX(0), PTRS1(OPAQUE(1))),
+	[35] = OP("sysctl", PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_SYSCTL, true))),
+	[36] = OP("domctl", PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_DOMCTL, true))),
+	[37] = OP("kexec_op", MUX(0), PTRS1(OPAQUE(1))),
+	[38] = OP("tmem_op", PTRS1(OPAQUE(0))),
+	[39] = OP("argo_op", MUX(0), PTRS2(OPAQUE(1), OPAQUE(2))),
+	[40] = OP("xenpmu_op", MUX(0), PTRS1(OPAQUE(1))),
+	[41] = OP("dm_op", PTRS1(ARRAY(2, 1, XPRIVCMD_IN, SZ_DM_OP_BUF))),
+	[42] = OP("hypfs_op", MUX(0),
+		   PTRS2(ARRAY(1, 2, XPRIVCMD_IN, 1), ARRAY(3, 4, XPRIVCMD_INOUT, 1))),
+#ifdef CONFIG_X86
+	[48] = OP("mca", PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_XEN_MC, true))),
+	[49] = OP("paging_domctl_cont", PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_DOMCTL, true))),
+#endif
+};
+
+/**
+ * xprivcmd_schema_op() - look up the schema of a hypercall
+ * @op: hypercall number
+ *
+ * Return: the schema, or NULL when Xen's public interface defines no such
+ * hypercall (it may still be one a user added to their own Xen).
+ */
+const struct xprivcmd_op *xprivcmd_schema_op(u64 op)
+{
+	if (op >= ARRAY_SIZE(xprivcmd_ops) || !xprivcmd_ops[op].name)
+		return NULL;
+	return &xprivcmd_ops[op];
+}
+
+const char *xprivcmd_op_name(u64 op)
+{
+	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+
+	return s ? s->name : "unknown";
+}
+
+static const struct xprivcmd_ptr *subop_ptr(const struct xprivcmd_op *s,
+					    const u64 *args)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->nr_subops; i++)
+		if (s->subops[i].cmd == args[s->cmd_arg])
+			return &s->subops[i].ptr;
+	return NULL;
+}
+
+static void fill_range(const struct xprivcmd_ptr *p, const u64 *args,
+		       struct xprivcmd_range *r)
+{
+	u64 count = p->count_arg == NO_ARG ? 1 : args[p->count_arg];
+
+	r->addr = args[p->arg];
+	r->arg = p->arg;
+	r->access = p->access;
+	r->required = p->required;
+	/* An overflowing length can only describe memory the caller lacks. */
+	if (__builtin_mul_overflow(count, (u64)p->size, &r->len))
+		r->len = U64_MAX;
+}
+
+/**
+ * xprivcmd_schema_ranges() - the guest memory a hypercall will be given
+ * @op: hypercall number
+ * @args: its five arguments
+ * @ranges: room for %XPRIVCMD_MAX_PTRS entries
+ *
+ * Sub-commands the schema knows give exact lengths.  For unknown ones, and
+ * for ops multiplexed on structures we do not model, a pointer argument gets
+ * length 1 and may be NULL: all that can be enforced is that a non-NULL
+ * address is a user address.  Zero-length ranges are left out, as the
+ * hypervisor does not touch them.
+ *
+ * Return: the number of ranges filled in.
+ */
+unsigned int xprivcmd_schema_ranges(u64 op, const u64 *args,
+				    struct xprivcmd_range *ranges)
+{
+	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+	const struct xprivcmd_ptr *p;
+	unsigned int i, n = 0;
+
+	if (!s)
+		return 0;
+
+	for (i = 0; i < s->nr_ptrs; i++) {
+		p = &s->ptrs[i];
+		if (i == 0 && s->subops) {
+			const struct xprivcmd_ptr *sp = subop_ptr(s, args);
+
+			if (sp)
+				p = sp;
+		}
+		if (!p->size)
+			continue;
+		fill_range(p, args, &ranges[n]);
+		if (ranges[n].len)
+			n++;
+	}
+	return n;
+}

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Argument schema of Xen's hypercalls: which arguments are guest pointers and
+ * how many bytes the hypervisor may touch behind them.
+ *
+ * Pure logic with no kernel dependencies, so the host unit tests build it too.
+ */
+#ifndef XPRIVCMD_SCHEMA_H
+#define XPRIVCMD_SCHEMA_H
+
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
+#include "host_types.h"
+#endif
+
+#define XPRIVCMD_NR_ARGS	5
+#define XPRIVCMD_MAX_PTRS	2
+/* Marks "no such argument" in the one-byte argument index fields. */
+#define XPRIVCMD_NO_ARG		0xff
+
+/* What the hypervisor does with the memory behind a pointer. */
+enum xprivcmd_access {
+	XPRIVCMD_IN = 1,	/* reads it */
+	XPRIVCMD_OUT = 2,	/* writes it */
+	XPRIVCMD_INOUT = 3,
+};
+
+/**
+ * struct xprivcmd_ptr - one pointer argument of a hypercall
+ * @arg: index of the argument holding the guest virtual address
+ * @count_arg: index of the argument holding an element count, or
+ *	%XPRIVCMD_NO_ARG when @size is the whole length
+ * @access: &enum xprivcmd_access
+ * @required: a NULL address is an error rather than "argument unused"
+ * @size: bytes, or bytes per element when @count_arg is set
+ */
+struct xprivcmd_ptr {
+	u8 arg;
+	u8 count_arg;
+	u8 access;
+	bool required;
+	u32 size;
+};
+
+/**
+ * struct xprivcmd_subop - what one sub-command does with the op's pointer
+ * @cmd: value of the multiplexing argument
+ * @ptr: the pointer for this sub-command; @ptr.size == 0 means the
+ *	sub-command ignores the pointer argument
+ */
+struct xprivcmd_subop {
+	u32 cmd;
+	struct xprivcmd_ptr ptr;
+};
+
+/**
+ * struct xprivcmd_op - schema of one hypercall
+ * @name: name in Xen's public xen.h, without the __HYPERVISOR_ prefix
+ * @muxed: the hypercall is multiplexed on the sub-command in @cmd_arg
+ * @cmd_arg: argument that selects the sub-command
+ * @nr_ptrs: number of entries in @ptrs
+ * @ptrs: pointer arguments as the prototype declares them; for unknown
+ *	sub-commands only "non-NULL means a user address" can be enforced
+ * @subops: per-sub-command refinement of @ptrs[0], may be NULL
+ * @nr_subops: number of entries in @subops
+ */
+struct xprivcmd_op {
+	const char *name;
+	bool muxed;
+	u8 cmd_arg;
+	u8 nr_ptrs;
+	struct xprivcmd_ptr ptrs[XPRIVCMD_MAX_PTRS];
+	const struct xprivcmd_subop *subops;
+	u8 nr_subops;
+};
+
+/**
+ * struct xprivcmd_range - guest memory a hypercall is about to be given
+ * @addr: start address, from the caller
+ * @len: length in bytes; U64_MAX when the computation overflowed
+ * @arg: argument index it came from
+ * @access: &enum xprivcmd_access
+ * @required: NULL is an error
+ */
+struct xprivcmd_range {
+	u64 addr;
+	u64 len;
+	u8 arg;
+	u8 access;
+	bool required;
+};
+
+const struct xprivcmd_op *xprivcmd_schema_op(u64 op);
+const char *xprivcmd_op_name(u64 op);
+unsigned int xprivcmd_schema_ranges(u64 op, const u64 *args,
+				    struct xprivcmd_range *ranges);
+
+#endif /* XPRIVCMD_SCHEMA_H */

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Helpers shared by the xprivcmd selftests: issuing hypercalls through the
+ * device, reading the module's counters and Xen's console ring.
+ */
+#ifndef XPRIVCMD_UTILS_H
+#define XPRIVCMD_UTILS_H
+
+#define __XEN_TOOLS__ 1
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <xen/xen.h>
+#include <xen/version.h>
+#include <xen/sysctl.h>
+
+#include <xen/xprivcmd.h>
+
+#define XPC_STATS	"/sys/kernel/debug/xprivcmd/stats"
+
+static inline const char *xpc_device(void)
+{
+	const char *dev = getenv("XPRIVCMD_DEVICE");
+
+	return dev ? dev : "/dev/xen/privcmd";
+}
+
+static inline __u64 xpc_ptr(const void *p)
+{
+	return (__u64)(uintptr_t)p;
+}
+
+/* Returns the ioctl's result: the hypercall's, or -1 with errno set. */
+static inline long xpc_hypercall(int fd, __u64 op, __u64 a0, __u64 a1,
+				 __u64 a2, __u64 a3, __u64 a4)
+{
+	struct privcmd_hypercall h = {
+		.op = op,
+		.arg = { a0, a1, a2, a3, a4 },
+	};
+
+	return ioctl(fd, IOCTL_PRIVCMD_HYPERCALL, &h);
+}
+
+/*
+ * Counters for @op from the module's debugfs file; -1 when the file or the
+ * field is missing, 0 when the op has not been seen yet.
+ */
+static inline long long xpc_stat(unsigned int op, const char *field)
+{
+	char line[256], name[64], f1[16], f2[16], f3[16];
+	unsigned long long v1, v2, v3;
+	long long val = 0;
+	unsigned int nr;
+	FILE *f = fopen(XPC_STATS, "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%u %63s %15s %llu %15s %llu %15s %llu", &nr,
+			   name, f1, &v1, f2, &v2, f3, &v3) != 8 || nr != op)
+			continue;
+		if (!strcmp(field, f1))
+			val = v1;
+		else if (!strcmp(field, f2))
+			val = v2;
+		else if (!strcmp(field, f3))
+			val = v3;
+		else
+			val = -1;
+	}
+	fclose(f);
+	return val;
+}
+
+static inline long long xpc_stat_line(const char *prefix)
+{
+	char line[256];
+	long long val = -1;
+	size_t n = strlen(prefix);
+	FILE *f = fopen(XPC_STATS, "r");
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, prefix, n))
+			val = strtoll(line + n, NULL, 10);
+	fclose(f);
+	return val;
+}
+
+/*
+ * Reads Xen's whole console ring with XEN_SYSCTL_readconsole through the
+ * device, in incremental chunks so that any ring size fits.  Returns a
+ * malloc()ed NUL-terminated string, or NULL with errno set.
+ */
+static inline char *xpc_read_console_ring(int fd)
+{
+	size_t chunk = 16384, len = 0, cap = 0;
+	char *ring = NULL, *buf;
+	struct xen_sysctl sc;
+	__u32 index = 0;
+
+	buf = calloc(1, chunk);
+	if (!buf)
+		return NULL;
+	for (;;) {
+		char *bigger;
+
+		memset(&sc, 0, sizeof(sc));
+		sc.cmd = XEN_SYSCTL_readconsole;
+		sc.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+		sc.u.readconsole.incremental = 1;
+		sc.u.readconsole.index = index;
+		sc.u.readconsole.count = chunk;
+		set_xen_guest_handle(sc.u.readconsole.buffer, buf);
+		if (xpc_hypercall(fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+				  0, 0, 0, 0) < 0)
+			goto fail;
+		if (!sc.u.readconsole.count)
+			break;
+		if (len + sc.u.readconsole.count + 1 > cap) {
+			cap = 2 * (len + sc.u.readconsole.count + 1);
+			bigger = realloc(ring, cap);
+			if (!bigger)
+				goto fail;
+			ring = bigger;
+		}
+		memcpy(ring + len, buf, sc.u.readconsole.count);
+		len += sc.u.readconsole.count;
+		index = sc.u.readconsole.index;
+	}
+	free(buf);
+	if (!ring)
+		ring = calloc(1, 1);
+	else
+		ring[len] = '\0';
+	return ring;
+fail:
+	free(buf);
+	free(ring);
+	return NULL;
+}
+
+/* First line of a sysfs file, without its newline. */
+static inline int xpc_read_line(const char *path, char *out, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	char *ok;
+
+	if (!f)
+		return -1;
+	ok = fgets(out, size, f);
+	fclose(f);
+	if (!ok)
+		return -1;
+	out[strcspn(out, "\n")] = '\0';
+	return 0;
+}
+
+/* Address of a kernel symbol from /proc/kallsyms, 0 if not found. */
+static inline __u64 xpc_kallsyms(const char *sym)
+{
+	char line[512], name[256], type;
+	unsigned long long addr;
+	__u64 found = 0;
+	FILE *f = fopen("/proc/kallsyms", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%llx %c %255s", &addr, &type, name) == 3 &&
+		    !strcmp(name, sym)) {
+			found = addr;
+			break;
+		}
+	fclose(f);
+	return found;
+}
+
+#endif /* XPRIVCMD_UTILS_H */

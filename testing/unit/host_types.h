@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The few kernel types module/schema.c uses, for building it on the host. */
+#ifndef XPRIVCMD_HOST_TYPES_H
+#define XPRIVCMD_HOST_TYPES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef uint8_t u8;
+typedef uint32_t u32;
+typedef uint64_t u64;
+
+#define U64_MAX UINT64_MAX
+
+#if defined(__x86_64__) || defined(__i386__)
+#define CONFIG_X86 1
+#endif
+
+#endif /* XPRIVCMD_HOST_TYPES_H */
