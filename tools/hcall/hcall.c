@@ -126,7 +126,8 @@ static int cmd_version(int fd)
 		      (uintptr_t)caps, 0) < 0)
 		return failed("xen_version");
 	printf("Xen %ld.%ld%.*s\n", v >> 16, v & 0xffff, (int)sizeof(extra), extra);
-	printf("changeset: %.*s\n", (int)sizeof(changeset), changeset);
+	if (changeset[0])
+		printf("changeset: %.*s\n", (int)sizeof(changeset), changeset);
 	printf("capabilities: %.*s\n", (int)sizeof(caps), caps);
 	return EXIT_OK;
 }
