@@ -8,8 +8,26 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/slab.h>
 
 #include "xprivcmd.h"
+
+static int xprivcmd_open(struct inode *inode, struct file *file)
+{
+	struct xprivcmd_file *xf = kzalloc(sizeof(*xf), GFP_KERNEL);
+
+	if (!xf)
+		return -ENOMEM;
+	spin_lock_init(&xf->lock);
+	file->private_data = xf;
+	return 0;
+}
+
+static int xprivcmd_release(struct inode *inode, struct file *file)
+{
+	kfree(file->private_data);
+	return 0;
+}
 
 static long xprivcmd_ioctl(struct file *file, unsigned int cmd,
 			   unsigned long arg)
@@ -19,6 +37,8 @@ static long xprivcmd_ioctl(struct file *file, unsigned int cmd,
 	switch (cmd) {
 	case IOCTL_PRIVCMD_HYPERCALL:
 		return xprivcmd_ioctl_hypercall(file, udata);
+	case XPRIVCMD_IOCTL_LAST_ERROR:
+		return xprivcmd_ioctl_last_error(file, udata);
 	default:
 		/* Xen's tools probe with IOCTL_PRIVCMD_UNIMPLEMENTED for this. */
 		return -ENOTTY;
@@ -27,8 +47,10 @@ static long xprivcmd_ioctl(struct file *file, unsigned int cmd,
 
 static const struct file_operations xprivcmd_fops = {
 	.owner = THIS_MODULE,
+	.open = xprivcmd_open,
+	.release = xprivcmd_release,
 	.unlocked_ioctl = xprivcmd_ioctl,
-	/* struct privcmd_hypercall has the same layout for 32-bit callers. */
+	/* Our ioctls' structures have the same layout for 32-bit callers. */
 	.compat_ioctl = compat_ptr_ioctl,
 	.llseek = noop_llseek,
 };

@@ -103,6 +103,43 @@ static int check_hypercall(const struct privcmd_hypercall *h,
 	return 0;
 }
 
+static void record_reject(struct xprivcmd_file *xf,
+			  const struct privcmd_hypercall *h,
+			  const struct xprivcmd_reject *rej)
+{
+	bool has_arg = rej->arg != XPRIVCMD_NO_ARG;
+
+	spin_lock(&xf->lock);
+	xf->last.seq++;
+	xf->last.op = h->op;
+	xf->last.err = -rej->err;
+	xf->last.reason = rej->reason;
+	xf->last.arg = has_arg ? rej->arg : XPRIVCMD_ARG_NONE;
+	xf->last.value = has_arg ? h->arg[rej->arg] : 0;
+	spin_unlock(&xf->lock);
+}
+
+/**
+ * xprivcmd_ioctl_last_error() - XPRIVCMD_IOCTL_LAST_ERROR
+ * @file: the device file
+ * @udata: user pointer to a &struct xprivcmd_last_error to fill in
+ *
+ * Lets a tool say why a call failed with EFAULT or EINVAL when xprivcmd, not
+ * Xen, refused it.
+ *
+ * Return: 0, or -EFAULT.
+ */
+long xprivcmd_ioctl_last_error(struct file *file, void __user *udata)
+{
+	struct xprivcmd_file *xf = file->private_data;
+	struct xprivcmd_last_error last;
+
+	spin_lock(&xf->lock);
+	last = xf->last;
+	spin_unlock(&xf->lock);
+	return copy_to_user(udata, &last, sizeof(last)) ? -EFAULT : 0;
+}
+
 static void log_reject(const struct privcmd_hypercall *h,
 		       const struct xprivcmd_reject *rej)
 {
@@ -139,6 +176,7 @@ long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata)
 	ret = check_hypercall(&h, &rej);
 	if (ret) {
 		xprivcmd_stats_rejected(h.op, rej.reason);
+		record_reject(file->private_data, &h, &rej);
 		log_reject(&h, &rej);
 		return ret;
 	}

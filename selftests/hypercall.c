@@ -40,16 +40,30 @@ FIXTURE_TEARDOWN(xpc)
 	close(self->fd);
 }
 
-/* A buffer a call must be refused for, and proof that Xen never saw it. */
-#define EXPECT_REFUSED(_fd, _errno, _op, _a0, _a1, _a2) do {		\
+/*
+ * A call that must be refused with @_errno for @_reason in argument @_arg,
+ * and proof that Xen never saw it: the module's counters show it refused,
+ * not issued, and the fd's last error says why.
+ */
+#define EXPECT_REFUSED(_fd, _errno, _reason, _arg, _op, _a0, _a1, _a2) do {	\
 	long long _issued = xpc_stat(_op, "issued");			\
 	long long _rejected = xpc_stat(_op, "rejected");		\
+	__u64 _args[3] = { _a0, _a1, _a2 };				\
+	struct xprivcmd_last_error _l = xpc_last_error(_fd);		\
+	__u64 _seq = _l.seq;						\
 	ASSERT_LE(0, _issued);						\
 	errno = 0;							\
 	EXPECT_EQ(-1, xpc_hypercall(_fd, _op, _a0, _a1, _a2, 0, 0));	\
 	EXPECT_EQ(_errno, errno);					\
 	EXPECT_EQ(_issued, xpc_stat(_op, "issued"));			\
 	EXPECT_EQ(_rejected + 1, xpc_stat(_op, "rejected"));		\
+	_l = xpc_last_error(_fd);					\
+	EXPECT_EQ(_seq + 1, _l.seq);					\
+	EXPECT_EQ(_op, _l.op);						\
+	EXPECT_EQ(_errno, _l.err);					\
+	EXPECT_EQ(_reason, _l.reason);					\
+	EXPECT_EQ(_arg, _l.arg);					\
+	EXPECT_EQ(_args[_arg], _l.value);				\
 } while (0)
 
 TEST_F(xpc, version_matches_sysfs)
@@ -162,8 +176,8 @@ TEST_F(xpc, stats_count_every_call)
 
 TEST_F(xpc, null_buffer_refused)
 {
-	EXPECT_REFUSED(self->fd, EFAULT, OP_XEN_VERSION, XENVER_extraversion,
-		       0, 0);
+	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_NULL_PTR, 1,
+		       OP_XEN_VERSION, XENVER_extraversion, 0, 0);
 }
 
 TEST_F(xpc, unmapped_buffer_refused)
@@ -173,8 +187,8 @@ TEST_F(xpc, unmapped_buffer_refused)
 
 	ASSERT_TRUE(p != MAP_FAILED);
 	ASSERT_EQ(0, munmap(p, self->page));
-	EXPECT_REFUSED(self->fd, EFAULT, OP_XEN_VERSION, XENVER_extraversion,
-		       xpc_ptr(p), 0);
+	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_UNMAPPED, 1,
+		       OP_XEN_VERSION, XENVER_extraversion, xpc_ptr(p), 0);
 }
 
 /* Xen would write the answer here: read-only memory must be refused. */
@@ -184,8 +198,8 @@ TEST_F(xpc, readonly_buffer_refused_for_output)
 		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	ASSERT_TRUE(p != MAP_FAILED);
-	EXPECT_REFUSED(self->fd, EFAULT, OP_XEN_VERSION, XENVER_extraversion,
-		       xpc_ptr(p), 0);
+	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_UNMAPPED, 1,
+		       OP_XEN_VERSION, XENVER_extraversion, xpc_ptr(p), 0);
 	munmap(p, self->page);
 }
 
@@ -198,8 +212,8 @@ TEST_F(xpc, buffer_length_past_mapping_refused)
 	ASSERT_TRUE(p != MAP_FAILED);
 	ASSERT_EQ(0, munmap(p + self->page, self->page));
 	memset(p, 'x', self->page);
-	EXPECT_REFUSED(self->fd, EFAULT, OP_CONSOLE_IO, CONSOLEIO_write,
-		       2 * self->page, xpc_ptr(p));
+	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_UNMAPPED, 2,
+		       OP_CONSOLE_IO, CONSOLEIO_write, 2 * self->page, xpc_ptr(p));
 	munmap(p, self->page);
 }
 
@@ -213,8 +227,8 @@ TEST_F(xpc, kernel_buffer_refused_and_untouched)
 	struct utsname u;
 
 	ASSERT_NE(0, uts) TH_LOG("init_uts_ns not in /proc/kallsyms");
-	EXPECT_REFUSED(self->fd, EFAULT, OP_XEN_VERSION, XENVER_extraversion,
-		       uts, 0);
+	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_KERNEL_PTR, 1,
+		       OP_XEN_VERSION, XENVER_extraversion, uts, 0);
 	ASSERT_EQ(0, uname(&u));
 	EXPECT_STREQ("Linux", u.sysname);
 }
@@ -224,8 +238,8 @@ TEST_F(xpc, kernel_console_buffer_refused)
 	__u64 banner = xpc_kallsyms("linux_banner");
 
 	ASSERT_NE(0, banner);
-	EXPECT_REFUSED(self->fd, EFAULT, OP_CONSOLE_IO, CONSOLEIO_write, 16,
-		       banner);
+	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_KERNEL_PTR, 2,
+		       OP_CONSOLE_IO, CONSOLEIO_write, 16, banner);
 }
 
 TEST_F(xpc, op_out_of_range_einval)
@@ -233,6 +247,7 @@ TEST_F(xpc, op_out_of_range_einval)
 	static const __u64 ops[] = { XPRIVCMD_NR_HYPERCALLS, 4096, ~0ULL,
 				     1ULL << 32 };
 	long long before = xpc_stat_line("out-of-range rejected ");
+	struct xprivcmd_last_error last;
 	unsigned int i;
 
 	ASSERT_LE(0, before);
@@ -240,6 +255,11 @@ TEST_F(xpc, op_out_of_range_einval)
 		errno = 0;
 		EXPECT_EQ(-1, xpc_hypercall(self->fd, ops[i], 0, 0, 0, 0, 0));
 		EXPECT_EQ(EINVAL, errno);
+		last = xpc_last_error(self->fd);
+		EXPECT_EQ(XPRIVCMD_REASON_OP_RANGE, last.reason);
+		EXPECT_EQ(ops[i], last.op);
+		EXPECT_EQ(XPRIVCMD_ARG_NONE, last.arg);
+		EXPECT_EQ(i + 1, last.seq);
 	}
 	EXPECT_EQ(before + 4, xpc_stat_line("out-of-range rejected "));
 }
@@ -258,6 +278,24 @@ TEST_F(xpc, unimplemented_op_enosys_from_xen)
 		EXPECT_EQ(ENOSYS, errno);
 		EXPECT_EQ(before + 1, xpc_stat(ops[i], "issued"));
 	}
+}
+
+/* A fresh fd has no last error; Xen's own failures are not recorded. */
+TEST_F(xpc, last_error_starts_empty_and_ignores_xen_errors)
+{
+	struct xprivcmd_last_error last;
+
+	memset(&last, 0xff, sizeof(last));
+	ASSERT_EQ(0, ioctl(self->fd, XPRIVCMD_IOCTL_LAST_ERROR, &last));
+	EXPECT_EQ(0, last.seq);
+	EXPECT_EQ(0, last.reason);
+	EXPECT_EQ(0, last.pad);
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, 63, 0, 0, 0, 0, 0));
+	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_EQ(0, xpc_last_error(self->fd).seq);
+	errno = 0;
+	EXPECT_EQ(-1, ioctl(self->fd, XPRIVCMD_IOCTL_LAST_ERROR, NULL));
+	EXPECT_EQ(EFAULT, errno);
 }
 
 TEST_F(xpc, bad_ioctl_argument_efault)

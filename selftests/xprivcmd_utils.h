@@ -49,6 +49,17 @@ static inline long xpc_hypercall(int fd, __u64 op, __u64 a0, __u64 a1,
 	return ioctl(fd, IOCTL_PRIVCMD_HYPERCALL, &h);
 }
 
+/* The fd's last refusal, or a zeroed record if the ioctl fails. */
+static inline struct xprivcmd_last_error xpc_last_error(int fd)
+{
+	struct xprivcmd_last_error last;
+
+	memset(&last, 0, sizeof(last));
+	if (ioctl(fd, XPRIVCMD_IOCTL_LAST_ERROR, &last))
+		memset(&last, 0, sizeof(last));
+	return last;
+}
+
 /*
  * Counters for @op from the module's debugfs file; -1 when the file or the
  * field is missing, 0 when the op has not been seen yet.

@@ -108,8 +108,8 @@ xpc_initrd() {
 	mkdir -p "$dir"/{bin,dev,proc,sys,tmp,xpc}
 	cp /bin/busybox "$dir/bin/"
 	cp "$ROOT/testing/vm/init" "$dir/init"
-	cp "$ROOT/testing/vm/guest-demo.sh" "$ROOT/xprivcmd.ko" "$ROOT/tools/hcall/hcall" \
-		"$ROOT/selftests/hypercall" "$ROOT/selftests/hypercall_32" "$dir/xpc/"
+	cp "$ROOT/testing/vm/guest-demo.sh" "$ROOT/xprivcmd.ko" "$ROOT/tools/hcall/hcall" "$dir/xpc/"
+	make -s -C "$ROOT/selftests" install INSTALL_PATH="$dir/xpc/selftests" >/dev/null
 	mkdir -p "$dir/lib/modules/$KVER"
 	cp "$VMDIR/root/lib/modules/$KVER/kernel/drivers/xen/xen-privcmd.ko" \
 		"$dir/lib/modules/$KVER/"

@@ -166,4 +166,33 @@ enum xprivcmd_reason {
 	XPRIVCMD_NR_REASONS
 };
 
+/* struct xprivcmd_last_error.arg when no single argument was at fault. */
+#define XPRIVCMD_ARG_NONE 0xffffffffU
+
+/**
+ * struct xprivcmd_last_error - the last call this fd had refused
+ * @seq: number of refusals on this fd so far; 0 means none yet
+ * @op: hypercall number of the refused call
+ * @value: the offending argument's value, 0 when @arg is XPRIVCMD_ARG_NONE
+ * @err: the (positive) errno the call failed with
+ * @reason: enum xprivcmd_reason
+ * @arg: index of the offending argument, or XPRIVCMD_ARG_NONE
+ * @pad: zero
+ *
+ * Calls that Xen itself failed are not recorded: their errno is Xen's.
+ */
+struct xprivcmd_last_error {
+	__u64 seq;
+	__u64 op;
+	__u64 value;
+	__s32 err;
+	__u32 reason;
+	__u32 arg;
+	__u32 pad;
+};
+
+/* Our own ioctls count down from 0xfe: upstream counts up from 0. */
+#define XPRIVCMD_IOCTL_LAST_ERROR \
+	_IOR('P', 0xfe, struct xprivcmd_last_error)
+
 #endif /* _UAPI_XEN_XPRIVCMD_H */
