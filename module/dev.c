@@ -19,12 +19,14 @@ static int xprivcmd_open(struct inode *inode, struct file *file)
 	if (!xf)
 		return -ENOMEM;
 	spin_lock_init(&xf->lock);
+	mutex_init(&xf->policy_lock);
 	file->private_data = xf;
 	return 0;
 }
 
 static int xprivcmd_release(struct inode *inode, struct file *file)
 {
+	xprivcmd_policy_file_exit(file->private_data);
 	kfree(file->private_data);
 	return 0;
 }
@@ -39,6 +41,8 @@ static long xprivcmd_ioctl(struct file *file, unsigned int cmd,
 		return xprivcmd_ioctl_hypercall(file, udata);
 	case XPRIVCMD_IOCTL_LAST_ERROR:
 		return xprivcmd_ioctl_last_error(file, udata);
+	case XPRIVCMD_IOCTL_NARROW:
+		return xprivcmd_ioctl_narrow(file, udata);
 	default:
 		/* Xen's tools probe with IOCTL_PRIVCMD_UNIMPLEMENTED for this. */
 		return -ENOTTY;

@@ -1,17 +1,28 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * IOCTL_PRIVCMD_HYPERCALL: check a hypercall's arguments, then issue it.
+ * IOCTL_PRIVCMD_HYPERCALL: check a hypercall's arguments and the policy,
+ * then issue it.
  *
  * In a PV guest the hypervisor dereferences whatever guest virtual address it
  * is handed, kernel addresses included, so every pointer argument the schema
  * knows of is checked to be user memory before the call is made.
+ *
+ * Where a decision depends on memory rather than registers (the sub-command
+ * inside a sysctl or domctl structure, the entries of a multicall), the
+ * memory is copied into the kernel, the decision is made on the copy, and
+ * Xen is given the copy.  Another thread rewriting the user buffer can then
+ * change nothing that was checked.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/fs.h>
+#include <linux/ktime.h>
+#include <linux/moduleparam.h>
+#include <linux/mm.h>
 #include <linux/pagemap.h>
 #include <linux/ratelimit.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/uaccess.h>
 
 #include <xen/xen-ops.h>
@@ -20,12 +31,28 @@
 #include "xprivcmd.h"
 #include "schema.h"
 
+#define CREATE_TRACE_POINTS
+#include "xprivcmd_trace.h"
+
+#define OP_MULTICALL		13
+/* Xen's struct multicall_entry in the 64-bit ABI: op, result, args[6]. */
+#define MC_ENTRY_WORDS		8
+
+static unsigned int multicall_max = 4096;
+module_param(multicall_max, uint, 0644);
+MODULE_PARM_DESC(multicall_max,
+		 "Most multicall entries in one call (E2BIG beyond; default 4096)");
+
 static const char * const reason_names[XPRIVCMD_NR_REASONS] = {
 	[XPRIVCMD_REASON_NONE]		= "none",
 	[XPRIVCMD_REASON_OP_RANGE]	= "hypercall number out of range",
 	[XPRIVCMD_REASON_NULL_PTR]	= "NULL buffer",
 	[XPRIVCMD_REASON_KERNEL_PTR]	= "buffer is not in user space",
 	[XPRIVCMD_REASON_UNMAPPED]	= "buffer is not mapped with the access needed",
+	[XPRIVCMD_REASON_POLICY]	= "denied by policy",
+	[XPRIVCMD_REASON_TOO_MANY]	= "too many multicall entries",
+	[XPRIVCMD_REASON_INTERFACE]	= "unknown interface version (strict policy)",
+	[XPRIVCMD_REASON_NESTED_MULTICALL] = "multicall inside a multicall",
 };
 
 const char *xprivcmd_reason_name(unsigned int reason)
@@ -34,23 +61,41 @@ const char *xprivcmd_reason_name(unsigned int reason)
 }
 
 /**
- * struct xprivcmd_reject - why a call was refused
- * @reason: &enum xprivcmd_reason
- * @arg: the offending argument, or %XPRIVCMD_NO_ARG
- * @err: negative errno returned to the caller
+ * struct xprivcmd_call - one hypercall on its way to Xen
+ * @h: as the caller gave it
+ * @args: as Xen will get them: a kernel copy may replace a user pointer
+ * @subop: sub-command, for policy and tracing
+ * @kbuf: kernel copy of the structure or multicall list, or NULL
+ * @klen: its length
+ * @karg: the argument @kbuf stands in for
+ * @rej: why the call was refused, when it was
  */
-struct xprivcmd_reject {
-	unsigned int reason;
-	u8 arg;
-	int err;
+struct xprivcmd_call {
+	struct privcmd_hypercall h;
+	unsigned long args[XPRIVCMD_NR_ARGS];
+	u64 subop;
+	void *kbuf;
+	size_t klen;
+	unsigned int karg;
+	struct xprivcmd_reject {
+		unsigned int reason;
+		u32 arg;
+		u32 entry;
+		u64 op;
+		u64 value;
+		int err;
+	} rej;
 };
 
-static int reject(struct xprivcmd_reject *rej, unsigned int reason, u8 arg,
+static int reject(struct xprivcmd_call *c, unsigned int reason, u32 arg,
 		  int err)
 {
-	rej->reason = reason;
-	rej->arg = arg;
-	rej->err = err;
+	c->rej.reason = reason;
+	c->rej.arg = arg;
+	c->rej.entry = XPRIVCMD_ARG_NONE;
+	c->rej.op = c->h.op;
+	c->rej.value = arg == XPRIVCMD_ARG_NONE ? 0 : c->h.arg[arg];
+	c->rej.err = err;
 	return err;
 }
 
@@ -72,50 +117,180 @@ static bool range_is_accessible(const struct xprivcmd_range *r)
 	return true;
 }
 
-static int check_hypercall(const struct privcmd_hypercall *h,
-			   struct xprivcmd_reject *rej)
+/* Returns 0 or the reason the range is refused. */
+static unsigned int check_range(const struct xprivcmd_range *r)
+{
+	if (!r->addr)
+		return r->required ? XPRIVCMD_REASON_NULL_PTR : 0;
+	/* Also catches lengths that would run past user space. */
+	if (!access_ok(u64_to_user_ptr(r->addr), r->len))
+		return XPRIVCMD_REASON_KERNEL_PTR;
+	if (!range_is_accessible(r))
+		return XPRIVCMD_REASON_UNMAPPED;
+	return 0;
+}
+
+static unsigned int check_args(u64 op, const u64 *args, u32 *bad_arg)
 {
 	struct xprivcmd_range ranges[XPRIVCMD_MAX_PTRS];
-	unsigned int i, n;
+	unsigned int i, n, reason;
 
-	if (h->op >= XPRIVCMD_NR_HYPERCALLS)
-		return reject(rej, XPRIVCMD_REASON_OP_RANGE, XPRIVCMD_NO_ARG,
-			      -EINVAL);
-
-	n = xprivcmd_schema_ranges(h->op, h->arg, ranges);
+	n = xprivcmd_schema_ranges(op, args, ranges);
 	for (i = 0; i < n; i++) {
-		const struct xprivcmd_range *r = &ranges[i];
-
-		if (!r->addr) {
-			if (!r->required)
-				continue;
-			return reject(rej, XPRIVCMD_REASON_NULL_PTR, r->arg,
-				      -EFAULT);
+		reason = check_range(&ranges[i]);
+		if (reason) {
+			*bad_arg = ranges[i].arg;
+			return reason;
 		}
-		/* Also catches lengths that would run past user space. */
-		if (!access_ok(u64_to_user_ptr(r->addr), r->len))
-			return reject(rej, XPRIVCMD_REASON_KERNEL_PTR, r->arg,
-				      -EFAULT);
-		if (!range_is_accessible(r))
-			return reject(rej, XPRIVCMD_REASON_UNMAPPED, r->arg,
-				      -EFAULT);
 	}
 	return 0;
 }
 
+/*
+ * sysctl, domctl and friends: copy the structure in, read its sub-command
+ * and interface version from the copy, check the user buffers it points to,
+ * and hand Xen the copy.
+ */
+static int prepare_struct(struct xprivcmd_file *xf, struct xprivcmd_call *c,
+			  const struct xprivcmd_op *s, bool *known_ifaces)
+{
+	const struct xprivcmd_ptr *p = &s->ptrs[0];
+	struct xprivcmd_struct_info info;
+	unsigned int i, reason;
+	void *kbuf;
+
+	kbuf = memdup_user(u64_to_user_ptr(c->h.arg[p->arg]), p->size);
+	if (IS_ERR(kbuf) && PTR_ERR(kbuf) == -EFAULT)
+		return reject(c, XPRIVCMD_REASON_UNMAPPED, p->arg, -EFAULT);
+	if (IS_ERR(kbuf))
+		return PTR_ERR(kbuf);
+	c->kbuf = kbuf;
+	c->klen = p->size;
+	c->karg = p->arg;
+
+	xprivcmd_schema_struct(c->h.op, kbuf, &info);
+	c->subop = info.cmd;
+	if (!xprivcmd_policy_allowed(xf, c->h.op, c->subop, known_ifaces))
+		return reject(c, XPRIVCMD_REASON_POLICY, XPRIVCMD_ARG_NONE, -EACCES);
+	if (*known_ifaces && !info.iv_known)
+		return reject(c, XPRIVCMD_REASON_INTERFACE, p->arg, -EACCES);
+	for (i = 0; i < info.nr_ranges; i++) {
+		reason = check_range(&info.ranges[i]);
+		if (reason) {
+			reject(c, reason, p->arg, -EFAULT);
+			/* Name the embedded pointer, not the structure. */
+			c->rej.value = info.ranges[i].addr;
+			return -EFAULT;
+		}
+	}
+	c->args[p->arg] = (unsigned long)kbuf;
+	return 0;
+}
+
+static int reject_entry(struct xprivcmd_call *c, unsigned int reason,
+			u32 entry, const u64 *e, u32 arg, int err)
+{
+	c->rej.reason = reason;
+	c->rej.arg = arg;
+	c->rej.entry = entry;
+	c->rej.op = e[0];
+	c->rej.value = arg == XPRIVCMD_ARG_NONE ? 0 : e[2 + arg];
+	c->rej.err = err;
+	return err;
+}
+
+/*
+ * Multicall: every entry is checked like a hypercall of its own, on a
+ * kernel copy of the list that Xen then executes, so that a denied call can
+ * neither hide in the list nor be swapped in after the check.  Entries whose
+ * sub-command is in memory (sysctl, domctl, ...) are allowed only where the
+ * policy allows all of that hypercall's sub-commands.
+ */
+static int prepare_multicall(struct xprivcmd_file *xf, struct xprivcmd_call *c)
+{
+	u64 nr = c->h.arg[1], *list;
+	unsigned int reason;
+	u32 i, bad_arg;
+
+	if (!nr)
+		return 0;
+	if (nr > multicall_max)
+		return reject(c, XPRIVCMD_REASON_TOO_MANY, 1, -E2BIG);
+
+	c->klen = nr * MC_ENTRY_WORDS * sizeof(u64);
+	list = kvmalloc(c->klen, GFP_KERNEL);
+	if (!list)
+		return -ENOMEM;
+	c->kbuf = list;
+	c->karg = 0;
+	if (copy_from_user(list, u64_to_user_ptr(c->h.arg[0]), c->klen))
+		return reject(c, XPRIVCMD_REASON_UNMAPPED, 0, -EFAULT);
+
+	for (i = 0; i < nr; i++) {
+		const u64 *e = &list[i * MC_ENTRY_WORDS];
+		const u64 *args = &e[2];
+
+		if (e[0] >= XPRIVCMD_NR_HYPERCALLS)
+			return reject_entry(c, XPRIVCMD_REASON_OP_RANGE, i, e,
+					    XPRIVCMD_ARG_NONE, -EINVAL);
+		if (e[0] == OP_MULTICALL)
+			return reject_entry(c, XPRIVCMD_REASON_NESTED_MULTICALL,
+					    i, e, XPRIVCMD_ARG_NONE, -EINVAL);
+		if (!xprivcmd_policy_allowed(xf, e[0],
+					     xprivcmd_schema_subop(e[0], args),
+					     NULL))
+			return reject_entry(c, XPRIVCMD_REASON_POLICY, i, e,
+					    XPRIVCMD_ARG_NONE, -EACCES);
+		reason = check_args(e[0], args, &bad_arg);
+		if (reason)
+			return reject_entry(c, reason, i, e, bad_arg, -EFAULT);
+	}
+	c->args[0] = (unsigned long)list;
+	return 0;
+}
+
+static int prepare_call(struct xprivcmd_file *xf, struct xprivcmd_call *c)
+{
+	const struct xprivcmd_op *s;
+	bool known_ifaces = false;
+	unsigned int i, reason;
+	u32 bad_arg;
+
+	for (i = 0; i < XPRIVCMD_NR_ARGS; i++)
+		c->args[i] = c->h.arg[i];
+
+	if (c->h.op >= XPRIVCMD_NR_HYPERCALLS)
+		return reject(c, XPRIVCMD_REASON_OP_RANGE, XPRIVCMD_ARG_NONE,
+			      -EINVAL);
+
+	reason = check_args(c->h.op, c->h.arg, &bad_arg);
+	if (reason)
+		return reject(c, reason, bad_arg, -EFAULT);
+
+	s = xprivcmd_schema_op(c->h.op);
+	if (s && s->struct_cmd)
+		return prepare_struct(xf, c, s, &known_ifaces);
+
+	c->subop = xprivcmd_schema_subop(c->h.op, c->h.arg);
+	if (!xprivcmd_policy_allowed(xf, c->h.op, c->subop, NULL))
+		return reject(c, XPRIVCMD_REASON_POLICY, XPRIVCMD_ARG_NONE,
+			      -EACCES);
+	if (c->h.op == OP_MULTICALL)
+		return prepare_multicall(xf, c);
+	return 0;
+}
+
 static void record_reject(struct xprivcmd_file *xf,
-			  const struct privcmd_hypercall *h,
 			  const struct xprivcmd_reject *rej)
 {
-	bool has_arg = rej->arg != XPRIVCMD_NO_ARG;
-
 	spin_lock(&xf->lock);
 	xf->last.seq++;
-	xf->last.op = h->op;
+	xf->last.op = rej->op;
 	xf->last.err = -rej->err;
 	xf->last.reason = rej->reason;
-	xf->last.arg = has_arg ? rej->arg : XPRIVCMD_ARG_NONE;
-	xf->last.value = has_arg ? h->arg[rej->arg] : 0;
+	xf->last.arg = rej->arg;
+	xf->last.entry = rej->entry;
+	xf->last.value = rej->value;
 	spin_unlock(&xf->lock);
 }
 
@@ -124,8 +299,7 @@ static void record_reject(struct xprivcmd_file *xf,
  * @file: the device file
  * @udata: user pointer to a &struct xprivcmd_last_error to fill in
  *
- * Lets a tool say why a call failed with EFAULT or EINVAL when xprivcmd, not
- * Xen, refused it.
+ * Lets a tool say why a call failed when xprivcmd, not Xen, refused it.
  *
  * Return: 0, or -EFAULT.
  */
@@ -137,23 +311,53 @@ long xprivcmd_ioctl_last_error(struct file *file, void __user *udata)
 	spin_lock(&xf->lock);
 	last = xf->last;
 	spin_unlock(&xf->lock);
+	if (!last.seq) {
+		last.arg = XPRIVCMD_ARG_NONE;
+		last.entry = XPRIVCMD_ARG_NONE;
+	}
 	return copy_to_user(udata, &last, sizeof(last)) ? -EFAULT : 0;
 }
 
-static void log_reject(const struct privcmd_hypercall *h,
-		       const struct xprivcmd_reject *rej)
+static void log_reject(const struct xprivcmd_reject *rej)
 {
-	if (rej->arg == XPRIVCMD_NO_ARG)
-		pr_warn_ratelimited("%s[%d]: refused hypercall %llu (%s): %s\n",
-				    current->comm, task_pid_nr(current), h->op,
-				    xprivcmd_op_name(h->op),
+	char where[48] = "";
+
+	if (rej->entry != XPRIVCMD_ARG_NONE)
+		snprintf(where, sizeof(where), " in multicall entry %u", rej->entry);
+	if (rej->arg == XPRIVCMD_ARG_NONE)
+		pr_warn_ratelimited("%s[%d]: refused hypercall %llu (%s)%s: %s\n",
+				    current->comm, task_pid_nr(current), rej->op,
+				    xprivcmd_op_name(rej->op), where,
 				    xprivcmd_reason_name(rej->reason));
 	else
-		pr_warn_ratelimited("%s[%d]: refused hypercall %llu (%s): arg%u=%#llx: %s\n",
-				    current->comm, task_pid_nr(current), h->op,
-				    xprivcmd_op_name(h->op), rej->arg,
-				    h->arg[rej->arg],
-				    xprivcmd_reason_name(rej->reason));
+		pr_warn_ratelimited("%s[%d]: refused hypercall %llu (%s)%s: arg%u=%#llx: %s\n",
+				    current->comm, task_pid_nr(current), rej->op,
+				    xprivcmd_op_name(rej->op), where, rej->arg,
+				    rej->value, xprivcmd_reason_name(rej->reason));
+}
+
+static long issue(const struct xprivcmd_call *c)
+{
+	bool timed = xprivcmd_stats_timing() ||
+		     trace_xprivcmd_hypercall_enabled();
+	u64 start = 0, ns = 0;
+	long ret;
+
+	if (timed)
+		start = ktime_get_ns();
+	/* Long-running calls (domain builds) may be preempted in a PV guest. */
+	xen_preemptible_hcall_begin();
+	ret = privcmd_call(c->h.op, c->args[0], c->args[1], c->args[2],
+			   c->args[3], c->args[4]);
+	xen_preemptible_hcall_end();
+	if (timed)
+		ns = ktime_get_ns() - start;
+
+	xprivcmd_stats_issued(c->h.op, ret);
+	if (xprivcmd_stats_timing())
+		xprivcmd_stats_latency(c->h.op, ns);
+	trace_xprivcmd_hypercall(c->h.op, c->subop, c->args, ret, ns);
+	return ret;
 }
 
 /**
@@ -166,27 +370,31 @@ static void log_reject(const struct privcmd_hypercall *h,
  */
 long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata)
 {
-	struct privcmd_hypercall h;
-	struct xprivcmd_reject rej;
+	struct xprivcmd_file *xf = file->private_data;
+	struct xprivcmd_call c = { };
 	long ret;
 
-	if (copy_from_user(&h, udata, sizeof(h)))
+	if (copy_from_user(&c.h, udata, sizeof(c.h)))
 		return -EFAULT;
 
-	ret = check_hypercall(&h, &rej);
+	ret = prepare_call(xf, &c);
 	if (ret) {
-		xprivcmd_stats_rejected(h.op, rej.reason);
-		record_reject(file->private_data, &h, &rej);
-		log_reject(&h, &rej);
-		return ret;
+		if (c.rej.reason) {
+			xprivcmd_stats_rejected(c.h.op, c.rej.reason);
+			record_reject(xf, &c.rej);
+			trace_xprivcmd_refused(c.rej.op, c.rej.reason, c.rej.arg,
+					       c.rej.entry, c.rej.err);
+			log_reject(&c.rej);
+		}
+		goto out;
 	}
 
-	/* Long-running calls (domain builds) may be preempted in a PV guest. */
-	xen_preemptible_hcall_begin();
-	ret = privcmd_call(h.op, h.arg[0], h.arg[1], h.arg[2], h.arg[3],
-			   h.arg[4]);
-	xen_preemptible_hcall_end();
-
-	xprivcmd_stats_issued(h.op, ret);
+	ret = issue(&c);
+	/* Xen wrote its results (sysctl output, multicall results) to our copy. */
+	if (c.kbuf &&
+	    copy_to_user(u64_to_user_ptr(c.h.arg[c.karg]), c.kbuf, c.klen))
+		ret = -EFAULT;
+out:
+	kvfree(c.kbuf);
 	return ret;
 }

@@ -40,18 +40,20 @@ static int __init xprivcmd_init(void)
 
 	if (!xen_domain()) {
 		pr_err("not running in a Xen domain: there is no hypervisor to call\n");
-		return -ENODEV;
+		ret = -ENODEV;
+		goto err_policy;
 	}
 
 	if (!strcmp(devname, INTREE_NAME) && intree_privcmd_loaded()) {
 		pr_err("/dev/%s belongs to the in-tree xen-privcmd module: unload it (modprobe -r xen-privcmd) or load with devname=xprivcmd to run side by side\n",
 		       INTREE_NAME);
-		return -EBUSY;
+		ret = -EBUSY;
+		goto err_policy;
 	}
 
 	ret = xprivcmd_stats_init();
 	if (ret)
-		return ret;
+		goto err_policy;
 
 	ret = xprivcmd_dev_init(devname);
 	if (ret)
@@ -62,6 +64,9 @@ static int __init xprivcmd_init(void)
 
 err_stats:
 	xprivcmd_stats_exit();
+err_policy:
+	/* The policy parameter, if given, was set before init ran. */
+	xprivcmd_policy_exit();
 	return ret;
 }
 
@@ -69,6 +74,7 @@ static void __exit xprivcmd_exit(void)
 {
 	xprivcmd_dev_exit();
 	xprivcmd_stats_exit();
+	xprivcmd_policy_exit();
 }
 
 module_init(xprivcmd_init);

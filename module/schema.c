@@ -12,8 +12,10 @@
 #ifdef __KERNEL__
 #include <linux/kernel.h>
 #include <linux/limits.h>
+#include <linux/string.h>
 #else
 #include <stddef.h>
+#include <string.h>
 #endif
 
 #include "schema.h"
@@ -34,6 +36,15 @@
 #define SUBOP(_cmd, _ptr) { .cmd = (_cmd), .ptr = _ptr }
 /* The sub-command does not use the pointer argument at all. */
 #define NOPTR { .size = 0 }
+
+/*
+ * Bits of the command argument that carry the command; the rest is
+ * continuation state (Xen: MEMOP_CMD_MASK in include/xen/hypercall.h,
+ * GNTTABOP_CMD_MASK in common/grant_table.c, HVMOP_op_mask in arch/x86/hvm).
+ */
+#define MEMOP_CMD_MASK		0x3fULL
+#define GNTTABOP_CMD_MASK	0xfffULL
+#define HVMOP_OP_MASK		0xffULL
 
 /* Sizes from Xen's public headers, 64-bit ABI. */
 #define SZ_TRAP_INFO		16	/* struct trap_info */
@@ -74,7 +85,10 @@ static const struct xprivcmd_subop console_io_subops[] = {
 #define OP(_name, ...) { .name = _name, __VA_ARGS__ }
 #define PTRS1(_p) .nr_ptrs = 1, .ptrs = { _p }
 #define PTRS2(_p, _q) .nr_ptrs = 2, .ptrs = { _p, _q }
-#define MUX(_arg) .muxed = true, .cmd_arg = (_arg)
+/* Multiplexed on an int or unsigned int argument. */
+#define MUX(_arg) MUXM(_arg, 0xffffffffULL)
+#define MUXM(_arg, _mask) .muxed = true, .cmd_arg = (_arg), .cmd_mask = (_mask)
+#define STRUCT_CMD .struct_cmd = true
 
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -89,11 +103,12 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 	[4] = OP("set_callbacks"),
 	[5] = OP("fpu_taskswitch"),
 	[6] = OP("sched_op_compat", MUX(0)),
-	[7] = OP("platform_op", PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_PLATFORM_OP, true))),
+	[7] = OP("platform_op", STRUCT_CMD,
+		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_PLATFORM_OP, true))),
 	[8] = OP("set_debugreg"),
 	[9] = OP("get_debugreg"),
 	[10] = OP("update_descriptor"),
-	[12] = OP("memory_op", MUX(0), PTRS1(OPAQUE(1))),
+	[12] = OP("memory_op", MUXM(0, MEMOP_CMD_MASK), PTRS1(OPAQUE(1))),
 	[13] = OP("multicall", PTRS1(ARRAY(0, 1, XPRIVCMD_INOUT, SZ_MULTICALL_ENTRY))),
 	[14] = OP("update_va_mapping"),
 	[15] = OP("set_timer_op"),
@@ -107,7 +122,7 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 		   .nr_subops = ARRAY_SIZE(console_io_subops)),
 	[19] = OP("physdev_op_compat",
 		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_PHYSDEV_OP, true))),
-	[20] = OP("grant_table_op", MUX(0), PTRS1(OPAQUE(1))),
+	[20] = OP("grant_table_op", MUXM(0, GNTTABOP_CMD_MASK), PTRS1(OPAQUE(1))),
 	[21] = OP("vm_assist", MUX(0)),
 	[22] = OP("update_va_mapping_otherdomain"),
 	[23] = OP("iret"),
@@ -122,10 +137,12 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 	[31] = OP("xenoprof_op", MUX(0), PTRS1(OPAQUE(1))),
 	[32] = OP("event_channel_op", MUX(0), PTRS1(OPAQUE(1))),
 	[33] = OP("physdev_op", MUX(0), PTRS1(OPAQUE(1))),
-	[34] = OP("hvm_op", MUX(0), PTRS1(OPAQUE(1))),
-	[35] = OP("sysctl", PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_SYSCTL, true))),
-	[36] = OP("domctl", PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_DOMCTL, true))),
-	[37] = OP("kexec_op", MUX(0), PTRS1(OPAQUE(1))),
+	[34] = OP("hvm_op", MUXM(0, HVMOP_OP_MASK), PTRS1(OPAQUE(1))),
+	[35] = OP("sysctl", STRUCT_CMD,
+		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_SYSCTL, true))),
+	[36] = OP("domctl", STRUCT_CMD,
+		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_DOMCTL, true))),
+	[37] = OP("kexec_op", MUXM(0, ~0ULL), PTRS1(OPAQUE(1))),
 	[38] = OP("tmem_op", PTRS1(OPAQUE(0))),
 	[39] = OP("argo_op", MUX(0), PTRS2(OPAQUE(1), OPAQUE(2))),
 	[40] = OP("xenpmu_op", MUX(0), PTRS1(OPAQUE(1))),
@@ -133,8 +150,10 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 	[42] = OP("hypfs_op", MUX(0),
 		   PTRS2(ARRAY(1, 2, XPRIVCMD_IN, 1), ARRAY(3, 4, XPRIVCMD_INOUT, 1))),
 #ifdef CONFIG_X86
-	[48] = OP("mca", PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_XEN_MC, true))),
-	[49] = OP("paging_domctl_cont", PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_DOMCTL, true))),
+	[48] = OP("mca", STRUCT_CMD,
+		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_XEN_MC, true))),
+	[49] = OP("paging_domctl_cont", STRUCT_CMD,
+		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_DOMCTL, true))),
 #endif
 };
 
@@ -152,6 +171,120 @@ const struct xprivcmd_op *xprivcmd_schema_op(u64 op)
 	return &xprivcmd_ops[op];
 }
 
+/*
+ * Interface versions whose structure layouts the table below describes:
+ * Xen 4.17's.  Xen refuses any other version with EACCES, so an unknown one
+ * is either a newer Xen or a bug; strict policies refuse to guess.
+ */
+static const struct {
+	u8 op;
+	u32 iv;
+} known_ivs[] = {
+	{ 7, 0x03000001 },	/* XENPF_INTERFACE_VERSION */
+	{ 35, 0x15 },		/* XEN_SYSCTL_INTERFACE_VERSION */
+	{ 36, 0x15 },		/* XEN_DOMCTL_INTERFACE_VERSION */
+	{ 48, 0x01ecc003 },	/* XEN_MCA_INTERFACE_VERSION */
+	{ 49, 0x15 },		/* paging_domctl_cont takes a domctl */
+};
+
+#define NO_OFF 0xffff
+
+/*
+ * Guest handles inside struct_cmd structures, by (op, interface version,
+ * sub-command).  Offsets are from the start of the structure.
+ */
+static const struct {
+	u8 op;
+	u32 iv;
+	u32 cmd;
+	u16 ptr_off;
+	u16 count_off;		/* u32 element count, or NO_OFF */
+	u8 access;
+	u32 size;		/* bytes, or bytes per element */
+} nested[] = {
+	/* XEN_SYSCTL_readconsole: buffer, count */
+	{ 35, 0x15, 1, 16, 24, XPRIVCMD_OUT, 1 },
+	/* XEN_SYSCTL_getdomaininfolist: buffer of max_domains entries */
+	{ 35, 0x15, 6, 16, 12, XPRIVCMD_OUT, 112 },
+};
+
+static u32 get_u32(const void *buf, unsigned int off)
+{
+	u32 v;
+
+	memcpy(&v, (const char *)buf + off, sizeof(v));
+	return v;
+}
+
+static u64 get_u64(const void *buf, unsigned int off)
+{
+	u64 v;
+
+	memcpy(&v, (const char *)buf + off, sizeof(v));
+	return v;
+}
+
+/**
+ * xprivcmd_schema_struct() - look inside a struct_cmd hypercall's structure
+ * @op: hypercall number; its schema has struct_cmd set
+ * @buf: a kernel copy of the structure, @op's ptrs[0].size bytes
+ * @info: filled in
+ */
+void xprivcmd_schema_struct(u64 op, const void *buf,
+			    struct xprivcmd_struct_info *info)
+{
+	unsigned int i;
+
+	info->cmd = get_u32(buf, 0);
+	info->iv = get_u32(buf, 4);
+	info->iv_known = false;
+	info->nr_ranges = 0;
+	for (i = 0; i < ARRAY_SIZE(known_ivs); i++)
+		if (known_ivs[i].op == op && known_ivs[i].iv == info->iv)
+			info->iv_known = true;
+	if (!info->iv_known)
+		return;
+
+	for (i = 0; i < ARRAY_SIZE(nested); i++) {
+		struct xprivcmd_range *r = &info->ranges[info->nr_ranges];
+		u64 count = 1;
+
+		if (nested[i].op != op || nested[i].iv != info->iv ||
+		    nested[i].cmd != info->cmd ||
+		    info->nr_ranges == XPRIVCMD_MAX_PTRS)
+			continue;
+		if (nested[i].count_off != NO_OFF)
+			count = get_u32(buf, nested[i].count_off);
+		r->addr = get_u64(buf, nested[i].ptr_off);
+		r->len = count * nested[i].size;	/* u32 * u32: no overflow */
+		r->arg = 0;
+		r->access = nested[i].access;
+		r->required = true;
+		if (r->len)
+			info->nr_ranges++;
+	}
+}
+
+/**
+ * xprivcmd_schema_subop() - the sub-command of a call, when it is in an argument
+ * @op: hypercall number
+ * @args: its arguments
+ *
+ * Return: the sub-command; 0 for hypercalls that are not multiplexed (and
+ * for ones the schema does not know); %XPRIVCMD_SUBOP_ANY for struct_cmd
+ * hypercalls, whose sub-command is in memory (see xprivcmd_schema_struct()).
+ */
+u64 xprivcmd_schema_subop(u64 op, const u64 *args)
+{
+	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+
+	if (!s)
+		return 0;
+	if (s->struct_cmd)
+		return XPRIVCMD_SUBOP_ANY;
+	return s->muxed ? args[s->cmd_arg] & s->cmd_mask : 0;
+}
+
 const char *xprivcmd_op_name(u64 op)
 {
 	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
@@ -164,8 +297,10 @@ static const struct xprivcmd_ptr *subop_ptr(const struct xprivcmd_op *s,
 {
 	unsigned int i;
 
+	u64 cmd = args[s->cmd_arg] & s->cmd_mask;
+
 	for (i = 0; i < s->nr_subops; i++)
-		if (s->subops[i].cmd == args[s->cmd_arg])
+		if (s->subops[i].cmd == cmd)
 			return &s->subops[i].ptr;
 	return NULL;
 }

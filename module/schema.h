@@ -59,16 +59,24 @@ struct xprivcmd_subop {
  * @name: name in Xen's public xen.h, without the __HYPERVISOR_ prefix
  * @muxed: the hypercall is multiplexed on the sub-command in @cmd_arg
  * @cmd_arg: argument that selects the sub-command
+ * @cmd_mask: the bits of that argument Xen decodes as the sub-command (it
+ *	truncates int arguments, and some ops keep continuation state above
+ *	the command); policy and schema must see the command Xen will see
  * @nr_ptrs: number of entries in @ptrs
  * @ptrs: pointer arguments as the prototype declares them; for unknown
  *	sub-commands only "non-NULL means a user address" can be enforced
  * @subops: per-sub-command refinement of @ptrs[0], may be NULL
  * @nr_subops: number of entries in @subops
+ * @struct_cmd: the sub-command is the u32 at the start of the structure that
+ *	@ptrs[0] points to, followed by a u32 interface version.  Such calls
+ *	are decided on, and issued with, a kernel copy of that structure.
  */
 struct xprivcmd_op {
 	const char *name;
 	bool muxed;
+	bool struct_cmd;
 	u8 cmd_arg;
+	u64 cmd_mask;
 	u8 nr_ptrs;
 	struct xprivcmd_ptr ptrs[XPRIVCMD_MAX_PTRS];
 	const struct xprivcmd_subop *subops;
@@ -91,7 +99,31 @@ struct xprivcmd_range {
 	bool required;
 };
 
+/**
+ * struct xprivcmd_struct_info - what is inside a struct_cmd hypercall's buffer
+ * @cmd: its sub-command
+ * @iv: its interface version
+ * @iv_known: xprivcmd knows the layout of that interface version
+ * @nr_ranges: number of entries in @ranges
+ * @ranges: user buffers the structure points to, for the sub-commands whose
+ *	layout the schema models (arg is the hypercall argument that holds
+ *	the structure)
+ */
+struct xprivcmd_struct_info {
+	u32 cmd;
+	u32 iv;
+	bool iv_known;
+	unsigned int nr_ranges;
+	struct xprivcmd_range ranges[XPRIVCMD_MAX_PTRS];
+};
+
+/* Marks "the sub-command cannot be known" in policy decisions. */
+#define XPRIVCMD_SUBOP_ANY	U64_MAX
+
 const struct xprivcmd_op *xprivcmd_schema_op(u64 op);
+u64 xprivcmd_schema_subop(u64 op, const u64 *args);
+void xprivcmd_schema_struct(u64 op, const void *buf,
+			    struct xprivcmd_struct_info *info);
 const char *xprivcmd_op_name(u64 op);
 unsigned int xprivcmd_schema_ranges(u64 op, const u64 *args,
 				    struct xprivcmd_range *ranges);

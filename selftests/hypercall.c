@@ -63,6 +63,7 @@ FIXTURE_TEARDOWN(xpc)
 	EXPECT_EQ(_errno, _l.err);					\
 	EXPECT_EQ(_reason, _l.reason);					\
 	EXPECT_EQ(_arg, _l.arg);					\
+	EXPECT_EQ(XPRIVCMD_ARG_NONE, _l.entry);				\
 	EXPECT_EQ(_args[_arg], _l.value);				\
 } while (0)
 
@@ -289,7 +290,8 @@ TEST_F(xpc, last_error_starts_empty_and_ignores_xen_errors)
 	ASSERT_EQ(0, ioctl(self->fd, XPRIVCMD_IOCTL_LAST_ERROR, &last));
 	EXPECT_EQ(0, last.seq);
 	EXPECT_EQ(0, last.reason);
-	EXPECT_EQ(0, last.pad);
+	EXPECT_EQ(XPRIVCMD_ARG_NONE, last.arg);
+	EXPECT_EQ(XPRIVCMD_ARG_NONE, last.entry);
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, 63, 0, 0, 0, 0, 0));
 	EXPECT_EQ(ENOSYS, errno);
 	EXPECT_EQ(0, xpc_last_error(self->fd).seq);

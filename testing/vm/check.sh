@@ -21,7 +21,19 @@ log "static checks"
 
 log "host unit tests"
 make -s -C "$ROOT/testing/unit" clean >/dev/null
-make -s -C "$ROOT/testing/unit" run 2>&1 | report || true
+# The runs report their own KTAP; this result catches a build or run that
+# failed before it could.
+rc=0
+make -s -C "$ROOT/testing/unit" run >"$BUILD/unit.out" 2>&1 || rc=$?
+report <"$BUILD/unit.out"
+{
+	echo "TAP version 13"
+	echo "1..1"
+	if [ $rc = 0 ]; then echo "ok 1 unit.all_built_and_ran"; else
+		grep -E 'error|Error' "$BUILD/unit.out" | head -n 10 | sed 's/^/# /'
+		echo "not ok 1 unit.all_built_and_ran"
+	fi
+} | report
 
 xpc_build
 

@@ -110,6 +110,7 @@ xpc_initrd() {
 	cp "$ROOT/testing/vm/init" "$dir/init"
 	cp "$ROOT/testing/vm/guest-demo.sh" "$ROOT/xprivcmd.ko" "$ROOT/tools/hcall/hcall" "$dir/xpc/"
 	make -s -C "$ROOT/selftests" install INSTALL_PATH="$dir/xpc/selftests" >/dev/null
+	[ -z "${XPC_SCRIPT:-}" ] || cp "$XPC_SCRIPT" "$dir/xpc/script.sh"
 	mkdir -p "$dir/lib/modules/$KVER"
 	cp "$VMDIR/root/lib/modules/$KVER/kernel/drivers/xen/xen-privcmd.ko" \
 		"$dir/lib/modules/$KVER/"
@@ -129,7 +130,8 @@ xpc_boot() {
 		-cpu qemu64 -nographic -no-reboot -monitor none)
 	if [ "$how" = xen ]; then
 		# QEMU's multiboot loader splits modules on commas: none in args.
-		"${qemu[@]}" -m 1024 -kernel "$BUILD/vm/xen" \
+		# Two CPUs, so that selftests can race threads for real.
+		"${qemu[@]}" -m 1024 -smp 2 -kernel "$BUILD/vm/xen" \
 			-append "console=com1 com1=115200,8n1 dom0_mem=512M noreboot console_to_ring" \
 			-initrd "$VMDIR/vmlinuz console=hvc0 $args,$initrd" \
 			</dev/null >"$out" 2>&1 || rc=$?

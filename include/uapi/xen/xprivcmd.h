@@ -163,6 +163,16 @@ enum xprivcmd_reason {
 	XPRIVCMD_REASON_KERNEL_PTR,
 	/* EFAULT: the buffer is not mapped with the access the call needs */
 	XPRIVCMD_REASON_UNMAPPED,
+	/* EACCES: the module's policy or the fd's narrowed policy denies it */
+	XPRIVCMD_REASON_POLICY,
+	/* E2BIG: more multicall entries than the multicall_max parameter */
+	XPRIVCMD_REASON_TOO_MANY,
+	/* EACCES: strict policy, and a structure's interface version is not
+	 * one xprivcmd knows, so its embedded pointers cannot be checked
+	 */
+	XPRIVCMD_REASON_INTERFACE,
+	/* EINVAL: a multicall entry that is itself a multicall */
+	XPRIVCMD_REASON_NESTED_MULTICALL,
 	XPRIVCMD_NR_REASONS
 };
 
@@ -177,7 +187,8 @@ enum xprivcmd_reason {
  * @err: the (positive) errno the call failed with
  * @reason: enum xprivcmd_reason
  * @arg: index of the offending argument, or XPRIVCMD_ARG_NONE
- * @pad: zero
+ * @entry: for a refused multicall, the index of the offending entry (@op,
+ *	@arg and @value then describe that entry); otherwise XPRIVCMD_ARG_NONE
  *
  * Calls that Xen itself failed are not recorded: their errno is Xen's.
  */
@@ -188,11 +199,32 @@ struct xprivcmd_last_error {
 	__s32 err;
 	__u32 reason;
 	__u32 arg;
-	__u32 pad;
+	__u32 entry;
+};
+
+/* Longest policy text XPRIVCMD_IOCTL_NARROW accepts. */
+#define XPRIVCMD_POLICY_TEXT_MAX 4096
+
+/**
+ * struct xprivcmd_narrow - narrow this fd's policy
+ * @text: user pointer to the policy words (see module/policy_rules.c and
+ *	README: "none +xen_version", "-domctl", "strict", ...)
+ * @len: length of @text in bytes, at most XPRIVCMD_POLICY_TEXT_MAX
+ * @flags: zero
+ *
+ * The fd's policy becomes its old policy intersected with @text, so it can
+ * never widen again; the module-wide policy applies on top.
+ */
+struct xprivcmd_narrow {
+	__u64 text;
+	__u32 len;
+	__u32 flags;
 };
 
 /* Our own ioctls count down from 0xfe: upstream counts up from 0. */
 #define XPRIVCMD_IOCTL_LAST_ERROR \
 	_IOR('P', 0xfe, struct xprivcmd_last_error)
+#define XPRIVCMD_IOCTL_NARROW \
+	_IOW('P', 0xfd, struct xprivcmd_narrow)
 
 #endif /* _UAPI_XEN_XPRIVCMD_H */

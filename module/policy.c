@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The module-wide policy (parameter "policy", root-writable at run time in
+ * /sys/module/xprivcmd/parameters/policy) and the per-fd narrowed policies.
+ *
+ * Readers on the hypercall path take no lock: policies are immutable once
+ * published and replaced under RCU.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/fs.h>
+#include <linux/moduleparam.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "xprivcmd.h"
+#include "policy.h"
+#include "schema.h"
+
+/**
+ * struct xprivcmd_policy_rcu - a published policy
+ * @rcu: for freeing once no reader can see it
+ * @p: the policy
+ */
+struct xprivcmd_policy_rcu {
+	struct rcu_head rcu;
+	struct xprivcmd_policy p;
+};
+
+/* NULL means "all": the in-tree driver's behaviour, which clients expect. */
+static struct xprivcmd_policy_rcu __rcu *global_policy;
+static DEFINE_MUTEX(global_policy_lock);	/* serializes its writers */
+
+static struct xprivcmd_policy_rcu *policy_from_text(const char *text, int *err)
+{
+	struct xprivcmd_policy_rcu *new = kmalloc(sizeof(*new), GFP_KERNEL);
+
+	if (!new) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	xprivcmd_policy_fill(&new->p, true);
+	new->p.known_interfaces = false;
+	*err = xprivcmd_policy_parse(&new->p, text);
+	if (*err) {
+		kfree(new);
+		return NULL;
+	}
+	return new;
+}
+
+static int policy_param_set(const char *val, const struct kernel_param *kp)
+{
+	struct xprivcmd_policy_rcu *new, *old;
+	int err;
+
+	new = policy_from_text(val, &err);
+	if (!new) {
+		pr_warn("policy not changed: cannot parse \"%s\" (%d)\n", val, err);
+		return err == -ENOMEM ? err : -EINVAL;
+	}
+	mutex_lock(&global_policy_lock);
+	old = rcu_replace_pointer(global_policy, new,
+				  lockdep_is_held(&global_policy_lock));
+	mutex_unlock(&global_policy_lock);
+	if (old)
+		kfree_rcu(old, rcu);
+	pr_info("policy set by %s[%d]\n", current->comm, task_pid_nr(current));
+	return 0;
+}
+
+static int policy_param_get(char *buffer, const struct kernel_param *kp)
+{
+	struct xprivcmd_policy_rcu *cur;
+	int len;
+
+	rcu_read_lock();
+	cur = rcu_dereference(global_policy);
+	if (cur)
+		len = xprivcmd_policy_format(&cur->p, buffer, PAGE_SIZE - 1);
+	else
+		len = scnprintf(buffer, PAGE_SIZE, "all");
+	rcu_read_unlock();
+	if (len < 0)
+		len = scnprintf(buffer, PAGE_SIZE, "(too long to show)");
+	buffer[len++] = '\n';
+	buffer[len] = '\0';
+	return len;
+}
+
+static const struct kernel_param_ops policy_param_ops = {
+	.set = policy_param_set,
+	.get = policy_param_get,
+};
+module_param_cb(policy, &policy_param_ops, NULL, 0600);
+MODULE_PARM_DESC(policy,
+		 "Hypercalls allowed, e.g. \"all\" (default), \"strict\", \"-domctl\", \"none +xen_version\"");
+
+/**
+ * xprivcmd_policy_allowed() - may @op/@subop be issued on @xf?
+ * @xf: the fd's state; its narrowed policy applies on top of the global one
+ * @op: hypercall number, < %XPRIVCMD_POLICY_OPS
+ * @subop: sub-command, or %XPRIVCMD_SUBOP_ANY when it cannot be known: the
+ *	call is then allowed only if no sub-command of @op is denied
+ * @known_interfaces: set to whether either policy wants known interface
+ *	versions only; may be NULL
+ *
+ * Return: true if allowed.
+ */
+bool xprivcmd_policy_allowed(struct xprivcmd_file *xf, u64 op, u64 subop,
+			     bool *known_interfaces)
+{
+	const struct xprivcmd_policy_rcu *pols[2];
+	bool allowed = true, strict = false;
+	unsigned int i;
+
+	rcu_read_lock();
+	pols[0] = rcu_dereference(global_policy);
+	pols[1] = rcu_dereference(xf->policy);
+	for (i = 0; i < ARRAY_SIZE(pols); i++) {
+		const struct xprivcmd_policy *p;
+
+		if (!pols[i])
+			continue;
+		p = &pols[i]->p;
+		strict |= p->known_interfaces;
+		if (subop == XPRIVCMD_SUBOP_ANY)
+			allowed &= xprivcmd_policy_allows_all_subops(p, op);
+		else
+			allowed &= xprivcmd_policy_allows(p, op, subop);
+	}
+	rcu_read_unlock();
+	if (known_interfaces)
+		*known_interfaces = strict;
+	return allowed;
+}
+
+/**
+ * xprivcmd_ioctl_narrow() - XPRIVCMD_IOCTL_NARROW
+ * @file: the device file
+ * @udata: user pointer to a &struct xprivcmd_narrow
+ *
+ * Return: 0; -EINVAL for flags or a policy text that does not parse;
+ * -E2BIG for a text over %XPRIVCMD_POLICY_TEXT_MAX; -EFAULT; -ENOMEM.
+ */
+long xprivcmd_ioctl_narrow(struct file *file, void __user *udata)
+{
+	struct xprivcmd_file *xf = file->private_data;
+	struct xprivcmd_policy_rcu *new, *old;
+	struct xprivcmd_narrow n;
+	char *text;
+	int err;
+
+	if (copy_from_user(&n, udata, sizeof(n)))
+		return -EFAULT;
+	if (n.flags)
+		return -EINVAL;
+	if (n.len > XPRIVCMD_POLICY_TEXT_MAX)
+		return -E2BIG;
+
+	text = memdup_user_nul(u64_to_user_ptr(n.text), n.len);
+	if (IS_ERR(text))
+		return PTR_ERR(text);
+	new = policy_from_text(text, &err);
+	kfree(text);
+	if (!new)
+		return err == -ENOMEM ? err : -EINVAL;
+
+	mutex_lock(&xf->policy_lock);
+	old = rcu_dereference_protected(xf->policy,
+					lockdep_is_held(&xf->policy_lock));
+	if (old)
+		xprivcmd_policy_intersect(&new->p, &old->p);
+	rcu_assign_pointer(xf->policy, new);
+	mutex_unlock(&xf->policy_lock);
+	if (old)
+		kfree_rcu(old, rcu);
+	return 0;
+}
+
+/* Called when the fd is released: no hypercall can be using it any more. */
+void xprivcmd_policy_file_exit(struct xprivcmd_file *xf)
+{
+	kfree(rcu_dereference_protected(xf->policy, true));
+}
+
+void xprivcmd_policy_exit(void)
+{
+	/* Module parameters are freed after exit; readers are gone by now. */
+	kfree(rcu_dereference_protected(global_policy, true));
+	RCU_INIT_POINTER(global_policy, NULL);
+}

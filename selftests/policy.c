@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Policy, kernel copies and observability, against a real hypervisor:
+ * narrowed fds, the module-wide policy, multicall smuggling, a thread
+ * racing to rewrite a checked sub-command, pointers embedded in sysctl
+ * structures, tracepoints and latency histograms.
+ */
+#include <pthread.h>
+#include <sys/mman.h>
+#include <sys/utsname.h>
+
+#include "xprivcmd_utils.h"
+#include "kselftest_harness.h"
+
+#define PARAM(name)	"/sys/module/xprivcmd/parameters/" name
+#define TRACEFS		"/sys/kernel/tracing"
+
+struct mc_entry {
+	__u64 op;
+	__u64 result;
+	__u64 args[6];
+};
+
+static int write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, text, strlen(text));
+	close(fd);
+	return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+static int narrow(int fd, const char *text)
+{
+	struct xprivcmd_narrow n = {
+		.text = xpc_ptr(text),
+		.len = strlen(text),
+	};
+
+	return ioctl(fd, XPRIVCMD_IOCTL_NARROW, &n);
+}
+
+static long console_write(int fd, const char *msg)
+{
+	return xpc_hypercall(fd, __HYPERVISOR_console_io, CONSOLEIO_write,
+			     strlen(msg), xpc_ptr(msg), 0, 0);
+}
+
+static long xen_version(int fd)
+{
+	return xpc_hypercall(fd, __HYPERVISOR_xen_version, XENVER_version,
+			     0, 0, 0, 0);
+}
+
+static void init_sysctl(struct xen_sysctl *sc, __u32 cmd)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->cmd = cmd;
+	sc->interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+}
+
+/* Each test gets two fds and the module-wide parameters as they were. */
+FIXTURE(pol) {
+	int fd, fd2;
+	char policy[4096];
+	char mc_max[32];
+};
+
+FIXTURE_SETUP(pol)
+{
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	self->fd2 = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	ASSERT_LE(0, self->fd2);
+	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), self->policy, sizeof(self->policy)));
+	ASSERT_EQ(0, xpc_read_line(PARAM("multicall_max"), self->mc_max, sizeof(self->mc_max)));
+}
+
+FIXTURE_TEARDOWN(pol)
+{
+	write_file(PARAM("policy"), self->policy);
+	write_file(PARAM("multicall_max"), self->mc_max);
+	write_file(PARAM("latency_stats"), "N");
+	close(self->fd);
+	close(self->fd2);
+}
+
+TEST_F(pol, default_policy_allows_everything)
+{
+	EXPECT_STREQ("all", self->policy);
+}
+
+TEST_F(pol, narrowed_fd_denies_with_eacces_and_reason)
+{
+	struct xprivcmd_last_error last;
+
+	ASSERT_EQ(0, narrow(self->fd, "none +xen_version"));
+	EXPECT_LT(0, xen_version(self->fd));
+	errno = 0;
+	EXPECT_EQ(-1, console_write(self->fd, "denied\n"));
+	EXPECT_EQ(EACCES, errno);
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(XPRIVCMD_REASON_POLICY, last.reason);
+	EXPECT_EQ(__HYPERVISOR_console_io, last.op);
+	EXPECT_EQ(EACCES, last.err);
+	/* Other fds keep their own policy. */
+	EXPECT_EQ(0, console_write(self->fd2, "other fd still allowed\n"));
+}
+
+TEST_F(pol, narrowed_fd_can_never_widen)
+{
+	ASSERT_EQ(0, narrow(self->fd, "-console_io"));
+	ASSERT_EQ(0, narrow(self->fd, "all"));
+	ASSERT_EQ(0, narrow(self->fd, "+console_io"));
+	errno = 0;
+	EXPECT_EQ(-1, console_write(self->fd, "still denied\n"));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_LT(0, xen_version(self->fd));
+}
+
+TEST_F(pol, sub_command_rules)
+{
+	xen_extraversion_t extra;
+
+	ASSERT_EQ(0, narrow(self->fd, "-xen_version:1"));
+	EXPECT_LT(0, xen_version(self->fd));
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
+				    XENVER_extraversion, xpc_ptr(extra), 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+	/* Xen reads an int command: high bits must not dodge the rule. */
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
+				    (1ULL << 32) | XENVER_extraversion,
+				    xpc_ptr(extra), 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+}
+
+TEST_F(pol, bad_narrow_requests)
+{
+	struct xprivcmd_narrow n = { .text = xpc_ptr("all"), .len = 3, .flags = 1 };
+	static char big[XPRIVCMD_POLICY_TEXT_MAX + 2];
+
+	errno = 0;
+	EXPECT_EQ(-1, ioctl(self->fd, XPRIVCMD_IOCTL_NARROW, &n));
+	EXPECT_EQ(EINVAL, errno);
+	errno = 0;
+	EXPECT_EQ(-1, narrow(self->fd, "+no_such_hypercall"));
+	EXPECT_EQ(EINVAL, errno);
+	errno = 0;
+	EXPECT_EQ(-1, narrow(self->fd, "deny domctl"));
+	EXPECT_EQ(EINVAL, errno);
+	memset(big, ' ', sizeof(big) - 1);
+	errno = 0;
+	EXPECT_EQ(-1, narrow(self->fd, big));
+	EXPECT_EQ(E2BIG, errno);
+	n.flags = 0;
+	n.text = 0;
+	errno = 0;
+	EXPECT_EQ(-1, ioctl(self->fd, XPRIVCMD_IOCTL_NARROW, &n));
+	EXPECT_EQ(EFAULT, errno);
+	/* None of this narrowed anything. */
+	EXPECT_EQ(0, console_write(self->fd, "not narrowed\n"));
+}
+
+TEST_F(pol, module_policy_set_at_run_time)
+{
+	char now[4096];
+
+	ASSERT_EQ(0, write_file(PARAM("policy"), "-console_io:0"));
+	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	EXPECT_STREQ("all -console_io:0", now);
+	errno = 0;
+	EXPECT_EQ(-1, console_write(self->fd, "denied globally\n"));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_LT(0, xen_version(self->fd));
+	/* A malformed policy is refused and leaves the old one in place. */
+	EXPECT_NE(0, write_file(PARAM("policy"), "+bogus"));
+	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	EXPECT_STREQ("all -console_io:0", now);
+}
+
+TEST_F(pol, strict_preset)
+{
+	char now[4096];
+
+	ASSERT_EQ(0, write_file(PARAM("policy"), "strict"));
+	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	EXPECT_TRUE(strstr(now, "known-interfaces") != NULL) TH_LOG("%s", now);
+	EXPECT_LT(0, xen_version(self->fd));
+	EXPECT_EQ(0, console_write(self->fd, "strict allows console writes\n"));
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_memory_op, 0, 0, 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+}
+
+/* Denying domctl must hold inside a multicall, and Xen must not see it. */
+TEST_F(pol, multicall_cannot_smuggle_denied_op)
+{
+	struct xen_domctl dc;
+	struct mc_entry mc[2];
+	long long issued = xpc_stat(__HYPERVISOR_multicall, "issued");
+	struct xprivcmd_last_error last;
+
+	memset(&dc, 0, sizeof(dc));
+	dc.cmd = XEN_DOMCTL_getdomaininfo;
+	dc.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+	memset(mc, 0, sizeof(mc));
+	mc[0].op = __HYPERVISOR_xen_version;
+	mc[1].op = __HYPERVISOR_domctl;
+	mc[1].args[0] = xpc_ptr(&dc);
+	ASSERT_EQ(0, narrow(self->fd, "-domctl"));
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+				    xpc_ptr(mc), 2, 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(XPRIVCMD_REASON_POLICY, last.reason);
+	EXPECT_EQ(1, last.entry);
+	EXPECT_EQ(__HYPERVISOR_domctl, last.op);
+	EXPECT_EQ(issued, xpc_stat(__HYPERVISOR_multicall, "issued"));
+	EXPECT_EQ(0, mc[0].result);
+	/* The same list goes through on an fd that allows domctl. */
+	EXPECT_EQ(0, xpc_hypercall(self->fd2, __HYPERVISOR_multicall,
+				   xpc_ptr(mc), 2, 0, 0, 0));
+	EXPECT_LT(0, (long)mc[0].result);
+}
+
+TEST_F(pol, multicall_entry_pointers_checked)
+{
+	__u64 uts = xpc_kallsyms("init_uts_ns");
+	struct mc_entry mc[2];
+	struct xprivcmd_last_error last;
+	struct utsname u;
+
+	ASSERT_NE(0, uts);
+	memset(mc, 0, sizeof(mc));
+	mc[0].op = __HYPERVISOR_xen_version;
+	mc[1].op = __HYPERVISOR_xen_version;
+	mc[1].args[0] = XENVER_extraversion;
+	mc[1].args[1] = uts;
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+				    xpc_ptr(mc), 2, 0, 0, 0));
+	EXPECT_EQ(EFAULT, errno);
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, last.reason);
+	EXPECT_EQ(1, last.entry);
+	EXPECT_EQ(1, last.arg);
+	EXPECT_EQ(uts, last.value);
+	ASSERT_EQ(0, uname(&u));
+	EXPECT_STREQ("Linux", u.sysname);
+}
+
+TEST_F(pol, nested_multicall_and_limits)
+{
+	struct mc_entry mc[3];
+
+	memset(mc, 0, sizeof(mc));
+	mc[0].op = __HYPERVISOR_multicall;
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+				    xpc_ptr(mc), 1, 0, 0, 0));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(XPRIVCMD_REASON_NESTED_MULTICALL, xpc_last_error(self->fd).reason);
+
+	mc[0].op = __HYPERVISOR_xen_version;
+	mc[1].op = __HYPERVISOR_xen_version;
+	mc[2].op = __HYPERVISOR_xen_version;
+	ASSERT_EQ(0, write_file(PARAM("multicall_max"), "2"));
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+				    xpc_ptr(mc), 3, 0, 0, 0));
+	EXPECT_EQ(E2BIG, errno);
+	EXPECT_EQ(XPRIVCMD_REASON_TOO_MANY, xpc_last_error(self->fd).reason);
+	EXPECT_EQ(0, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+				   xpc_ptr(mc), 2, 0, 0, 0));
+}
+
+/*
+ * readconsole would copy Xen's console ring to whatever address the
+ * structure names: a kernel address there must be refused.
+ */
+TEST_F(pol, sysctl_embedded_pointer_checked)
+{
+	__u64 uts = xpc_kallsyms("init_uts_ns");
+	struct xprivcmd_last_error last;
+	struct xen_sysctl sc;
+	struct utsname u;
+
+	ASSERT_NE(0, uts);
+	init_sysctl(&sc, XEN_SYSCTL_readconsole);
+	sc.u.readconsole.count = 64;
+	sc.u.readconsole.buffer.p = (void *)(uintptr_t)uts;
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+				    0, 0, 0, 0));
+	EXPECT_EQ(EFAULT, errno);
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, last.reason);
+	EXPECT_EQ(0, last.arg);
+	EXPECT_EQ(uts, last.value);
+	ASSERT_EQ(0, uname(&u));
+	EXPECT_STREQ("Linux", u.sysname);
+}
+
+TEST_F(pol, known_interfaces_refuses_unknown_version)
+{
+	struct xen_sysctl sc;
+	__u64 seq = xpc_last_error(self->fd).seq;
+
+	/* Without the rule, Xen itself answers a wrong version with EACCES. */
+	init_sysctl(&sc, XEN_SYSCTL_physinfo);
+	sc.interface_version = 0x7fff;
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+				    0, 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(seq, xpc_last_error(self->fd).seq);
+
+	ASSERT_EQ(0, narrow(self->fd, "known-interfaces"));
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+				    0, 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, xpc_last_error(self->fd).reason);
+	init_sysctl(&sc, XEN_SYSCTL_physinfo);
+	EXPECT_EQ(0, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+				   0, 0, 0, 0));
+	EXPECT_LT(0, sc.u.physinfo.nr_cpus);
+}
+
+struct race {
+	volatile struct xen_sysctl *sc;
+	volatile int stop;
+};
+
+static void *flipper(void *arg)
+{
+	struct race *r = arg;
+
+	while (!r->stop) {
+		r->sc->cmd = XEN_SYSCTL_sched_id;
+		r->sc->cmd = XEN_SYSCTL_physinfo;
+	}
+	return NULL;
+}
+
+/*
+ * physinfo is allowed and sched_id denied; a second thread keeps flipping
+ * the command between them while the first issues the call.  Xen must
+ * never execute sched_id.  What it executed shows in what it wrote back:
+ * physinfo overwrites nr_cpus, which sched_id leaves as we set it (the
+ * flipper touches only cmd).
+ */
+TEST_F(pol, sub_command_race_never_gets_through)
+{
+	static struct xen_sysctl sc;
+	struct race r = { .sc = &sc };
+	int i, executed_denied = 0, allowed = 0, refused = 0;
+	pthread_t t;
+
+	ASSERT_EQ(0, narrow(self->fd, "-sysctl:4"));
+	init_sysctl(&sc, XEN_SYSCTL_physinfo);
+	ASSERT_EQ(0, pthread_create(&t, NULL, flipper, &r));
+	for (i = 0; i < 20000; i++) {
+		long ret;
+
+		sc.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+		sc.u.physinfo.nr_cpus = 0xdeadbeef;
+		ret = xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+				    0, 0, 0, 0);
+		if (ret == 0 && sc.u.physinfo.nr_cpus == 0xdeadbeef)
+			executed_denied++;
+		else if (ret == 0)
+			allowed++;
+		else if (errno == EACCES)
+			refused++;
+	}
+	r.stop = 1;
+	pthread_join(t, NULL);
+	TH_LOG("20000 calls: %d allowed, %d refused by policy", allowed, refused);
+	EXPECT_EQ(0, executed_denied);
+	EXPECT_LT(0, allowed);
+}
+
+static int read_all(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+	ssize_t n, len = 0;
+
+	if (fd < 0)
+		return -1;
+	while ((n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = '\0';
+	return 0;
+}
+
+TEST_F(pol, tracepoints_fire_with_fields)
+{
+	static char trace[1 << 16];
+	xen_extraversion_t extra;
+
+	if (access(TRACEFS "/events/xprivcmd", F_OK))
+		SKIP(return, "tracefs not mounted at " TRACEFS);
+	ASSERT_EQ(0, write_file(TRACEFS "/trace", ""));
+	ASSERT_EQ(0, write_file(TRACEFS "/events/xprivcmd/enable", "1"));
+	EXPECT_LT(0, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
+				   XENVER_version, 0x5eed, 0, 0, 0));
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
+				    XENVER_extraversion, 0, 0, 0, 0));
+	ASSERT_EQ(0, write_file(TRACEFS "/events/xprivcmd/enable", "0"));
+	(void)extra;
+	ASSERT_EQ(0, read_all(TRACEFS "/trace", trace, sizeof(trace)));
+	EXPECT_TRUE(strstr(trace, "xprivcmd_hypercall: op=17 subop=0 args=0x0,0x5eed,") != NULL)
+		TH_LOG("%s", trace);
+	EXPECT_TRUE(strstr(trace, "duration_ns=") != NULL);
+	EXPECT_TRUE(strstr(trace, "xprivcmd_refused: op=17 reason=2 arg=1 entry=-1 err=-14") != NULL)
+		TH_LOG("%s", trace);
+}
+
+TEST_F(pol, latency_histogram_counts_calls)
+{
+	static char buf[1 << 16];
+	unsigned long long total = 0;
+	char *line, *tok;
+	int i;
+
+	ASSERT_EQ(0, write_file(PARAM("latency_stats"), "Y"));
+	for (i = 0; i < 10; i++)
+		ASSERT_LT(0, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
+					   XENVER_version, 0, 0, 0, 0));
+	ASSERT_EQ(0, write_file(PARAM("latency_stats"), "N"));
+	ASSERT_EQ(0, read_all("/sys/kernel/debug/xprivcmd/latency", buf, sizeof(buf)));
+	line = strstr(buf, "17 xen_version ");
+	ASSERT_TRUE(line != NULL) TH_LOG("%s", buf);
+	line[strcspn(line, "\n")] = '\0';
+	for (tok = strtok(line + strlen("17 xen_version "), " "); tok;
+	     tok = strtok(NULL, " "))
+		total += strtoull(strchr(tok, ':') + 1, NULL, 10);
+	EXPECT_LE(10, total);
+}
+
+TEST_F(pol, xen_errors_counted_by_errno)
+{
+	long long before = xpc_stat_line("errno 38 ");
+
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, 63, 0, 0, 0, 0, 0));
+	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_EQ((before < 0 ? 0 : before) + 1, xpc_stat_line("errno 38 "));
+}
+
+TEST_HARNESS_MAIN
