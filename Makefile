@@ -6,7 +6,7 @@ KERNELRELEASE ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KERNELRELEASE)/build
 BUILD ?= $(CURDIR)/build
 
-.PHONY: all module hcall selftests unit check demo checkpatch sparse clean \
+.PHONY: all module hcall selftests unit check demo bench checkpatch sparse clean \
 	install
 
 all: module hcall selftests
@@ -33,6 +33,10 @@ check:
 demo:
 	testing/vm/demo.sh
 
+# Hypercall latency against the in-tree driver, side by side in one boot.
+bench:
+	testing/vm/bench.sh
+
 checkpatch:
 	testing/vm/static.sh checkpatch
 
@@ -48,4 +52,5 @@ clean:
 	$(MAKE) -C selftests clean
 	$(MAKE) -C tools/hcall clean
 	$(MAKE) -C testing/unit clean
+	$(MAKE) -C testing/bench clean
 	rm -rf $(BUILD)

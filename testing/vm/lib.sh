@@ -98,6 +98,7 @@ xpc_build() {
 		{ cat "$BUILD/module-build.log"; die "module build failed"; }
 	make -s -C "$ROOT/selftests" >/dev/null
 	make -s -C "$ROOT/tools/hcall" >/dev/null
+	make -s -C "$ROOT/testing/bench" >/dev/null
 }
 
 # xpc_initrd OUT: packs the test programs, the module and the in-tree
@@ -108,7 +109,8 @@ xpc_initrd() {
 	mkdir -p "$dir"/{bin,dev,proc,sys,tmp,xpc}
 	cp /bin/busybox "$dir/bin/"
 	cp "$ROOT/testing/vm/init" "$dir/init"
-	cp "$ROOT/testing/vm/guest-demo.sh" "$ROOT/xprivcmd.ko" "$ROOT/tools/hcall/hcall" "$dir/xpc/"
+	cp "$ROOT/testing/vm/guest-demo.sh" "$ROOT/xprivcmd.ko" "$ROOT/tools/hcall/hcall" \
+		"$ROOT/testing/bench/bench_hypercall" "$dir/xpc/"
 	make -s -C "$ROOT/selftests" install INSTALL_PATH="$dir/xpc/selftests" >/dev/null
 	[ -z "${XPC_SCRIPT:-}" ] || cp "$XPC_SCRIPT" "$dir/xpc/script.sh"
 	mkdir -p "$dir/lib/modules/$KVER"
