@@ -245,7 +245,7 @@ int xprivcmd_policy_format(const struct xprivcmd_policy *p, char *buf,
 			   unsigned int size)
 {
 	unsigned int pos = 0, op, s;
-	char name[24];
+	char number[8];
 	int ret;
 
 	if (!size)
@@ -257,14 +257,15 @@ int xprivcmd_policy_format(const struct xprivcmd_policy *p, char *buf,
 	for (op = 0; !ret && op < XPRIVCMD_POLICY_OPS; op++) {
 		const struct xprivcmd_op *sch = xprivcmd_schema_op(op);
 		const struct xprivcmd_op_policy *o = &p->op[op];
+		const char *name = number;
 		unsigned int allowed = 0;
 
 		if (xprivcmd_policy_allows_all_subops(p, op))
 			continue;
 		if (sch)
-			snprintf(name, sizeof(name), "%s", sch->name);
+			name = sch->name;
 		else
-			snprintf(name, sizeof(name), "%u", op);
+			snprintf(number, sizeof(number), "%u", op);
 		for (s = 0; s < XPRIVCMD_POLICY_SUBOPS; s++)
 			allowed += xprivcmd_policy_allows(p, op, s);
 		if (allowed < XPRIVCMD_POLICY_SUBOPS / 2 || !allowed) {
