@@ -130,12 +130,17 @@ static unsigned int check_range(const struct xprivcmd_range *r)
 	return 0;
 }
 
+/* Checks the pointer arguments Xen's schema, or a user's, names for @op. */
 static unsigned int check_args(u64 op, const u64 *args, u32 *bad_arg)
 {
 	struct xprivcmd_range ranges[XPRIVCMD_MAX_PTRS];
-	unsigned int i, n, reason;
+	unsigned int reason;
+	int i, n;
 
-	n = xprivcmd_schema_ranges(op, args, ranges);
+	if (xprivcmd_schema_op(op))
+		n = xprivcmd_schema_ranges(op, args, ranges);
+	else
+		n = xprivcmd_user_op_ranges(op, args, ranges);
 	for (i = 0; i < n; i++) {
 		reason = check_range(&ranges[i]);
 		if (reason) {
@@ -320,20 +325,25 @@ long xprivcmd_ioctl_last_error(struct file *file, void __user *udata)
 
 static void log_reject(const struct xprivcmd_reject *rej)
 {
+	char name[XPRIVCMD_USER_NAME_MAX] = "unknown";
 	char where[48] = "";
+
+	if (xprivcmd_schema_op(rej->op))
+		strscpy(name, xprivcmd_op_name(rej->op), sizeof(name));
+	else
+		xprivcmd_user_op_name(rej->op, name);
 
 	if (rej->entry != XPRIVCMD_ARG_NONE)
 		snprintf(where, sizeof(where), " in multicall entry %u", rej->entry);
 	if (rej->arg == XPRIVCMD_ARG_NONE)
 		pr_warn_ratelimited("%s[%d]: refused hypercall %llu (%s)%s: %s\n",
 				    current->comm, task_pid_nr(current), rej->op,
-				    xprivcmd_op_name(rej->op), where,
-				    xprivcmd_reason_name(rej->reason));
+				    name, where, xprivcmd_reason_name(rej->reason));
 	else
 		pr_warn_ratelimited("%s[%d]: refused hypercall %llu (%s)%s: arg%u=%#llx: %s\n",
 				    current->comm, task_pid_nr(current), rej->op,
-				    xprivcmd_op_name(rej->op), where, rej->arg,
-				    rej->value, xprivcmd_reason_name(rej->reason));
+				    name, where, rej->arg, rej->value,
+				    xprivcmd_reason_name(rej->reason));
 }
 
 static long issue(const struct xprivcmd_call *c)

@@ -65,7 +65,8 @@ static int __init xprivcmd_init(void)
 err_stats:
 	xprivcmd_stats_exit();
 err_policy:
-	/* The policy parameter, if given, was set before init ran. */
+	/* Parameters given at load were set before init ran. */
+	xprivcmd_user_ops_exit();
 	xprivcmd_policy_exit();
 	return ret;
 }
@@ -74,6 +75,7 @@ static void __exit xprivcmd_exit(void)
 {
 	xprivcmd_dev_exit();
 	xprivcmd_stats_exit();
+	xprivcmd_user_ops_exit();
 	xprivcmd_policy_exit();
 }
 

@@ -22,7 +22,6 @@
 #else
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #endif
 
@@ -213,23 +212,6 @@ int xprivcmd_policy_parse(struct xprivcmd_policy *p, const char *text)
 	return 0;
 }
 
-static int emit(char *buf, unsigned int size, unsigned int *pos,
-		const char *word, const char *name, u64 op, int sub)
-{
-	int n;
-
-	if (sub < 0)
-		n = snprintf(buf + *pos, size - *pos, "%s%s%s", *pos ? " " : "",
-			     word, name);
-	else
-		n = snprintf(buf + *pos, size - *pos, "%s%s%s:%d",
-			     *pos ? " " : "", word, name, sub);
-	if (n < 0 || (unsigned int)n >= size - *pos)
-		return -ENOSPC;
-	*pos += n;
-	return 0;
-}
-
 /**
  * xprivcmd_policy_format() - write @p in the policy language
  * @p: the policy
@@ -245,45 +227,39 @@ int xprivcmd_policy_format(const struct xprivcmd_policy *p, char *buf,
 			   unsigned int size)
 {
 	unsigned int pos = 0, op, s;
-	char number[8];
 	int ret;
 
 	if (!size)
 		return -ENOSPC;
-	buf[0] = '\0';
-	ret = emit(buf, size, &pos, "all", "", 0, -1);
-	if (!ret && p->known_interfaces)
-		ret = emit(buf, size, &pos, "known-interfaces", "", 0, -1);
+	ret = xprivcmd_append(buf, size, &pos, "all%s",
+			      p->known_interfaces ? " known-interfaces" : "");
 	for (op = 0; !ret && op < XPRIVCMD_POLICY_OPS; op++) {
 		const struct xprivcmd_op *sch = xprivcmd_schema_op(op);
 		const struct xprivcmd_op_policy *o = &p->op[op];
-		const char *name = number;
+		char number[8];
+		const char *name = sch ? sch->name : number;
 		unsigned int allowed = 0;
+		bool mostly_denied;
 
 		if (xprivcmd_policy_allows_all_subops(p, op))
 			continue;
-		if (sch)
-			name = sch->name;
-		else
+		if (!sch)
 			snprintf(number, sizeof(number), "%u", op);
 		for (s = 0; s < XPRIVCMD_POLICY_SUBOPS; s++)
 			allowed += xprivcmd_policy_allows(p, op, s);
-		if (allowed < XPRIVCMD_POLICY_SUBOPS / 2 || !allowed) {
-			ret = emit(buf, size, &pos, "-", name, op, -1);
-			for (s = 0; !ret && s < XPRIVCMD_POLICY_SUBOPS; s++)
-				if (xprivcmd_policy_allows(p, op, s))
-					ret = emit(buf, size, &pos, "+", name, op, s);
-			if (!ret && o->others)
-				ret = emit(buf, size, &pos, "+", name, op,
-					   XPRIVCMD_POLICY_SUBOPS);
-		} else {
-			for (s = 0; !ret && s < XPRIVCMD_POLICY_SUBOPS; s++)
-				if (!xprivcmd_policy_allows(p, op, s))
-					ret = emit(buf, size, &pos, "-", name, op, s);
-			if (!ret && !o->others)
-				ret = emit(buf, size, &pos, "-", name, op,
-					   XPRIVCMD_POLICY_SUBOPS);
-		}
+		/* Deny the op and list exceptions, or list what is denied. */
+		mostly_denied = allowed < XPRIVCMD_POLICY_SUBOPS / 2;
+		if (mostly_denied)
+			ret = xprivcmd_append(buf, size, &pos, " -%s", name);
+		for (s = 0; !ret && s < XPRIVCMD_POLICY_SUBOPS; s++)
+			if (xprivcmd_policy_allows(p, op, s) == mostly_denied)
+				ret = xprivcmd_append(buf, size, &pos, " %c%s:%u",
+						      mostly_denied ? '+' : '-',
+						      name, s);
+		if (!ret && o->others == mostly_denied)
+			ret = xprivcmd_append(buf, size, &pos, " %c%s:%u",
+					      mostly_denied ? '+' : '-', name,
+					      XPRIVCMD_POLICY_SUBOPS);
 	}
 	return ret ? ret : (int)pos;
 }

@@ -120,7 +120,45 @@ struct xprivcmd_struct_info {
 /* Marks "the sub-command cannot be known" in policy decisions. */
 #define XPRIVCMD_SUBOP_ANY	U64_MAX
 
+/* Hypercalls a user may declare: slots Xen's public interface leaves free. */
+#define XPRIVCMD_MAX_USER_OPS	16
+#define XPRIVCMD_USER_NAME_MAX	32
+
+/**
+ * struct xprivcmd_user_op - the declared layout of a hypercall Xen's public
+ *	headers do not define, e.g. one a user added to their own Xen
+ * @name: its name, for logs, policies and tools
+ * @nr: its number
+ * @op: its schema (@op.name is NULL: use @name)
+ */
+struct xprivcmd_user_op {
+	char name[XPRIVCMD_USER_NAME_MAX];
+	u8 nr;
+	struct xprivcmd_op op;
+};
+
+/**
+ * struct xprivcmd_user_ops - every declared hypercall
+ * @count: entries used in @ops
+ * @ops: the declarations
+ */
+struct xprivcmd_user_ops {
+	unsigned int count;
+	struct xprivcmd_user_op ops[XPRIVCMD_MAX_USER_OPS];
+};
+
 const struct xprivcmd_op *xprivcmd_schema_op(u64 op);
+unsigned int xprivcmd_schema_op_ranges(const struct xprivcmd_op *s,
+				       const u64 *args,
+				       struct xprivcmd_range *ranges);
+int xprivcmd_user_ops_parse(struct xprivcmd_user_ops *u, const char *text);
+int xprivcmd_user_ops_format(const struct xprivcmd_user_ops *u, char *buf,
+			     unsigned int size);
+const struct xprivcmd_user_op *
+xprivcmd_user_ops_find(const struct xprivcmd_user_ops *u, u64 op);
+__printf(4, 5)
+int xprivcmd_append(char *buf, unsigned int size, unsigned int *pos,
+		    const char *fmt, ...);
 u64 xprivcmd_schema_subop(u64 op, const u64 *args);
 void xprivcmd_schema_struct(u64 op, const void *buf,
 			    struct xprivcmd_struct_info *info);

@@ -41,6 +41,13 @@ long xprivcmd_ioctl_narrow(struct file *file, void __user *udata);
 void xprivcmd_policy_file_exit(struct xprivcmd_file *xf);
 void xprivcmd_policy_exit(void);
 
+/* user_ops.c */
+struct xprivcmd_range;
+int xprivcmd_user_op_ranges(u64 op, const u64 *args,
+			    struct xprivcmd_range *ranges);
+void xprivcmd_user_op_name(u64 op, char *name);
+void xprivcmd_user_ops_exit(void);
+
 /* stats.c */
 int xprivcmd_stats_init(void);
 void xprivcmd_stats_exit(void);

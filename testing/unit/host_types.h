@@ -12,6 +12,7 @@ typedef uint32_t u32;
 typedef uint64_t u64;
 
 #define U64_MAX UINT64_MAX
+#define __printf(a, b) __attribute__((format(printf, a, b)))
 
 #if defined(__x86_64__) || defined(__i386__)
 #define CONFIG_X86 1

@@ -4,6 +4,7 @@
  * numbers and names, and the buffer lengths the schema derives.
  */
 #define __XEN_TOOLS__ 1
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 #include <xen/xen.h>
@@ -186,6 +187,64 @@ TEST(two_pointer_ops)
 	EXPECT_EQ(10, r[0].len);
 	EXPECT_EQ(0x2000, r[1].addr);
 	EXPECT_EQ(20, r[1].len);
+}
+
+TEST(user_ops_parse_and_format)
+{
+	struct xprivcmd_user_ops u;
+	struct xprivcmd_range r[XPRIVCMD_MAX_PTRS];
+	u64 args[XPRIVCMD_NR_ARGS] = { 0x1000, 12, 0x2000, 0, 0 };
+	const struct xprivcmd_user_op *d;
+	char buf[256];
+
+	ASSERT_EQ(0, xprivcmd_user_ops_parse(&u, "hello=43:arg0=in*arg1; probe=44 "
+					      "get=45:arg2=out16,arg0=inout*arg1"));
+	ASSERT_EQ(3, u.count);
+	d = xprivcmd_user_ops_find(&u, 43);
+	ASSERT_TRUE(d != NULL);
+	EXPECT_STREQ("hello", d->name);
+	ASSERT_EQ(1, xprivcmd_schema_op_ranges(&d->op, args, r));
+	EXPECT_EQ(0x1000, r[0].addr);
+	EXPECT_EQ(12, r[0].len);
+	EXPECT_EQ(XPRIVCMD_IN, r[0].access);
+	EXPECT_TRUE(r[0].required);
+	EXPECT_EQ(0, xprivcmd_schema_op_ranges(&xprivcmd_user_ops_find(&u, 44)->op,
+					       args, r));
+	ASSERT_EQ(2, xprivcmd_schema_op_ranges(&xprivcmd_user_ops_find(&u, 45)->op,
+					       args, r));
+	EXPECT_EQ(16, r[0].len);
+	EXPECT_EQ(XPRIVCMD_OUT, r[0].access);
+	EXPECT_TRUE(xprivcmd_user_ops_find(&u, 46) == NULL);
+
+	ASSERT_LT(0, xprivcmd_user_ops_format(&u, buf, sizeof(buf)));
+	EXPECT_STREQ("hello=43:arg0=in*arg1 probe=44 get=45:arg2=out16,arg0=inout*arg1", buf);
+	EXPECT_EQ(-ENOSPC, xprivcmd_user_ops_format(&u, buf, 10));
+	ASSERT_EQ(0, xprivcmd_user_ops_parse(&u, ""));
+	EXPECT_EQ(0, u.count);
+}
+
+TEST(user_ops_refused)
+{
+	static const struct { const char *text; int err; } bad[] = {
+		{ "x=17", -EEXIST },		/* xen_version is Xen's */
+		{ "a=43 b=43", -EEXIST },
+		{ "x=64", -ERANGE },
+		{ "=43", -EINVAL },
+		{ "x", -EINVAL },
+		{ "x=43:arg5=in4", -EINVAL },
+		{ "x=43:arg0=in*arg0", -EINVAL },
+		{ "x=43:arg0=rw4", -EINVAL },
+		{ "x=43:arg0=in0", -EINVAL },
+		{ "x=43:arg0=in4,arg1=in4,arg2=in4", -E2BIG },
+		{ "x=43:arg0=in4junk", -EINVAL },
+		{ "averyveryveryveryverylongname_over32=43", -EINVAL },
+	};
+	struct xprivcmd_user_ops u;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		EXPECT_EQ(bad[i].err, xprivcmd_user_ops_parse(&u, bad[i].text))
+			TH_LOG("case %u", i);
 }
 
 TEST_HARNESS_MAIN
