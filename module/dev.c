@@ -10,6 +10,8 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 
+#include <xen/interface/xen.h>
+
 #include "xprivcmd.h"
 
 static int xprivcmd_open(struct inode *inode, struct file *file)
@@ -20,6 +22,7 @@ static int xprivcmd_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	spin_lock_init(&xf->lock);
 	mutex_init(&xf->policy_lock);
+	xf->domid = DOMID_INVALID;
 	file->private_data = xf;
 	return 0;
 }
@@ -31,14 +34,32 @@ static int xprivcmd_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-static long xprivcmd_ioctl(struct file *file, unsigned int cmd,
-			   unsigned long arg)
+long xprivcmd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	void __user *udata = (void __user *)arg;
 
 	switch (cmd) {
 	case IOCTL_PRIVCMD_HYPERCALL:
 		return xprivcmd_ioctl_hypercall(file, udata);
+	case IOCTL_PRIVCMD_MMAP:
+		return xprivcmd_ioctl_mmap(file, udata);
+	case IOCTL_PRIVCMD_MMAPBATCH:
+		return xprivcmd_ioctl_mmapbatch(file, udata, 1);
+	case IOCTL_PRIVCMD_MMAPBATCH_V2:
+		return xprivcmd_ioctl_mmapbatch(file, udata, 2);
+	case IOCTL_PRIVCMD_DM_OP:
+		return xprivcmd_ioctl_dm_op(file, udata);
+	case IOCTL_PRIVCMD_RESTRICT:
+		return xprivcmd_ioctl_restrict(file, udata);
+	case IOCTL_PRIVCMD_MMAP_RESOURCE:
+		return xprivcmd_ioctl_mmap_resource(file, udata);
+	case IOCTL_PRIVCMD_IRQFD:
+	case IOCTL_PRIVCMD_IOEVENTFD:
+		/* What the in-tree driver says when built without eventfd support. */
+		return -EOPNOTSUPP;
+	case IOCTL_PRIVCMD_PCIDEV_GET_GSI:
+		/* Likewise without ACPI support; a restricted fd may not ask at all. */
+		return xprivcmd_is_restricted(file) ? -EPERM : -EINVAL;
 	case XPRIVCMD_IOCTL_LAST_ERROR:
 		return xprivcmd_ioctl_last_error(file, udata);
 	case XPRIVCMD_IOCTL_NARROW:
@@ -54,8 +75,9 @@ static const struct file_operations xprivcmd_fops = {
 	.open = xprivcmd_open,
 	.release = xprivcmd_release,
 	.unlocked_ioctl = xprivcmd_ioctl,
-	/* Our ioctls' structures have the same layout for 32-bit callers. */
-	.compat_ioctl = compat_ptr_ioctl,
+	/* Four privcmd structures are laid out differently by 32-bit programs. */
+	.compat_ioctl = xprivcmd_compat_ioctl,
+	.mmap = xprivcmd_mmap,
 	.llseek = noop_llseek,
 };
 

@@ -384,6 +384,9 @@ long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata)
 	struct xprivcmd_call c = { };
 	long ret;
 
+	/* A restricted fd acts on one domain; a raw hypercall may name any. */
+	if (xprivcmd_is_restricted(file))
+		return -EPERM;
 	if (copy_from_user(&c.h, udata, sizeof(c.h)))
 		return -EFAULT;
 

@@ -7,6 +7,7 @@
 
 #include <linux/module.h>
 #include <linux/moduleparam.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 #include <xen/xen.h>
@@ -14,12 +15,22 @@
 #include "xprivcmd.h"
 
 #define INTREE_NAME "xen/privcmd"
+#define INTREE_BUF_NAME "xen/hypercall"
 
 static char *devname = INTREE_NAME;
 module_param(devname, charp, 0444);
 MODULE_PARM_DESC(devname,
 		 "Device node under /dev (default " INTREE_NAME
 		 ", the in-tree driver's: a drop-in replacement)");
+
+static char *bufdevname;
+module_param(bufdevname, charp, 0444);
+MODULE_PARM_DESC(bufdevname,
+		 "Hypercall buffer device node under /dev (default " INTREE_BUF_NAME
+		 " with the default devname, else <devname>-hypercall)");
+
+/* The buffer device's node name, kmalloc()ed. */
+static char *bufname;
 
 /*
  * The in-tree xen-privcmd exports its file operations; finding them means it
@@ -51,19 +62,45 @@ static int __init xprivcmd_init(void)
 		goto err_policy;
 	}
 
+	/* Side by side, the buffer node follows the privcmd node's name. */
+	if (bufdevname)
+		bufname = kstrdup(bufdevname, GFP_KERNEL);
+	else if (!strcmp(devname, INTREE_NAME))
+		bufname = kstrdup(INTREE_BUF_NAME, GFP_KERNEL);
+	else
+		bufname = kasprintf(GFP_KERNEL, "%s-hypercall", devname);
+	ret = -ENOMEM;
+	if (!bufname)
+		goto err_policy;
+
+	ret = -EBUSY;
+	if (!strcmp(bufname, INTREE_BUF_NAME) && intree_privcmd_loaded()) {
+		pr_err("/dev/%s belongs to the in-tree xen-privcmd module: unload it (modprobe -r xen-privcmd) or load with bufdevname=<name>\n",
+		       INTREE_BUF_NAME);
+		goto err_name;
+	}
+
 	ret = xprivcmd_stats_init();
 	if (ret)
-		goto err_policy;
+		goto err_name;
 
 	ret = xprivcmd_dev_init(devname);
 	if (ret)
 		goto err_stats;
 
-	pr_info("/dev/%s ready\n", devname);
+	ret = xprivcmd_buf_init(bufname);
+	if (ret)
+		goto err_dev;
+
+	pr_info("/dev/%s and /dev/%s ready\n", devname, bufname);
 	return 0;
 
+err_dev:
+	xprivcmd_dev_exit();
 err_stats:
 	xprivcmd_stats_exit();
+err_name:
+	kfree(bufname);
 err_policy:
 	/* Parameters given at load were set before init ran. */
 	xprivcmd_user_ops_exit();
@@ -73,10 +110,12 @@ err_policy:
 
 static void __exit xprivcmd_exit(void)
 {
+	xprivcmd_buf_exit();
 	xprivcmd_dev_exit();
 	xprivcmd_stats_exit();
 	xprivcmd_user_ops_exit();
 	xprivcmd_policy_exit();
+	kfree(bufname);
 }
 
 module_init(xprivcmd_init);

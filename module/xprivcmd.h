@@ -14,6 +14,7 @@
 
 struct file;
 struct xprivcmd_policy_rcu;
+struct vm_area_struct;
 
 /**
  * struct xprivcmd_file - per-open state of the device
@@ -21,13 +22,53 @@ struct xprivcmd_policy_rcu;
  * @last: the last call refused on this fd, for XPRIVCMD_IOCTL_LAST_ERROR
  * @policy_lock: see below
  * @policy: the fd's narrowed policy, NULL until narrowed; read under RCU
+ * @domid: the only domain this fd may act on, set once by
+ *	IOCTL_PRIVCMD_RESTRICT; DOMID_INVALID while unrestricted
  */
 struct xprivcmd_file {
-	spinlock_t lock;	/* protects @last from threads sharing the fd */
+	spinlock_t lock;	/* protects @last and writes of @domid */
 	struct xprivcmd_last_error last;
 	struct mutex policy_lock;	/* serializes narrowing of @policy */
 	struct xprivcmd_policy_rcu __rcu *policy;
+	u16 domid;
 };
+
+/* restrict.c */
+long xprivcmd_ioctl_restrict(struct file *file, void __user *udata);
+bool xprivcmd_is_restricted(struct file *file);
+bool xprivcmd_may_use_domain(struct file *file, u16 dom);
+
+/* dm_op.c */
+long xprivcmd_ioctl_dm_op(struct file *file, void __user *udata);
+long xprivcmd_dm_op(struct file *file, u16 dom, u16 num,
+		    const void __user *ubufs, bool compat);
+
+/*
+ * mmap.c: the device's mappings and the ioctls that populate them.  @compat
+ * says the caller is a 32-bit program: its xen_pfn_t is 4 bytes wide.
+ */
+int xprivcmd_mmap(struct file *file, struct vm_area_struct *vma);
+long xprivcmd_ioctl_mmap(struct file *file, void __user *udata);
+long xprivcmd_mmap_entries(struct file *file, u16 dom, int num,
+			   const void __user *entries);
+long xprivcmd_ioctl_mmapbatch(struct file *file, void __user *udata,
+			      int version);
+long xprivcmd_mmapbatch(struct file *file, int version, u16 dom, u64 num,
+			u64 addr, void __user *arr, int __user *err,
+			bool compat);
+long xprivcmd_ioctl_mmap_resource(struct file *file, void __user *udata);
+
+/* ioctl32.c */
+#ifdef CONFIG_COMPAT
+long xprivcmd_compat_ioctl(struct file *file, unsigned int cmd,
+			   unsigned long arg);
+#else
+#define xprivcmd_compat_ioctl NULL
+#endif
+
+/* hypercall_buf.c */
+int xprivcmd_buf_init(const char *name);
+void xprivcmd_buf_exit(void);
 
 /* hypercall.c */
 long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata);
@@ -66,5 +107,6 @@ static inline bool xprivcmd_stats_timing(void)
 /* dev.c */
 int xprivcmd_dev_init(const char *name);
 void xprivcmd_dev_exit(void);
+long xprivcmd_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 
 #endif /* XPRIVCMD_H */

@@ -11,4 +11,12 @@
 #error "xprivcmd needs Linux 5.16 or later (fault_in_safe_writeable)"
 #endif
 
+/*
+ * Linux 6.3 made vma->vm_flags read-only behind this helper.  A macro, as
+ * nothing may be included from here: it would come before each file's pr_fmt.
+ */
+#ifdef COMPAT_NO_VM_FLAGS_SET
+#define vm_flags_set(vma, flags) ((vma)->vm_flags |= (flags))
+#endif
+
 #endif /* XPRIVCMD_COMPAT_H */

@@ -10,9 +10,11 @@ xpc_resolve_kernel
 CHECKPATCH="$BUILD/ksrc/scripts/checkpatch.pl"
 FILES=$(cd "$ROOT" && ls module/*.[ch] module/compat/*.h include/uapi/xen/*.h)
 
+# ENOSYS: privcmd's ABI answers IOCTL_PRIVCMD_MMAP with it in an
+# auto-translated guest, and its clients test for it.
 checkpatch() {
 	(cd "$ROOT" && perl "$CHECKPATCH" --no-tree --strict --terse --show-types \
-		--max-line-length=100 -f $FILES)
+		--ignore ENOSYS --max-line-length=100 -f $FILES)
 }
 
 if [ "${1:-}" = checkpatch ]; then

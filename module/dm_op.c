@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * IOCTL_PRIVCMD_DM_OP: a device model's operation on the domain it serves.
+ *
+ * The buffers are user memory that Xen reads and writes while the call runs.
+ * They are pinned for its duration, so that they are present (Xen cannot
+ * fault pages in) and cannot be migrated under the hypervisor.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/moduleparam.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include <xen/xen-ops.h>
+#include <xen/interface/xen.h>
+#include <xen/interface/hvm/dm_op.h>
+#include <asm/xen/hypercall.h>
+
+#include "xprivcmd.h"
+
+static unsigned int dm_op_max_nr_bufs = 16;
+module_param(dm_op_max_nr_bufs, uint, 0644);
+MODULE_PARM_DESC(dm_op_max_nr_bufs,
+		 "Maximum number of buffers per DM_OP ioctl (E2BIG above)");
+
+static unsigned int dm_op_buf_max_size = 4096;
+module_param(dm_op_buf_max_size, uint, 0644);
+MODULE_PARM_DESC(dm_op_buf_max_size,
+		 "Maximum size in bytes of one DM_OP buffer (E2BIG above)");
+
+/* A 32-bit program's struct privcmd_dm_op_buf. */
+struct dm_op_buf32 {
+	u32 uptr;
+	u32 size;
+};
+
+struct dm_op_buf {
+	void __user *uptr;
+	size_t size;
+};
+
+static int copy_bufs_in(struct dm_op_buf *bufs, const void __user *ubufs,
+			unsigned int num, bool compat)
+{
+	unsigned int i;
+
+	for (i = 0; i < num; i++) {
+		if (compat) {
+			struct dm_op_buf32 b;
+
+			if (copy_from_user(&b, (const struct dm_op_buf32 __user *)ubufs + i,
+					   sizeof(b)))
+				return -EFAULT;
+			bufs[i].uptr = u64_to_user_ptr((u64)b.uptr);
+			bufs[i].size = b.size;
+		} else {
+			struct privcmd_dm_op_buf b;
+
+			if (copy_from_user(&b, (const struct privcmd_dm_op_buf __user *)ubufs + i,
+					   sizeof(b)))
+				return -EFAULT;
+			bufs[i].uptr = u64_to_user_ptr((u64)(uintptr_t)b.uptr);
+			bufs[i].size = b.size;
+		}
+	}
+	return 0;
+}
+
+static unsigned int buf_nr_pages(const struct dm_op_buf *b)
+{
+	if (!b->size)
+		return 0;
+	return DIV_ROUND_UP(offset_in_page(b->uptr) + b->size, PAGE_SIZE);
+}
+
+/*
+ * pin_user_pages_fast() may pin fewer pages than asked for; it is called
+ * again for the rest, and a call that pins nothing means a hole: -EFAULT.
+ * On error, what was pinned is left in *@pinned for the caller to release.
+ */
+static int pin_buf(const struct dm_op_buf *b, struct page **pages,
+		   unsigned int *pinned)
+{
+	unsigned long start = (unsigned long)b->uptr & PAGE_MASK;
+	unsigned int left = buf_nr_pages(b);
+
+	while (left) {
+		int n = pin_user_pages_fast(start, left, FOLL_WRITE,
+					    pages + *pinned);
+
+		if (n < 0)
+			return n;
+		if (!n)
+			return -EFAULT;
+		*pinned += n;
+		left -= n;
+		start += (unsigned long)n << PAGE_SHIFT;
+	}
+	return 0;
+}
+
+/**
+ * xprivcmd_dm_op() - issue a dm_op for the native or the 32-bit ioctl
+ * @file: the device file
+ * @dom: target domain
+ * @num: number of buffers at @ubufs
+ * @ubufs: user array of struct privcmd_dm_op_buf, 32-bit layout if @compat
+ * @compat: the caller is a 32-bit program
+ *
+ * Return: Xen's result, 0 without a call when @num is 0 (libxendevicemodel
+ * probes the ioctl that way), -EPERM for a domain the fd is not restricted
+ * to, -E2BIG beyond the module's limits, -EFAULT or -ENOMEM.
+ */
+long xprivcmd_dm_op(struct file *file, u16 dom, u16 num,
+		    const void __user *ubufs, bool compat)
+{
+	unsigned int max_nr = READ_ONCE(dm_op_max_nr_bufs);
+	unsigned int max_size = READ_ONCE(dm_op_buf_max_size);
+	unsigned int i, nr_pages = 0, pinned = 0;
+	struct xen_dm_op_buf *xbufs = NULL;
+	struct page **pages = NULL;
+	struct dm_op_buf *bufs;
+	long ret;
+
+	if (!xprivcmd_may_use_domain(file, dom))
+		return -EPERM;
+	if (!num)
+		return 0;
+	if (num > max_nr)
+		return -E2BIG;
+
+	bufs = kcalloc(num, sizeof(*bufs), GFP_KERNEL);
+	if (!bufs)
+		return -ENOMEM;
+	ret = copy_bufs_in(bufs, ubufs, num, compat);
+	if (ret)
+		goto out_free_bufs;
+
+	/* Every limit and range is checked before anything is pinned. */
+	for (i = 0; i < num; i++) {
+		if (bufs[i].size > max_size) {
+			ret = -E2BIG;
+			goto out_free_bufs;
+		}
+		if (!access_ok(bufs[i].uptr, bufs[i].size)) {
+			ret = -EFAULT;
+			goto out_free_bufs;
+		}
+		nr_pages += buf_nr_pages(&bufs[i]);
+	}
+
+	ret = -ENOMEM;
+	xbufs = kcalloc(num, sizeof(*xbufs), GFP_KERNEL);
+	if (!xbufs)
+		goto out_free_bufs;
+	if (nr_pages) {
+		pages = kcalloc(nr_pages, sizeof(*pages), GFP_KERNEL);
+		if (!pages)
+			goto out_free_xbufs;
+	}
+
+	for (i = 0; i < num; i++) {
+		ret = pin_buf(&bufs[i], pages, &pinned);
+		if (ret)
+			goto out_unpin;
+		set_xen_guest_handle(xbufs[i].h, (void __force *)bufs[i].uptr);
+		xbufs[i].size = bufs[i].size;
+	}
+
+	/* Device model calls can be long: let a PV kernel preempt them. */
+	xen_preemptible_hcall_begin();
+	ret = HYPERVISOR_dm_op(dom, num, xbufs);
+	xen_preemptible_hcall_end();
+
+out_unpin:
+	/* Xen may have written to any of them. */
+	unpin_user_pages_dirty_lock(pages, pinned, true);
+	kfree(pages);
+out_free_xbufs:
+	kfree(xbufs);
+out_free_bufs:
+	kfree(bufs);
+	return ret;
+}
+
+/**
+ * xprivcmd_ioctl_dm_op() - IOCTL_PRIVCMD_DM_OP
+ * @file: the device file
+ * @udata: user pointer to a &struct privcmd_dm_op
+ *
+ * Return: see xprivcmd_dm_op().
+ */
+long xprivcmd_ioctl_dm_op(struct file *file, void __user *udata)
+{
+	struct privcmd_dm_op op;
+
+	if (copy_from_user(&op, udata, sizeof(op)))
+		return -EFAULT;
+	return xprivcmd_dm_op(file, op.dom, op.num,
+			      u64_to_user_ptr((u64)(uintptr_t)op.ubufs), false);
+}

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The hypercall buffer device: shared mappings of zeroed kernel pages that
+ * Xen can use as hypercall buffers.
+ */
+#include <sys/stat.h>
+
+#include "xprivcmd_map_utils.h"
+#include "kselftest_harness.h"
+
+static const char *buf_device(void)
+{
+	const char *dev = getenv("XPRIVCMD_BUF_DEVICE");
+
+	return dev ? dev : "/dev/xen/hypercall";
+}
+
+FIXTURE(buf) {
+	int fd;
+	int privcmd;
+};
+
+FIXTURE_SETUP(buf)
+{
+	self->fd = open(buf_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd) TH_LOG("open %s: %s", buf_device(), strerror(errno));
+	self->privcmd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->privcmd);
+}
+
+FIXTURE_TEARDOWN(buf)
+{
+	close(self->privcmd);
+	close(self->fd);
+}
+
+TEST_F(buf, private_mapping_einval)
+{
+	errno = 0;
+	EXPECT_TRUE((mmap(NULL, XPC_PAGE, PROT_READ | PROT_WRITE,
+				   MAP_PRIVATE, self->fd, 0)) == MAP_FAILED);
+	EXPECT_EQ(EINVAL, errno);
+}
+
+TEST_F(buf, pages_are_zeroed)
+{
+	unsigned char *p = xpc_map(self->fd, 4, PROT_READ | PROT_WRITE);
+	unsigned long i;
+
+	ASSERT_TRUE((p) != MAP_FAILED);
+	for (i = 0; i < 4 * XPC_PAGE; i++)
+		if (p[i])
+			break;
+	EXPECT_EQ(4 * XPC_PAGE, i);
+	memset(p, 0xa5, 4 * XPC_PAGE);
+	munmap(p, 4 * XPC_PAGE);
+
+	/* Freed pages come back zeroed, whoever had them. */
+	p = xpc_map(self->fd, 4, PROT_READ | PROT_WRITE);
+	ASSERT_TRUE((p) != MAP_FAILED);
+	for (i = 0; i < 4 * XPC_PAGE; i++)
+		if (p[i])
+			break;
+	EXPECT_EQ(4 * XPC_PAGE, i);
+	munmap(p, 4 * XPC_PAGE);
+}
+
+/* Xen writes into a page nobody touched: it is present from mmap() on. */
+TEST_F(buf, usable_untouched_as_hypercall_buffer)
+{
+	char *p = xpc_map(self->fd, 1, PROT_READ | PROT_WRITE);
+	char want[64];
+
+	ASSERT_TRUE((p) != MAP_FAILED);
+	ASSERT_EQ(0, xpc_hypercall(self->privcmd, __HYPERVISOR_xen_version,
+				   XENVER_extraversion, xpc_ptr(p), 0, 0, 0));
+	ASSERT_EQ(0, xpc_read_line("/sys/hypervisor/version/extra", want, sizeof(want)));
+	EXPECT_STREQ(want, p);
+	munmap(p, XPC_PAGE);
+}
+
+static void child_writes(void *arg)
+{
+	strcpy(arg, "from the child");
+}
+
+/* fork() shares the pages, never copies them. */
+TEST_F(buf, shared_with_child_after_fork)
+{
+	char *p = xpc_map(self->fd, 1, PROT_READ | PROT_WRITE);
+
+	ASSERT_TRUE((p) != MAP_FAILED);
+	strcpy(p, "from the parent");
+	EXPECT_EQ(0, xpc_in_child(child_writes, p));
+	EXPECT_STREQ("from the child", p);
+	munmap(p, XPC_PAGE);
+}
+
+TEST_F(buf, page_stays_put)
+{
+	char *p = xpc_map(self->fd, 1, PROT_READ | PROT_WRITE);
+	__u64 pfn;
+
+	ASSERT_TRUE((p) != MAP_FAILED);
+	pfn = xpc_pfn_of(p);
+	ASSERT_NE(0, pfn);
+	EXPECT_EQ(0, xpc_in_child(child_writes, p));
+	EXPECT_EQ(pfn, xpc_pfn_of(p));
+	munmap(p, XPC_PAGE);
+}
+
+TEST_F(buf, outlives_close)
+{
+	char *p = xpc_map(self->fd, 2, PROT_READ | PROT_WRITE);
+	int fd2;
+
+	ASSERT_TRUE((p) != MAP_FAILED);
+	strcpy(p + XPC_PAGE, "still here");
+	fd2 = dup(self->fd);
+	ASSERT_LE(0, fd2);
+	close(fd2);
+	EXPECT_STREQ("still here", p + XPC_PAGE);
+	/* Part of it can go, the rest stays. */
+	ASSERT_EQ(0, munmap(p, XPC_PAGE));
+	EXPECT_STREQ("still here", p + XPC_PAGE);
+	munmap(p + XPC_PAGE, XPC_PAGE);
+}
+
+TEST_F(buf, limit_per_fd_enomem)
+{
+	long max = xpc_param("hypercall_buf_max_pages");
+	void *p, *q;
+
+	ASSERT_LT(1, max);
+	errno = 0;
+	EXPECT_TRUE((xpc_map(self->fd, max + 1, PROT_READ)) == MAP_FAILED);
+	EXPECT_EQ(ENOMEM, errno);
+	p = xpc_map(self->fd, max, PROT_READ);
+	ASSERT_TRUE((p) != MAP_FAILED);
+	errno = 0;
+	EXPECT_TRUE((xpc_map(self->fd, 1, PROT_READ)) == MAP_FAILED);
+	EXPECT_EQ(ENOMEM, errno);
+	munmap(p, max * XPC_PAGE);
+	q = xpc_map(self->fd, 1, PROT_READ);
+	EXPECT_TRUE((q) != MAP_FAILED);
+	munmap(q, XPC_PAGE);
+}
+
+TEST_F(buf, no_growth_by_mremap)
+{
+	void *p = xpc_map(self->fd, 1, PROT_READ);
+
+	ASSERT_TRUE((p) != MAP_FAILED);
+	errno = 0;
+	EXPECT_TRUE((mremap(p, XPC_PAGE, 2 * XPC_PAGE, MREMAP_MAYMOVE)) == MAP_FAILED);
+	EXPECT_EQ(EFAULT, errno);
+	munmap(p, XPC_PAGE);
+}
+
+TEST(buf_node_is_root_only)
+{
+	struct stat st;
+
+	ASSERT_EQ(0, stat(buf_device(), &st));
+	EXPECT_EQ(0600, st.st_mode & 0777);
+}
+
+TEST_HARNESS_MAIN
