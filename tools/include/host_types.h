@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* The few kernel types module/schema.c uses, for building it on the host. */
+/*
+ * The few kernel types module/schema.c uses, for building it in user space:
+ * by the host unit tests and by hcall (for `hcall list` and op names).
+ */
 #ifndef XPRIVCMD_HOST_TYPES_H
 #define XPRIVCMD_HOST_TYPES_H
 

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * What a failed hypercall means, for people rather than programs.
+ *
+ * The errno alone is ambiguous: EFAULT and EINVAL come both from xprivcmd's
+ * checks and from Xen.  xprivcmd records its own refusals per fd
+ * (XPRIVCMD_IOCTL_LAST_ERROR), so comparing that record's sequence number
+ * before and after the call tells the two apart, and names the argument.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "hcall.h"
+#include "schema.h"
+
+const struct hcall_exit_code hcall_exit_codes[] = {
+	{ HCALL_EXIT_OK, "success" },
+	{ HCALL_EXIT_CALL, "a hypercall failed; the error is explained on stderr" },
+	{ HCALL_EXIT_USAGE,
+	  "usage error: unknown command or option, bad number, unknown hypercall name, buffer over the size limit" },
+	{ HCALL_EXIT_DEVICE,
+	  "no usable privcmd device: none found, or permission denied (run as root)" },
+	{ HCALL_EXIT_UNAVAILABLE,
+	  "not available: the module does not support the command (policy, trace), or its statistics cannot be read" },
+};
+
+const unsigned int hcall_nr_exit_codes =
+	ARRAY_SIZE(hcall_exit_codes);
+
+/* Stable identifiers for --json, and sentences for people. */
+static const struct {
+	const char *id;
+	const char *text;
+} reasons[XPRIVCMD_NR_REASONS] = {
+	[XPRIVCMD_REASON_NONE] = { "none", "no reason recorded" },
+	[XPRIVCMD_REASON_OP_RANGE] = {
+		"op_range",
+		"the hypercall number is 128 or more, beyond any hypercall table",
+	},
+	[XPRIVCMD_REASON_NULL_PTR] = {
+		"null_ptr", "is NULL, but this call needs a buffer there",
+	},
+	[XPRIVCMD_REASON_KERNEL_PTR] = {
+		"kernel_ptr",
+		"is not in user space (or the buffer's length runs past it)",
+	},
+	[XPRIVCMD_REASON_UNMAPPED] = {
+		"unmapped",
+		"is not mapped with the access the call needs (unmapped, or read-only where Xen writes)",
+	},
+};
+
+const char *hcall_reason_id(unsigned int reason)
+{
+	return reason < XPRIVCMD_NR_REASONS ? reasons[reason].id : "unknown";
+}
+
+const char *hcall_reason_text(unsigned int reason)
+{
+	return reason < XPRIVCMD_NR_REASONS ? reasons[reason].text :
+		"was refused for a reason this hcall does not know (a newer module?)";
+}
+
+const char *hcall_errno_name(int err)
+{
+	const char *name = strerrorname_np(err);
+
+	return name ? name : "E?";
+}
+
+/* "xprivcmd", "xen", or "unknown" when the driver keeps no record. */
+const char *hcall_refused_by(const struct hcall_failure *f)
+{
+	if (f->by_driver)
+		return "xprivcmd";
+	return f->have_last ? "xen" : "unknown";
+}
+
+/**
+ * hcall_explain() - one sentence on what a failure means for this call
+ * @f: the failure
+ * @buf: where to write the sentence
+ * @len: its size
+ *
+ * Return: the length written (as snprintf()), 0 when there is nothing to
+ * add to the errno's own description.
+ */
+int hcall_explain(const struct hcall_failure *f, char *buf, size_t len)
+{
+	const struct xprivcmd_op *s = xprivcmd_schema_op(f->op);
+	const char *name = xprivcmd_op_name(f->op);
+
+	buf[0] = '\0';
+	if (f->by_driver && f->last.arg != XPRIVCMD_ARG_NONE)
+		return snprintf(buf, len,
+				"refused by xprivcmd before Xen saw it: arg%u (%#llx) %s",
+				f->last.arg, (unsigned long long)f->last.value,
+				hcall_reason_text(f->last.reason));
+	if (f->by_driver)
+		return snprintf(buf, len, "refused by xprivcmd before Xen saw it: %s",
+				hcall_reason_text(f->last.reason));
+
+	switch (f->err) {
+	case ENOSYS:
+		return snprintf(buf, len,
+				"the running hypervisor has no handler for hypercall %llu%s%s%s%s: are you booted into the Xen you built? (`hcall version` says which Xen is running)",
+				(unsigned long long)f->op, s ? " (" : "", s ? s->name : "",
+				s ? ")" : "", s && s->muxed ? ", or not for this sub-command" : "");
+	case EPERM:
+		return snprintf(buf, len,
+				"not permitted: this domain is not privileged for this call, the call targets this domain itself where Xen forbids that, or the device file is restricted to one domain");
+	case EACCES:
+		return snprintf(buf, len,
+				"denied by Xen: its security policy (XSM/FLASK) refused the call, or, for sysctl, domctl and platform_op, the structure's interface_version is not this Xen's");
+	case EFAULT:
+		if (f->have_last)
+			return snprintf(buf, len,
+					"Xen could not access a buffer argument: xprivcmd's checks passed, so the buffer is probably shorter than the call needs, or a pointer inside a structure is bad");
+		return snprintf(buf, len,
+				"a buffer argument could not be accessed; this driver cannot say which (it has no XPRIVCMD_IOCTL_LAST_ERROR)");
+	case EINVAL:
+		if (f->have_last)
+			return snprintf(buf, len,
+					"Xen rejected an argument value as invalid for hypercall %llu (%s)",
+					(unsigned long long)f->op, name);
+		return snprintf(buf, len,
+				"an argument was invalid, or the hypercall number is 128 or more");
+	case ENOTTY:
+		return snprintf(buf, len,
+				"the device does not take IOCTL_PRIVCMD_HYPERCALL: is it a privcmd device?");
+	case ESRCH:
+		return snprintf(buf, len, "Xen knows no such domain");
+	default:
+		return 0;
+	}
+}

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * hcall internals shared between the program and its host unit tests.
+ *
+ * parse.c, explain.c and json.c are pure: no device, no hypervisor.  hcall.c
+ * does everything that touches the device.
+ */
+#ifndef HCALL_H
+#define HCALL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <xen/xprivcmd.h>
+
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
+/* Exit codes; hcall --help and hcall.1 list them from hcall_exit_codes[]. */
+enum {
+	HCALL_EXIT_OK = 0,
+	HCALL_EXIT_CALL = 1,
+	HCALL_EXIT_USAGE = 2,
+	HCALL_EXIT_DEVICE = 3,
+	HCALL_EXIT_UNAVAILABLE = 4,
+};
+
+struct hcall_exit_code {
+	int code;
+	const char *meaning;
+};
+
+extern const struct hcall_exit_code hcall_exit_codes[];
+extern const unsigned int hcall_nr_exit_codes;
+
+/* A hypercall takes at most this many arguments (privcmd_hypercall.arg). */
+#define HCALL_NR_ARGS		5
+/* Largest str:, hex: or out: buffer, in bytes. */
+#define HCALL_MAX_BUF		65536
+/* Room for a parse error message. */
+#define HCALL_ERR_LEN		160
+
+enum hcall_arg_kind {
+	HCALL_ARG_INT,		/* a number passed as is */
+	HCALL_ARG_STR,		/* str:TEXT, passed as a pointer to TEXT\0 */
+	HCALL_ARG_HEX,		/* hex:BYTES, passed as a pointer to BYTES */
+	HCALL_ARG_OUT,		/* out:N, a pointer to N zeroed bytes */
+};
+
+/**
+ * struct hcall_arg - one parsed argument of `hcall call`
+ * @kind: &enum hcall_arg_kind
+ * @value: the number for %HCALL_ARG_INT
+ * @buf: the buffer for the other kinds (malloc()ed), NULL for numbers
+ * @len: its length in bytes
+ * @orig: a copy of @buf as passed, to tell whether the call changed it
+ */
+struct hcall_arg {
+	enum hcall_arg_kind kind;
+	uint64_t value;
+	unsigned char *buf;
+	size_t len;
+	unsigned char *orig;
+};
+
+int hcall_parse_u64(const char *s, uint64_t *out, char *err, size_t errlen);
+int hcall_parse_op(const char *s, uint64_t *op, char *err, size_t errlen);
+int hcall_parse_arg(const char *s, struct hcall_arg *a, char *err,
+		    size_t errlen);
+void hcall_arg_free(struct hcall_arg *a);
+
+/* Named constants usable as arguments, with the op they belong to. */
+struct hcall_const {
+	const char *name;
+	uint64_t op;
+	uint64_t value;
+};
+
+extern const struct hcall_const hcall_consts[];
+extern const unsigned int hcall_nr_consts;
+const char *hcall_const_name(uint64_t op, uint64_t value);
+
+/* One line of the module's debugfs statistics, per hypercall. */
+struct hcall_stat_op {
+	unsigned int nr;
+	char name[64];
+	unsigned long long issued, failed, rejected;
+};
+
+struct hcall_stat_reason {
+	unsigned int reason;
+	unsigned long long count;
+	char text[96];
+};
+
+#define HCALL_MAX_REASONS	32
+
+struct hcall_stats {
+	struct hcall_stat_op ops[XPRIVCMD_NR_HYPERCALLS];
+	unsigned int nr_ops;
+	unsigned long long out_of_range;
+	struct hcall_stat_reason reasons[HCALL_MAX_REASONS];
+	unsigned int nr_reasons;
+};
+
+int hcall_parse_stats(FILE *f, struct hcall_stats *st, char *err,
+		      size_t errlen);
+
+/**
+ * struct hcall_failure - what is known about a failed hypercall
+ * @err: the errno the ioctl failed with
+ * @op: the hypercall number
+ * @have_last: the driver answered XPRIVCMD_IOCTL_LAST_ERROR
+ * @by_driver: the driver, not Xen, refused the call (@last says why)
+ * @last: the driver's record of the refusal, valid if @by_driver
+ */
+struct hcall_failure {
+	int err;
+	uint64_t op;
+	bool have_last;
+	bool by_driver;
+	struct xprivcmd_last_error last;
+};
+
+const char *hcall_errno_name(int err);
+const char *hcall_reason_id(unsigned int reason);
+const char *hcall_reason_text(unsigned int reason);
+const char *hcall_refused_by(const struct hcall_failure *f);
+int hcall_explain(const struct hcall_failure *f, char *buf, size_t len);
+
+void json_str(FILE *f, const char *s);
+void json_mem(FILE *f, const void *s, size_t len);
+void json_hex(FILE *f, const void *s, size_t len);
+
+#endif /* HCALL_H */
