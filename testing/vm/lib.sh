@@ -106,6 +106,8 @@ xpc_build() {
 xpc_initrd() {
 	local out=$1 dir
 	dir=$(mktemp -d "$BUILD/initrd.XXXXXX")
+	# mktemp's 0700 would become the guest's /: unreachable for non-root.
+	chmod 0755 "$dir"
 	mkdir -p "$dir"/{bin,dev,proc,sys,tmp,xpc}
 	cp /bin/busybox "$dir/bin/"
 	cp "$ROOT/testing/vm/init" "$dir/init"

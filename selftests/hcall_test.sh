@@ -1,0 +1,501 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# hcall against the real device and the real hypervisor: every command, its
+# --json output (parsed by the JSON checker below, not by hcall), every error
+# explanation produced by a call that really fails, and usage errors.
+# Runs under busybox sh in the test VM, with hcall on PATH; prints KTAP.
+
+HCALL=$(command -v hcall)
+T=$(mktemp -d /tmp/hcall_test.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+
+# Reads one JSON document on stdin and prints it flattened, one
+# "path=value" line per scalar (".a.b[0]=1", strings without their quotes,
+# escapes left as they are), plus "path.length=N" for arrays.  Exits 1 with a
+# message on anything that is not exactly one valid JSON value.
+json_flat() {
+	awk '
+	function fail(m) { print "invalid JSON: " m " at offset " pos ": " substr(s, pos, 40); bad = 1; exit 1 }
+	function ws() { while (pos <= len && index(" \t\r\n", substr(s, pos, 1))) pos++ }
+	function str(   out, c, e) {
+		pos++
+		out = ""
+		for (;;) {
+			if (pos > len) fail("unterminated string")
+			c = substr(s, pos, 1)
+			if (c == "\"") { pos++; return out }
+			if (c == "\\") {
+				e = substr(s, pos + 1, 1)
+				if (index("\"\\/bfnrt", e)) { out = out c e; pos += 2; continue }
+				if (e == "u" && substr(s, pos + 2, 4) ~ /^[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]$/) {
+					out = out substr(s, pos, 6); pos += 6; continue
+				}
+				fail("bad escape")
+			}
+			if (c < " ") fail("control character in string")
+			out = out c
+			pos++
+		}
+	}
+	function value(path,   c, k, i) {
+		ws()
+		c = substr(s, pos, 1)
+		if (c == "{") {
+			pos++; ws()
+			if (substr(s, pos, 1) == "}") { pos++; print path "={}"; return }
+			for (;;) {
+				ws()
+				if (substr(s, pos, 1) != "\"") fail("expected a key")
+				k = str(); ws()
+				if (substr(s, pos, 1) != ":") fail("expected :")
+				pos++
+				value(path "." k); ws()
+				c = substr(s, pos++, 1)
+				if (c == "}") return
+				if (c != ",") fail("expected , or }")
+			}
+		}
+		if (c == "[") {
+			pos++; ws()
+			if (substr(s, pos, 1) == "]") { pos++; print path ".length=0"; return }
+			for (i = 0; ; i++) {
+				value(path "[" i "]"); ws()
+				c = substr(s, pos++, 1)
+				if (c == "]") { print path ".length=" i + 1; return }
+				if (c != ",") fail("expected , or ]")
+			}
+		}
+		if (c == "\"") { print path "=" str(); return }
+		if (match(substr(s, pos), /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/)) {
+			print path "=" substr(s, pos, RLENGTH); pos += RLENGTH; return
+		}
+		if (substr(s, pos, 4) == "true" || substr(s, pos, 4) == "null") { print path "=" substr(s, pos, 4); pos += 4; return }
+		if (substr(s, pos, 5) == "false") { print path "=false"; pos += 5; return }
+		fail("unexpected character")
+	}
+	{ s = s $0 "\n" }
+	END {
+		if (bad) exit 1
+		len = length(s); pos = 1
+		if (len == 0) fail("empty")
+		value(""); ws()
+		if (pos <= len) fail("trailing data")
+	}'
+}
+
+n=0
+# t NAME: runs t_NAME in a subshell; its output becomes KTAP diagnostics.
+t() {
+	n=$((n + 1))
+	if (t_"$1") >"$T/log" 2>&1; then
+		echo "ok $n hcall.$1"
+	else
+		sed 's/^/# /' "$T/log"
+		echo "not ok $n hcall.$1"
+	fi
+}
+
+die() { echo "$*"; exit 1; }
+# hc ARGS...: runs hcall, output in $T/out and $T/err, status in $rc.
+hc() { rc=0; "$HCALL" "$@" >"$T/out" 2>"$T/err" || rc=$?; }
+# expect_rc N ARGS...: hcall ARGS must exit with N.
+expect_rc() {
+	want=$1; shift
+	hc "$@"
+	[ "$rc" = "$want" ] ||
+		die "hcall $(echo "$*" | cut -c 1-200): exit $rc, expected $want; stdout: $(head -c 600 "$T/out"); stderr: $(head -c 600 "$T/err")"
+}
+out_has() { grep -q -- "$1" "$T/out" || die "stdout lacks '$1': $(head -c 800 "$T/out")"; }
+err_has() { grep -q -- "$1" "$T/err" || die "stderr lacks '$1': $(cat "$T/err")"; }
+# json: $T/out must be one valid JSON document; flattened into $T/flat.
+json() { json_flat <"$T/out" >"$T/flat" || die "$(cat "$T/flat"); output: $(head -c 600 "$T/out")"; }
+jget() { awk -v k="$1" 'index($0, k "=") == 1 { print substr($0, length(k) + 2) }' "$T/flat"; }
+jis() { # jis PATH VALUE
+	v=$(jget "$1")
+	[ "$v" = "$2" ] || die "JSON $1 is '$v', expected '$2'"
+}
+sysfs() { cat "/sys/hypervisor/$1"; }
+caps() { sysfs properties/capabilities | sed 's/ *$//'; }
+ring_has() { "$HCALL" dmesg | grep -qxF -e "$1"; }
+# A console line no earlier run has written.
+unique() { echo "hcall-test $1 $$ $(date +%s) $n"; }
+
+t_version_text() {
+	expect_rc 0 version
+	line=$(head -n 1 "$T/out")
+	want="Xen $(sysfs version/major).$(sysfs version/minor)$(sysfs version/extra)"
+	[ "$line" = "$want" ] || die "first line '$line', expected '$want'"
+	# Xen pads its capabilities with a space; hcall does not print it.
+	grep -qxF "capabilities: $(caps)" "$T/out" ||
+		die "capabilities differ from sysfs: $(cat "$T/out")"
+	out_has "^compiled: .* by .*@.* with $(sysfs compilation/compiler)\$"
+}
+
+t_version_json() {
+	expect_rc 0 version --json
+	json
+	jis .ok true
+	jis .major "$(sysfs version/major)"
+	jis .minor "$(sysfs version/minor)"
+	jis .extraversion "$(sysfs version/extra)"
+	jis .capabilities "$(caps)"
+	jis .compile_info.compiler "$(sysfs compilation/compiler)"
+	jis .compile_info.compile_by "$(sysfs compilation/compiled_by)"
+	cs=$(sysfs properties/changeset)
+	case "$cs" in
+	"") jis .changeset null ;;
+	*) jis .changeset "$cs" ;;
+	esac
+}
+
+t_console_write_read_back() {
+	msg=$(unique console)
+	expect_rc 0 console write "$msg"
+	[ ! -s "$T/out" ] || die "console write printed: $(cat "$T/out")"
+	ring_has "$msg" || die "'$msg' not in hcall dmesg"
+}
+
+t_console_write_json() {
+	msg=$(unique json)
+	expect_rc 0 --json console write "$msg"
+	json
+	jis .ok true
+	jis .bytes $((${#msg} + 1))
+	ring_has "$msg" || die "'$msg' not in hcall dmesg"
+}
+
+t_console_write_dashes_after_separator() {
+	expect_rc 0 console write -- --json
+	[ ! -s "$T/out" ] || die "printed JSON for a message: $(cat "$T/out")"
+	ring_has "--json" || die "'--json' not written"
+}
+
+t_dmesg_tail() {
+	"$HCALL" console write "$(unique tail)" || die "console write failed"
+	expect_rc 0 dmesg --tail 3
+	[ "$(wc -l <"$T/out")" = 3 ] || die "--tail 3 printed $(wc -l <"$T/out") lines"
+	expect_rc 0 dmesg --tail=0
+	[ ! -s "$T/out" ] || die "--tail 0 printed: $(cat "$T/out")"
+}
+
+t_dmesg_json() {
+	msg=$(unique dmesgjson)
+	"$HCALL" console write "$msg" || die "console write failed"
+	expect_rc 0 dmesg --json
+	json
+	jis .ok true
+	jis .cleared false
+	[ "$(jget .lines.length)" -gt 0 ] || die "no lines"
+	grep -q "^\.lines\[[0-9]*\]=$msg\$" "$T/flat" || die "'$msg' not among .lines"
+}
+
+t_dmesg_clear() {
+	msg=$(unique clear)
+	"$HCALL" console write "$msg" || die "console write failed"
+	expect_rc 0 dmesg -c
+	grep -qxF "$msg" "$T/out" || die "dmesg -c did not print '$msg'"
+	! ring_has "$msg" || die "'$msg' still in the ring after dmesg -c"
+}
+
+t_call_by_name_and_number() {
+	v=$(( $(sysfs version/major) << 16 | $(sysfs version/minor) ))
+	expect_rc 0 call xen_version 0
+	out_has "^xen_version(0) = $v ($(printf '%#x' $v))\$"
+	expect_rc 0 call 17 XENVER_version
+	out_has "^xen_version(XENVER_version) = $v "
+	expect_rc 0 call __HYPERVISOR_xen_version 0x0
+	out_has " = $v "
+}
+
+t_call_out_buffer() {
+	extra=$(sysfs version/extra)
+	expect_rc 0 call xen_version XENVER_extraversion out:16
+	out_has "^xen_version(XENVER_extraversion, out:16) = 0\$"
+	out_has "^arg1 out:16:\$"
+	out_has "^  0000 .*|$extra\.*|\$"
+	expect_rc 0 --json call xen_version 1 out:16
+	json
+	jis .ok true
+	jis .op 17
+	jis .name xen_version
+	jis .ret 0
+	jis .buffers.length 1
+	jis '.buffers[0].arg' 1
+	jis '.buffers[0].kind' out
+	jis '.buffers[0].size' 16
+	jis '.buffers[0].changed' true
+	jis '.buffers[0].string' "$extra"
+	hex=$(printf %s "$extra" | od -An -v -tx1 | tr -d ' \n')
+	case "$(jget '.buffers[0].hex')" in
+	"$hex"00*) ;;
+	*) die "hex $(jget '.buffers[0].hex') does not start with $hex" ;;
+	esac
+}
+
+t_call_str_buffer() {
+	msg=$(unique str)
+	expect_rc 0 call console_io CONSOLEIO_write ${#msg} "str:$msg"
+	out_has "= 0\$"
+	# Xen wrote no newline: the next line ends ours.
+	"$HCALL" console write "" || die "console write failed"
+	ring_has "$msg" || die "'$msg' not in the ring"
+}
+
+t_call_hex_buffer() {
+	msg=$(unique hex)
+	hex=$(printf '%s\n' "$msg" | od -An -v -tx1 | tr -d ' \n')
+	expect_rc 0 call console_io 0 $((${#msg} + 1)) "hex:$hex"
+	ring_has "$msg" || die "'$msg' not in the ring"
+}
+
+t_enosys_explained() {
+	expect_rc 1 call 63
+	err_has "^hcall: hypercall 63(): ENOSYS"
+	err_has "no handler for hypercall 63"
+	err_has "booted into the Xen you built"
+	expect_rc 1 --json call 63
+	json
+	jis .ok false
+	jis .error hypercall
+	jis .errno_name ENOSYS
+	jis .refused_by xen
+}
+
+t_efault_kernel_address_explained() {
+	addr=$(awk '$3 == "init_uts_ns" { print $1 }' /proc/kallsyms)
+	[ -n "$addr" ] || die "no init_uts_ns in /proc/kallsyms"
+	expect_rc 1 call xen_version 1 "0x$addr"
+	err_has "EFAULT"
+	err_has "refused by xprivcmd before Xen saw it: arg1 (0x$addr) is not in user space"
+	[ "$(uname -s)" = Linux ] || die "uname -s is now '$(uname -s)'"
+	expect_rc 1 --json call xen_version 1 "0x$addr"
+	json
+	jis .errno_name EFAULT
+	jis .refused_by xprivcmd
+	jis .reason kernel_ptr
+	jis .arg 1
+	jis .value "0x$addr"
+}
+
+t_efault_null_explained() {
+	expect_rc 1 call xen_version XENVER_capabilities 0
+	err_has "arg1 (0) is NULL, but this call needs a buffer"
+	expect_rc 1 --json call xen_version 3 0
+	json
+	jis .reason null_ptr
+	jis .arg 1
+}
+
+t_efault_from_xen_explained() {
+	# XENMEM_machphys_mfn_list (5) with a struct xen_machphys_mfn_list whose
+	# extent_start points at an unmapped page: xprivcmd checks the struct,
+	# not the pointer inside it, so it is Xen that fails the copy.
+	# max_extents = 1, extent_start = 0x1000, nr_extents = 0 (64-bit layout)
+	mfn_list=010000000000000000100000000000000000000000000000
+	expect_rc 1 call memory_op 5 "hex:$mfn_list"
+	err_has "EFAULT"
+	err_has "Xen could not access a buffer argument"
+	expect_rc 1 --json call memory_op 5 "hex:$mfn_list"
+	json
+	jis .errno_name EFAULT
+	jis .refused_by xen
+}
+
+t_einval_op_range_explained() {
+	expect_rc 1 call 128
+	err_has "^hcall: hypercall 128(): EINVAL"
+	err_has "refused by xprivcmd before Xen saw it: the hypercall number is 128 or more"
+	expect_rc 1 --json call -- -1
+	json
+	jis .op 18446744073709551615
+	jis .errno_name EINVAL
+	jis .refused_by xprivcmd
+	jis .reason op_range
+	[ -z "$(jget .arg)" ] || die "an argument was blamed: $(jget .arg)"
+}
+
+t_eacces_from_xen_explained() {
+	# A sysctl whose interface_version is 0 is refused by Xen with EACCES.
+	expect_rc 1 call sysctl out:136
+	err_has "EACCES"
+	err_has "interface_version"
+	expect_rc 1 --json call sysctl out:136
+	json
+	jis .refused_by xen
+}
+
+t_eperm_from_xen_explained() {
+	# dm_op may not target the calling domain (dom0) itself.
+	expect_rc 1 call dm_op 0 1 hex:00000000000000000000000000000000
+	err_has "EPERM"
+	err_has "not permitted"
+	expect_rc 1 --json call dm_op 0 1 hex:00000000000000000000000000000000
+	json
+	jis .errno_name EPERM
+	jis .refused_by xen
+}
+
+t_device_option() {
+	expect_rc 0 --device /dev/xen/privcmd version
+	expect_rc 0 version --device=/dev/xen/privcmd
+	expect_rc 3 --device /nonexistent version
+	err_has "/nonexistent: No such file or directory (ENOENT)"
+	expect_rc 3 --json --device /nonexistent call 17 0
+	json
+	jis .error device
+	jis .errno_name ENOENT
+}
+
+t_list() {
+	expect_rc 0 list
+	out_has "^ 17 xen_version  *sub-command in arg0"
+	out_has "^ *1 XENVER_extraversion  *arg1: 16 bytes, out\$"
+	out_has "^ 35 sysctl  *arg0: 136 bytes, inout\$"
+	[ "$(grep -c '^ *[0-9][0-9]* [a-z_]* ' "$T/out")" -ge 44 ] || die "too few hypercalls listed"
+	expect_rc 0 list --json
+	json
+	jis .ok true
+	jis .nr_hypercalls 128
+	# Names match the module's own, as its statistics print them.
+	"$HCALL" call sysctl out:136 2>/dev/null
+	stat=$(awk '$1 == 35 { print $2 }' /sys/kernel/debug/xprivcmd/stats)
+	i=$(grep '^\.ops\[[0-9]*\]\.nr=35$' "$T/flat" | sed 's/^\.ops\[\([0-9]*\)\].*/\1/')
+	jis ".ops[$i].name" "$stat"
+	jis ".ops[$i].pointers[0].size" 136
+	expect_rc 0 list console_io --json
+	json
+	jis .ops.length 1
+	jis '.ops[0].subop_arg' 0
+	jis '.ops[0].subops[1].name' CONSOLEIO_read
+	jis '.ops[0].subops[1].pointer.count_arg' 1
+	expect_rc 0 list 63
+	out_has "passed to Xen with no argument checks"
+}
+
+t_stats_match_debugfs() {
+	"$HCALL" call 63 2>/dev/null
+	"$HCALL" call 200 2>/dev/null
+	expect_rc 0 stats
+	raw=/sys/kernel/debug/xprivcmd/stats
+	awk '$3 == "issued" { print $1, $2, $4, $6, $8 }' "$raw" >"$T/want"
+	awk '$1 ~ /^[0-9]+$/ && NF == 5 { print $1, $2, $3, $4, $5 }' "$T/out" >"$T/got"
+	cmp -s "$T/want" "$T/got" || die "hcall stats: $(cat "$T/got"); debugfs: $(cat "$T/want")"
+	grep -q '^ 63 unknown ' "$T/out" || die "no line for hypercall 63"
+	expect_rc 0 stats --json
+	json
+	jis .out_of_range_rejected "$(awk '$1 == "out-of-range" { print $3 }' "$raw")"
+	jis '.reasons[2].id' kernel_ptr
+	[ "$(jget .ops.length)" = "$(wc -l <"$T/want")" ] || die "ops count differs"
+}
+
+t_stats_count_hcall_calls() {
+	before=$(awk '$1 == 17 { print $4 }' /sys/kernel/debug/xprivcmd/stats)
+	expect_rc 0 call xen_version 0
+	after=$(awk '$1 == 17 { print $4 }' /sys/kernel/debug/xprivcmd/stats)
+	[ "$after" = $((${before:-0} + 1)) ] || die "issued went from $before to $after"
+}
+
+t_policy_trace_unsupported() {
+	for c in policy trace; do
+		expect_rc 4 $c
+		err_has "not supported by this module"
+		expect_rc 4 --json $c
+		json
+		jis .error unsupported
+	done
+}
+
+t_help_lists_exit_codes() {
+	expect_rc 0 --help
+	for c in 0 1 2 3 4; do
+		out_has "^  $c  "
+	done
+}
+
+# Each line: arguments for hcall that must give a usage error.
+usage_cases() {
+	cat <<-'EOF'
+
+	bogus
+	version extra
+	console
+	console read x
+	console write
+	console write a b
+	dmesg --tail -1
+	dmesg --tail x
+	dmesg --tail 99999999999
+	dmesg -x
+	call
+	call nosuchop
+	call 17 1x
+	call 17 0x
+	call 17 --1
+	call 17 18446744073709551616
+	call 17 -9223372036854775809
+	call 17 hex:abc
+	call 17 hex:zz
+	call 17 hex:
+	call 17 out:0
+	call 17 out:65537
+	call 17 out:-1
+	call 17 out:x
+	call 17 foo:1
+	call 17 1 2 3 4 5 6
+	list nosuchop
+	list 1 2
+	stats x
+	--device
+	EOF
+}
+
+t_usage_errors_exit_2() {
+	usage_cases | while read -r args; do
+		# shellcheck disable=SC2086
+		expect_rc 2 $args
+		[ -s "$T/err" ] || die "hcall $args: no message"
+		[ ! -s "$T/out" ] || die "hcall $args: printed $(cat "$T/out")"
+	done || exit 1
+}
+
+t_usage_errors_json() {
+	usage_cases | while read -r args; do
+		# shellcheck disable=SC2086
+		expect_rc 2 --json $args
+		json
+		jis .ok false
+		jis .error usage
+	done || exit 1
+}
+
+t_oversized_buffers_refused() {
+	big=$(head -c 65536 /dev/zero | tr '\0' a)
+	expect_rc 2 call 17 "str:$big"
+	err_has "over the limit of 65536"
+	# (A hex: argument over the limit does not fit in one argv string.)
+	expect_rc 2 console write "$big"
+	err_has "over the limit"
+	# The largest allowed buffer works.
+	expect_rc 0 call xen_version 0 out:65536
+}
+
+TESTS="version_text version_json console_write_read_back console_write_json
+	console_write_dashes_after_separator dmesg_tail dmesg_json dmesg_clear
+	call_by_name_and_number call_out_buffer call_str_buffer call_hex_buffer
+	enosys_explained efault_kernel_address_explained efault_null_explained
+	efault_from_xen_explained einval_op_range_explained
+	eacces_from_xen_explained eperm_from_xen_explained
+	device_option list stats_match_debugfs
+	stats_count_hcall_calls policy_trace_unsupported help_lists_exit_codes
+	usage_errors_exit_2 usage_errors_json oversized_buffers_refused"
+
+echo "TAP version 13"
+echo "1..$(echo $TESTS | wc -w)"
+if [ -z "$HCALL" ]; then
+	echo "Bail out! hcall is not on PATH"
+	exit 1
+fi
+for test in $TESTS; do
+	t "$test"
+done
