@@ -85,6 +85,7 @@ json_flat() {
 }
 
 n=0
+failed=0
 # t NAME: runs t_NAME in a subshell; its output becomes KTAP diagnostics.
 t() {
 	n=$((n + 1))
@@ -93,6 +94,7 @@ t() {
 	else
 		sed 's/^/# /' "$T/log"
 		echo "not ok $n hcall.$1"
+		failed=$((failed + 1))
 	fi
 }
 
@@ -499,3 +501,5 @@ fi
 for test in $TESTS; do
 	t "$test"
 done
+echo "# $((n - failed)) passed, $failed failed"
+[ "$failed" = 0 ]

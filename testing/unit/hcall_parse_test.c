@@ -285,7 +285,15 @@ TEST(stats_parsed)
 			   "63 unknown issued 3 failed 3 rejected 0\n"
 			   "out-of-range rejected 7\n"
 			   "reason 1 2 NULL buffer\n"
-			   "reason 3 5 buffer is not in user space\n", &st)) TH_LOG("%s", err);
+			   "reason 3 5 buffer is not in user space\n"
+			   "errno 38 3\n"
+			   "errno 135+ 1\n", &st)) TH_LOG("%s", err);
+	ASSERT_EQ(2, st.nr_errnos);
+	EXPECT_EQ(38, st.errnos[0].err);
+	EXPECT_EQ(3, st.errnos[0].count);
+	EXPECT_FALSE(st.errnos[0].plus);
+	EXPECT_EQ(135, st.errnos[1].err);
+	EXPECT_TRUE(st.errnos[1].plus);
 	ASSERT_EQ(2, st.nr_ops);
 	EXPECT_EQ(17, st.ops[0].nr);
 	EXPECT_STREQ("xen_version", st.ops[0].name);
@@ -341,6 +349,7 @@ TEST(explanations)
 	f.op = 17;
 	f.by_driver = true;
 	f.last.arg = 1;
+	f.last.entry = XPRIVCMD_ARG_NONE;
 	f.last.value = 0xffffffff82bfb000ULL;
 	f.last.reason = XPRIVCMD_REASON_KERNEL_PTR;
 	EXPECT_STREQ("refused by xprivcmd before Xen saw it: arg1 (0xffffffff82bfb000) is not in user space (or the buffer's length runs past it)",
@@ -354,6 +363,19 @@ TEST(explanations)
 	f.last.reason = XPRIVCMD_REASON_OP_RANGE;
 	EXPECT_NE(NULL, strstr(explained(&f), "128 or more"));
 	EXPECT_EQ(NULL, strstr(explained(&f), "arg"));
+
+	/* A refused multicall names the entry. */
+	f.err = 22;
+	f.op = __HYPERVISOR_multicall;
+	f.last.op = 13;
+	f.last.entry = 2;
+	f.last.reason = XPRIVCMD_REASON_NESTED_MULTICALL;
+	EXPECT_STREQ("refused by xprivcmd before Xen saw it: multicall entry 2 (hypercall 13): a multicall entry is itself a multicall",
+		     explained(&f));
+	f.op = 128;
+	f.last.entry = XPRIVCMD_ARG_NONE;
+	f.last.reason = XPRIVCMD_REASON_POLICY;
+	EXPECT_NE(NULL, strstr(explained(&f), "policy"));
 
 	f.last.reason = 99;
 	EXPECT_NE(NULL, strstr(explained(&f), "newer module"));

@@ -7,8 +7,13 @@
  * (XPRIVCMD_IOCTL_LAST_ERROR), so comparing that record's sequence number
  * before and after the call tells the two apart, and names the argument.
  */
+#define __XEN_TOOLS__ 1
+
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
+
+#include <xen/xen.h>
 
 #include "hcall.h"
 #include "schema.h"
@@ -47,6 +52,20 @@ static const struct {
 	[XPRIVCMD_REASON_UNMAPPED] = {
 		"unmapped",
 		"is not mapped with the access the call needs (unmapped, or read-only where Xen writes)",
+	},
+	[XPRIVCMD_REASON_POLICY] = {
+		"policy",
+		"xprivcmd's policy (module-wide, or narrowed on this fd) does not allow this hypercall or sub-command (`hcall policy` shows the module's)",
+	},
+	[XPRIVCMD_REASON_TOO_MANY] = {
+		"too_many", "the multicall has more entries than the module's multicall_max",
+	},
+	[XPRIVCMD_REASON_INTERFACE] = {
+		"interface",
+		"the structure's interface version is not one xprivcmd knows, and the policy asks for known interfaces only",
+	},
+	[XPRIVCMD_REASON_NESTED_MULTICALL] = {
+		"nested_multicall", "a multicall entry is itself a multicall",
 	},
 };
 
@@ -91,14 +110,21 @@ int hcall_explain(const struct hcall_failure *f, char *buf, size_t len)
 	const char *name = xprivcmd_op_name(f->op);
 
 	buf[0] = '\0';
-	if (f->by_driver && f->last.arg != XPRIVCMD_ARG_NONE)
-		return snprintf(buf, len,
-				"refused by xprivcmd before Xen saw it: arg%u (%#llx) %s",
-				f->last.arg, (unsigned long long)f->last.value,
-				hcall_reason_text(f->last.reason));
-	if (f->by_driver)
-		return snprintf(buf, len, "refused by xprivcmd before Xen saw it: %s",
-				hcall_reason_text(f->last.reason));
+	if (f->by_driver) {
+		int n = snprintf(buf, len, "refused by xprivcmd before Xen saw it: ");
+
+		if (n >= 0 && (size_t)n < len && f->last.entry != XPRIVCMD_ARG_NONE &&
+		    f->op == __HYPERVISOR_multicall)
+			n += snprintf(buf + n, len - n, "multicall entry %u (hypercall %llu): ",
+				      f->last.entry, (unsigned long long)f->last.op);
+		if (n < 0 || (size_t)n >= len)
+			return n;
+		if (f->last.arg != XPRIVCMD_ARG_NONE)
+			return n + snprintf(buf + n, len - n, "arg%u (%#llx) %s", f->last.arg,
+					    (unsigned long long)f->last.value,
+					    hcall_reason_text(f->last.reason));
+		return n + snprintf(buf + n, len - n, "%s", hcall_reason_text(f->last.reason));
+	}
 
 	switch (f->err) {
 	case ENOSYS:

@@ -211,6 +211,9 @@ static int report_failure(const char *what, const struct hcall_failure *f)
 		if (f->last.arg != XPRIVCMD_ARG_NONE)
 			printf(",\"arg\":%u,\"value\":\"%#llx\"", f->last.arg,
 			       (unsigned long long)f->last.value);
+		if (f->op == __HYPERVISOR_multicall && f->last.entry != XPRIVCMD_ARG_NONE)
+			printf(",\"entry\":%u,\"entry_op\":%llu", f->last.entry,
+			       (unsigned long long)f->last.op);
 	}
 	printf(",\"explanation\":");
 	json_str(stdout, why[0] ? why : NULL);
@@ -716,6 +719,12 @@ static int cmd_stats(void)
 			json_str(stdout, st->reasons[i].text);
 			printf("}");
 		}
+		printf("],\"errnos\":[");
+		for (i = 0; i < st->nr_errnos; i++)
+			printf("%s{\"errno\":%u,\"errno_name\":\"%s\",\"or_higher\":%s,\"count\":%llu}",
+			       i ? "," : "", st->errnos[i].err,
+			       hcall_errno_name(st->errnos[i].err),
+			       st->errnos[i].plus ? "true" : "false", st->errnos[i].count);
 		printf("]}\n");
 	} else {
 		printf(" nr name                       issued     failed   rejected\n");
@@ -727,6 +736,12 @@ static int cmd_stats(void)
 		printf("\nrejected because:\n");
 		for (i = 0; i < st->nr_reasons; i++)
 			printf("  %-46s %10llu\n", st->reasons[i].text, st->reasons[i].count);
+		if (st->nr_errnos)
+			printf("\nfailed in Xen with:\n");
+		for (i = 0; i < st->nr_errnos; i++)
+			printf("  %-14s %-31s %10llu\n", hcall_errno_name(st->errnos[i].err),
+			       st->errnos[i].plus ? "(or higher)" : strerror(st->errnos[i].err),
+			       st->errnos[i].count);
 	}
 	free(st);
 	return HCALL_EXIT_OK;

@@ -97,6 +97,14 @@ struct hcall_stat_reason {
 };
 
 #define HCALL_MAX_REASONS	32
+#define HCALL_MAX_ERRNOS	136
+
+/* How often Xen failed a call with an errno; @plus: this errno or higher. */
+struct hcall_stat_errno {
+	unsigned int err;
+	bool plus;
+	unsigned long long count;
+};
 
 struct hcall_stats {
 	struct hcall_stat_op ops[XPRIVCMD_NR_HYPERCALLS];
@@ -104,6 +112,8 @@ struct hcall_stats {
 	unsigned long long out_of_range;
 	struct hcall_stat_reason reasons[HCALL_MAX_REASONS];
 	unsigned int nr_reasons;
+	struct hcall_stat_errno errnos[HCALL_MAX_ERRNOS];
+	unsigned int nr_errnos;
 };
 
 int hcall_parse_stats(FILE *f, struct hcall_stats *st, char *err,

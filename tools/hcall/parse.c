@@ -278,7 +278,8 @@ void hcall_arg_free(struct hcall_arg *a)
  *
  * The format (module/stats.c) is one line per hypercall seen,
  * "<nr> <name> issued <n> failed <n> rejected <n>", then
- * "out-of-range rejected <n>", then "reason <nr> <n> <text>" lines.  A line
+ * "out-of-range rejected <n>", then "reason <nr> <n> <text>" lines, then
+ * "errno <e> <n>" lines for Xen's errors ("errno <e>+ <n>": <e> or more).  A line
  * in any other form is an error rather than something silently skipped.
  *
  * Return: 0, or -1 with @err filled in.
@@ -293,6 +294,7 @@ int hcall_parse_stats(FILE *f, struct hcall_stats *st, char *err,
 	while (fgets(line, sizeof(line), f)) {
 		struct hcall_stat_op *o = &st->ops[st->nr_ops];
 		struct hcall_stat_reason *r = &st->reasons[st->nr_reasons];
+		struct hcall_stat_errno *e = &st->errnos[st->nr_errnos];
 		size_t len = strlen(line);
 
 		lineno++;
@@ -311,6 +313,11 @@ int hcall_parse_stats(FILE *f, struct hcall_stats *st, char *err,
 			   SCAN_ALL(line, "reason %u %llu %95[^\n]", &r->reason, &r->count,
 				    r->text)) {
 			st->nr_reasons++;
+		} else if (st->nr_errnos < HCALL_MAX_ERRNOS &&
+			   (SCAN_ALL(line, "errno %u %llu", &e->err, &e->count) ||
+			    (SCAN_ALL(line, "errno %u+ %llu", &e->err, &e->count) &&
+			     (e->plus = true)))) {
+			st->nr_errnos++;
 		} else {
 			return fail(err, errlen, "stats line %u not understood: '%s'", lineno,
 				    line);
