@@ -110,6 +110,17 @@ TEST(stats_as_nobody_root_only)
 	EXPECT_NE(NULL, strstr(r.err, "root only")) TH_LOG("stderr: %s", r.err);
 }
 
+TEST(policy_as_nobody_root_only)
+{
+	struct run r;
+
+	ASSERT_EQ(0, run_as_nobody(&r, HCALL("policy")));
+	EXPECT_EQ(4, r.status) TH_LOG("stderr: %s", r.err);
+	EXPECT_NE(NULL, strstr(r.err, "the policy is root only")) TH_LOG("stderr: %s", r.err);
+	ASSERT_EQ(0, run_as_nobody(&r, HCALL("policy", "set", "none")));
+	EXPECT_EQ(4, r.status) TH_LOG("stderr: %s", r.err);
+}
+
 /* Usage errors and the schema listing need no privilege. */
 TEST(list_and_usage_as_nobody)
 {

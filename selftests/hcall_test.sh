@@ -398,14 +398,47 @@ t_stats_count_hcall_calls() {
 	[ "$after" = $((${before:-0} + 1)) ] || die "issued went from $before to $after"
 }
 
-t_policy_trace_unsupported() {
-	for c in policy trace; do
-		expect_rc 4 $c
-		err_has "not supported by this module"
-		expect_rc 4 --json $c
-		json
-		jis .error unsupported
-	done
+POLICY=/sys/module/xprivcmd/parameters/policy
+
+policy_body() {
+	expect_rc 0 policy
+	[ "$(cat "$T/out")" = "$(cat "$POLICY")" ] ||
+		die "hcall policy: $(cat "$T/out"); module: $(cat "$POLICY")"
+	expect_rc 0 policy set none +xen_version +console_io +sysctl
+	[ "$(cat "$T/out")" = "$(cat "$POLICY")" ] || die "shows $(cat "$T/out")"
+	expect_rc 0 --json policy
+	json
+	jis .policy "$(cat "$POLICY")"
+	expect_rc 0 call xen_version 0
+	expect_rc 1 call 63
+	err_has "EACCES"
+	err_has "refused by xprivcmd before Xen saw it: xprivcmd's policy"
+	expect_rc 1 --json call 63
+	json
+	jis .refused_by xprivcmd
+	jis .reason policy
+	before=$(cat "$POLICY")
+	expect_rc 2 policy set +nosuchop
+	err_has "cannot parse"
+	[ "$(cat "$POLICY")" = "$before" ] || die "a refused policy changed it"
+	expect_rc 2 policy get
+}
+
+t_policy_show_and_set() {
+	orig=$(cat "$POLICY") || die "no $POLICY"
+	rc=0
+	(policy_body) || rc=$?
+	echo "$orig" >"$POLICY"
+	return $rc
+}
+
+t_trace_unsupported() {
+	expect_rc 4 trace
+	err_has "not supported by hcall"
+	err_has "/sys/kernel/tracing/events/xprivcmd"
+	expect_rc 4 --json trace
+	json
+	jis .error unsupported
 }
 
 t_help_lists_exit_codes() {
@@ -489,7 +522,7 @@ TESTS="version_text version_json console_write_read_back console_write_json
 	efault_from_xen_explained einval_op_range_explained
 	eacces_from_xen_explained eperm_from_xen_explained
 	device_option list stats_match_debugfs
-	stats_count_hcall_calls policy_trace_unsupported help_lists_exit_codes
+	stats_count_hcall_calls policy_show_and_set trace_unsupported help_lists_exit_codes
 	usage_errors_exit_2 usage_errors_json oversized_buffers_refused"
 
 echo "TAP version 13"

@@ -27,6 +27,8 @@
 #include "schema.h"
 
 #define STATS_PATH	"/sys/kernel/debug/xprivcmd/stats"
+#define POLICY_PATH	"/sys/module/xprivcmd/parameters/policy"
+#define TRACE_EVENTS	"/sys/kernel/tracing/events/xprivcmd"
 /* Xen's console ring is a few MiB at most; stop a runaway read well after. */
 #define MAX_RING	(64u << 20)
 
@@ -49,7 +51,8 @@ static void print_usage(FILE *f)
 		"  call OP [ARG...]         make hypercall OP with up to 5 arguments, print its result\n"
 		"  list [OP]                the hypercalls xprivcmd knows and their argument schema\n"
 		"  stats                    xprivcmd's per-hypercall counters (debugfs, root only)\n"
-		"  policy, trace            not supported by this module (exit status 4)\n"
+		"  policy [set WORDS...]    show, or set, xprivcmd's module-wide policy (root only)\n"
+		"  trace                    not supported by hcall: use the tracepoints (exit status 4)\n"
 		"\n"
 		"OP is a name from Xen's xen.h (xen_version, or __HYPERVISOR_xen_version) or a\n"
 		"number.  Each ARG is one of:\n"
@@ -747,6 +750,73 @@ static int cmd_stats(void)
 	return HCALL_EXIT_OK;
 }
 
+static int unavailable(const char *path, int err, const char *what)
+{
+	if (err == EACCES || err == EPERM)
+		return error(HCALL_EXIT_UNAVAILABLE, "unavailable", err,
+			     "%s: %s: %s is root only", path, strerror(err), what);
+	return error(HCALL_EXIT_UNAVAILABLE, "unavailable", err,
+		     "%s: %s: is xprivcmd loaded?", path, strerror(err));
+}
+
+/* The module-wide policy, as the module prints it. */
+static int policy_show(void)
+{
+	char text[4096];
+	size_t len;
+	FILE *f;
+
+	f = fopen(POLICY_PATH, "r");
+	if (!f)
+		return unavailable(POLICY_PATH, errno, "the policy");
+	len = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	text[len] = '\0';
+	text[strcspn(text, "\n")] = '\0';
+	if (json) {
+		printf("{\"ok\":true,\"policy\":");
+		json_str(stdout, text);
+		printf("}\n");
+	} else {
+		printf("%s\n", text);
+	}
+	return HCALL_EXIT_OK;
+}
+
+/* Words joined by spaces; the module parses and applies them, or refuses. */
+static int policy_set(int argc, char **argv)
+{
+	char text[XPRIVCMD_POLICY_TEXT_MAX + 1] = "";
+	size_t len = 0, n;
+	int i, fd;
+
+	if (!argc)
+		return usage_error("policy set: which policy? e.g. `hcall policy set strict`");
+	for (i = 0; i < argc; i++) {
+		n = strlen(argv[i]);
+		if (len + n + 1 > XPRIVCMD_POLICY_TEXT_MAX)
+			return usage_error("policy set: policy over %d bytes",
+					   XPRIVCMD_POLICY_TEXT_MAX);
+		memcpy(text + len, argv[i], n);
+		len += n;
+		text[len++] = i + 1 < argc ? ' ' : '\n';
+	}
+	fd = open(POLICY_PATH, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return unavailable(POLICY_PATH, errno, "the policy");
+	if (write(fd, text, len) != (ssize_t)len) {
+		int err = errno;
+
+		close(fd);
+		if (err == EINVAL)
+			return usage_error("policy set: xprivcmd cannot parse '%.*s' (the kernel log says where)",
+					   (int)len - 1, text);
+		return unavailable(POLICY_PATH, err, "the policy");
+	}
+	close(fd);
+	return policy_show();
+}
+
 static int with_device(int (*fn)(int fd, void *ctx), void *ctx)
 {
 	int fd = open_device(), rc;
@@ -878,9 +948,16 @@ int main(int argc, char **argv)
 			return usage_error("stats: unexpected '%s'", args[1]);
 		return cmd_stats();
 	}
-	if (!strcmp(cmd, "policy") || !strcmp(cmd, "trace"))
+	if (!strcmp(cmd, "policy")) {
+		if (n == 1)
+			return policy_show();
+		if (!strcmp(args[1], "set"))
+			return policy_set(n - 2, args + 2);
+		return usage_error("policy: use `hcall policy` or `hcall policy set WORDS...`");
+	}
+	if (!strcmp(cmd, "trace"))
 		return error(HCALL_EXIT_UNAVAILABLE, "unsupported", 0,
-			     "%s: not supported by this module (xprivcmd has no %s interface yet)",
-			     cmd, cmd);
+			     "trace: not supported by hcall; xprivcmd's tracepoints are in %s (trace-cmd record -e xprivcmd)",
+			     TRACE_EVENTS);
 	return usage_error("unknown command '%s'", cmd);
 }
