@@ -53,6 +53,7 @@ static const char * const reason_names[XPRIVCMD_NR_REASONS] = {
 	[XPRIVCMD_REASON_TOO_MANY]	= "too many multicall entries",
 	[XPRIVCMD_REASON_INTERFACE]	= "unknown interface version (strict policy)",
 	[XPRIVCMD_REASON_NESTED_MULTICALL] = "multicall inside a multicall",
+	[XPRIVCMD_REASON_RESTRICTED]	= "fd is restricted to one domain",
 };
 
 const char *xprivcmd_reason_name(unsigned int reason)
@@ -384,13 +385,15 @@ long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata)
 	struct xprivcmd_call c = { };
 	long ret;
 
-	/* A restricted fd acts on one domain; a raw hypercall may name any. */
-	if (xprivcmd_is_restricted(file))
-		return -EPERM;
 	if (copy_from_user(&c.h, udata, sizeof(c.h)))
 		return -EFAULT;
 
-	ret = prepare_call(xf, &c);
+	/* A restricted fd acts on one domain; a raw hypercall may name any. */
+	if (xprivcmd_is_restricted(file))
+		ret = reject(&c, XPRIVCMD_REASON_RESTRICTED, XPRIVCMD_ARG_NONE,
+			     -EPERM);
+	else
+		ret = prepare_call(xf, &c);
 	if (ret) {
 		if (c.rej.reason) {
 			xprivcmd_stats_rejected(c.h.op, c.rej.reason);

@@ -59,6 +59,9 @@ TEST_F(restrict, hypercall_eperm)
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
 				    XENVER_version, 0, 0, 0, 0));
 	EXPECT_EQ(EPERM, errno);
+	/* Tools can tell this EPERM from one of Xen's. */
+	EXPECT_EQ(XPRIVCMD_REASON_RESTRICTED, xpc_last_error(self->fd).reason);
+	EXPECT_EQ(EPERM, xpc_last_error(self->fd).err);
 }
 
 TEST_F(restrict, is_per_fd)

@@ -67,6 +67,10 @@ static const struct {
 	[XPRIVCMD_REASON_NESTED_MULTICALL] = {
 		"nested_multicall", "a multicall entry is itself a multicall",
 	},
+	[XPRIVCMD_REASON_RESTRICTED] = {
+		"restricted",
+		"this fd is restricted to one domain (IOCTL_PRIVCMD_RESTRICT), which rules out raw hypercalls"
+	},
 };
 
 const char *hcall_reason_id(unsigned int reason)

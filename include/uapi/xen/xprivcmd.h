@@ -173,6 +173,10 @@ enum xprivcmd_reason {
 	XPRIVCMD_REASON_INTERFACE,
 	/* EINVAL: a multicall entry that is itself a multicall */
 	XPRIVCMD_REASON_NESTED_MULTICALL,
+	/* EPERM: the fd is restricted to one domain (IOCTL_PRIVCMD_RESTRICT)
+	 * and raw hypercalls could act on any
+	 */
+	XPRIVCMD_REASON_RESTRICTED,
 	XPRIVCMD_NR_REASONS
 };
 
