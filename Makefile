@@ -6,7 +6,7 @@ KERNELRELEASE ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KERNELRELEASE)/build
 BUILD ?= $(CURDIR)/build
 
-.PHONY: all module hcall selftests unit check demo bench checkpatch sparse clean \
+.PHONY: all module hcall selftests unit check demo bench lab checkpatch sparse clean \
 	install
 
 all: module hcall selftests
@@ -36,6 +36,10 @@ demo:
 # Hypercall latency against the in-tree driver, side by side in one boot.
 bench:
 	testing/vm/bench.sh
+
+# Add a hypercall to Xen 4.17, build and boot it, call it through xprivcmd.
+lab:
+	lab/lab.sh
 
 checkpatch:
 	testing/vm/static.sh checkpatch

@@ -123,7 +123,8 @@ xpc_initrd() {
 }
 
 # xpc_boot MODE LOG [xen|bare]: boots the VM in MODE (check, demo, noxen),
-# console to LOG.  Returns QEMU's status (124 on timeout).
+# console to LOG.  Returns QEMU's status (124 on timeout).  XPC_XEN, if
+# set, is the hypervisor to boot instead of Debian's.
 xpc_boot() {
 	local mode=$1 out=$2 how=${3:-xen} initrd="$BUILD/initrd-$1.gz" rc=0
 	xpc_initrd "$initrd"
@@ -135,7 +136,7 @@ xpc_boot() {
 	if [ "$how" = xen ]; then
 		# QEMU's multiboot loader splits modules on commas: none in args.
 		# Two CPUs, so that selftests can race threads for real.
-		"${qemu[@]}" -m 1024 -smp 2 -kernel "$BUILD/vm/xen" \
+		"${qemu[@]}" -m 1024 -smp 2 -kernel "${XPC_XEN:-$BUILD/vm/xen}" \
 			-append "console=com1 com1=115200,8n1 dom0_mem=512M noreboot console_to_ring" \
 			-initrd "$VMDIR/vmlinuz console=hvc0 $args,$initrd" \
 			</dev/null >"$out" 2>&1 || rc=$?
