@@ -77,7 +77,8 @@ lab_fetch_source() {
 # this patch on this source is cached.
 lab_build_xen() {
 	local key tree
-	key=$(cat "$ROOT/lab/hello.patch" "$LAB_DSC" "$ROOT/lab/lab.sh" | sha256sum | cut -c1-16)
+	# Bump the recipe's number when the build commands below change.
+	key=$({ echo recipe 1; cat "$ROOT/lab/hello.patch" "$LAB_DSC"; } | sha256sum | cut -c1-16)
 	LAB_XEN=$LAB/xen-hello-$key
 	[ -e "$LAB_XEN" ] && { log "patched Xen cached: $LAB_XEN"; return 0; }
 	tree=$LAB/tree
