@@ -18,11 +18,20 @@ result() { # result ok|fail|skip NAME [diagnostic]
 }
 
 # show CMD...: runs CMD, keeps its output in /tmp/out and its status in
-# $st, and prints both for the transcript.
+# $st, and prints both for the transcript.  show_sh 'PIPELINE' likewise.
 show() {
 	echo "DEMO \$ $*"
 	st=0
 	"$@" >/tmp/out 2>&1 || st=$?
+	shown
+}
+show_sh() {
+	echo "DEMO \$ $1"
+	st=0
+	sh -c "$1" >/tmp/out 2>&1 || st=$?
+	shown
+}
+shown() {
 	sed 's/^/DEMO /' /tmp/out
 	[ $st = 0 ] || echo "DEMO (exit status $st)"
 }
@@ -51,7 +60,7 @@ patched() {
 	if [ $st = 0 ] && has '= 5$'; then result ok lab.patched.hello_returns_length
 	else result fail lab.patched.hello_returns_length "$(cat /tmp/out)"; fi
 
-	show sh -c "hcall dmesg | grep 'Hello, world'"
+	show_sh "hcall dmesg | grep 'Hello, world'"
 	if [ $st = 0 ]; then result ok lab.patched.greeting_in_console_ring
 	else result fail lab.patched.greeting_in_console_ring "$(hcall dmesg 2>&1 | tail -n 5)"; fi
 
