@@ -7,7 +7,7 @@
 #  2. apply lab/hello.patch (hypercall 43, "hello") and build the hypervisor
 #     alone, cached under build/lab/ by the hash of the patch and the source
 #  3. boot that Xen with the make check dom0, load xprivcmd and call hello
-#     through it with hcall (lab/guest-lab.sh)
+#     through it with hcall and from C (lab/hello.c; lab/guest-lab.sh)
 #  4. boot Debian's stock Xen and make the same call: ENOSYS, explained
 # Reports KTAP and a closing "N passed, N failed" line.
 . "$(dirname "$0")/../testing/vm/lib.sh"
@@ -151,7 +151,17 @@ else
 	rc=1
 fi
 xpc_build
-host_done 3
+# The tutorial's C example, as a 64- and a 32-bit program.
+if gcc -static -O2 -Wall -Werror -I"$ROOT/include/uapi" "$ROOT/lab/hello.c" \
+	-o "$LAB/hello" >"$LAB/hello-build.log" 2>&1 &&
+   gcc -m32 -static -O2 -Wall -Werror -I"$ROOT/include/uapi" "$ROOT/lab/hello.c" \
+	-o "$LAB/hello_32" >>"$LAB/hello-build.log" 2>&1; then
+	host_result ok lab.c_example_built
+else
+	host_result fail lab.c_example_built "$LAB/hello-build.log"
+fi
+export XPC_EXTRA="$LAB/hello $LAB/hello_32"
+host_done 4
 
 if [ $rc = 0 ]; then
 	lab_boot lab-patched "$LAB_XEN" patched

@@ -103,6 +103,7 @@ xpc_build() {
 
 # xpc_initrd OUT: packs the test programs, the module and the in-tree
 # xen-privcmd (for side-by-side checks) with a static busybox.
+# XPC_EXTRA: more files for /xpc, space-separated.
 xpc_initrd() {
 	local out=$1 dir
 	dir=$(mktemp -d "$BUILD/initrd.XXXXXX")
@@ -115,6 +116,8 @@ xpc_initrd() {
 		"$ROOT/testing/bench/bench_hypercall" "$dir/xpc/"
 	make -s -C "$ROOT/selftests" install INSTALL_PATH="$dir/xpc/selftests" >/dev/null
 	[ -z "${XPC_SCRIPT:-}" ] || cp "$XPC_SCRIPT" "$dir/xpc/script.sh"
+	# shellcheck disable=SC2086
+	[ -z "${XPC_EXTRA:-}" ] || cp $XPC_EXTRA "$dir/xpc/"
 	mkdir -p "$dir/lib/modules/$KVER"
 	cp "$VMDIR/root/lib/modules/$KVER/kernel/drivers/xen/xen-privcmd.ko" \
 		"$dir/lib/modules/$KVER/"
