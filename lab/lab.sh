@@ -84,7 +84,7 @@ lab_build_xen() {
 	tree=$LAB/tree
 	rm -rf "$tree"
 	log "unpacking $(basename "$LAB_DSC")"
-	dpkg-source --no-check -x "$LAB_DSC" "$tree" >"$LAB/build.log" 2>&1 || return 1
+	dpkg-source --no-check --no-copy -x "$LAB_DSC" "$tree" >"$LAB/build.log" 2>&1 || return 1
 	log "applying lab/hello.patch"
 	patch -d "$tree" -p1 <"$ROOT/lab/hello.patch" >>"$LAB/build.log" 2>&1 || return 2
 	log "building the hypervisor (defconfig, $(nproc) jobs; about 2 minutes)"
