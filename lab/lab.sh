@@ -38,9 +38,12 @@ host_done() { # host_done PLANNED: prints the document, plan included
 	{ echo "TAP version 13"; echo "1..$1"; cat "$host_ktap"; } | report
 }
 
-# The private apt configuration: only deb-src lines, its own lists.
+# apt_src apt-get|apt-cache ARGS...: with the private apt configuration
+# (only deb-src lines, its own lists).
 apt_src() {
-	apt-get -o Dir::Etc::SourceList="$LAB/apt/sources.list" \
+	local tool=$1
+	shift
+	"$tool" -o Dir::Etc::SourceList="$LAB/apt/sources.list" \
 		-o Dir::Etc::SourceParts=/dev/null \
 		-o Dir::State::Lists="$LAB/apt/lists" "$@"
 }
@@ -57,12 +60,12 @@ lab_fetch_source() {
 	deb-src http://deb.debian.org/debian-security bookworm-security main
 	EOF
 	log "apt-get update (deb-src for bookworm, private lists in $LAB/apt)"
-	apt_src update -q >"$LAB/apt/update.log" 2>&1 || { cat "$LAB/apt/update.log"; return 1; }
+	apt_src apt-get update -q >"$LAB/apt/update.log" 2>&1 || { cat "$LAB/apt/update.log"; return 1; }
 	local v
-	for v in $(apt_src showsrc xen 2>/dev/null | sed -n 's/^Version: //p' |
+	for v in $(apt_src apt-cache showsrc xen 2>/dev/null | sed -n 's/^Version: //p' |
 		   grep '^4\.17' | sort -rV); do
 		log "apt-get source --download-only xen=$v"
-		if (cd "$LAB/src" && apt_src source --download-only -q "xen=$v") \
+		if (cd "$LAB/src" && apt_src apt-get source --download-only -q "xen=$v") \
 			>"$LAB/src/fetch.log" 2>&1; then
 			LAB_DSC=$(ls "$LAB"/src/xen_"$v".dsc)
 			return 0
