@@ -6,7 +6,6 @@ PATH=/xpc:$PATH
 HELLO=43
 
 n=0
-plan=0
 result() { # result ok|fail|skip NAME [diagnostic]
 	n=$((n + 1))
 	[ -z "$3" ] || echo "$3" | sed 's/^/# /'
@@ -64,11 +63,11 @@ patched() {
 	if [ $st = 0 ]; then result ok lab.patched.greeting_in_console_ring
 	else result fail lab.patched.greeting_in_console_ring "$(hcall dmesg 2>&1 | tail -n 5)"; fi
 
-	show hcall call $HELLO str:$max 64
+	show hcall call $HELLO "str:$max" 64
 	if [ $st = 0 ] && has '= 64 '; then result ok lab.patched.longest_name_accepted
 	else result fail lab.patched.longest_name_accepted "$(cat /tmp/out)"; fi
 
-	show hcall call $HELLO str:$long 65
+	show hcall call $HELLO "str:$long" 65
 	if [ $st != 0 ] && has E2BIG; then result ok lab.patched.overlong_name_e2big
 	else result fail lab.patched.overlong_name_e2big "$(cat /tmp/out)"; fi
 

@@ -14,7 +14,7 @@
 
 LAB=$BUILD/lab
 # What a hypervisor build needs beyond make check's packages.
-LAB_PACKAGES="bison flex python3 dpkg-dev"
+LAB_PACKAGES="bison flex python3 dpkg-dev patch"
 RESULTS=$LAB/results.ktap
 
 mkdir -p "$LAB"
@@ -138,15 +138,15 @@ lab_show() {
 
 start=$(date +%s)
 xpc_deps
-# shellcheck disable=SC2086
+# shellcheck disable=SC2046,SC2086
 xpc_apt_install $(xpc_missing $LAB_PACKAGES)
 
 if lab_fetch_source; then
 	host_result ok lab.source_fetched
 	rc=0
 	lab_build_xen || rc=$?
-	[ $rc = 2 ] && host_result fail lab.patch_applies "$LAB/build.log" ||
-		host_result ok lab.patch_applies
+	if [ $rc = 1 ] || [ $rc = 2 ]; then host_result fail lab.patch_applies "$LAB/build.log"; else
+		host_result ok lab.patch_applies; fi
 	if [ $rc = 0 ]; then host_result ok lab.xen_built; else
 		host_result fail lab.xen_built "$LAB/build.log"; fi
 else
