@@ -110,8 +110,8 @@ const char *hcall_refused_by(const struct hcall_failure *f)
  */
 int hcall_explain(const struct hcall_failure *f, char *buf, size_t len)
 {
-	const struct xprivcmd_op *s = xprivcmd_schema_op(f->op);
-	const char *name = xprivcmd_op_name(f->op);
+	const char *name;
+	const struct xprivcmd_op *s = hcall_op(f->op, &name);
 
 	buf[0] = '\0';
 	if (f->by_driver) {
@@ -134,7 +134,7 @@ int hcall_explain(const struct hcall_failure *f, char *buf, size_t len)
 	case ENOSYS:
 		return snprintf(buf, len,
 				"the running hypervisor has no handler for hypercall %llu%s%s%s%s: are you booted into the Xen you built? (`hcall version` says which Xen is running)",
-				(unsigned long long)f->op, s ? " (" : "", s ? s->name : "",
+				(unsigned long long)f->op, s ? " (" : "", s ? name : "",
 				s ? ")" : "", s && s->muxed ? ", or not for this sub-command" : "");
 	case EPERM:
 		return snprintf(buf, len,
@@ -152,7 +152,7 @@ int hcall_explain(const struct hcall_failure *f, char *buf, size_t len)
 		if (f->have_last)
 			return snprintf(buf, len,
 					"Xen rejected an argument value as invalid for hypercall %llu (%s)",
-					(unsigned long long)f->op, name);
+					(unsigned long long)f->op, name ? name : "unknown");
 		return snprintf(buf, len,
 				"an argument was invalid, or the hypercall number is 128 or more");
 	case ENOTTY:

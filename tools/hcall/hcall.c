@@ -28,6 +28,7 @@
 
 #define STATS_PATH	"/sys/kernel/debug/xprivcmd/stats"
 #define POLICY_PATH	"/sys/module/xprivcmd/parameters/policy"
+#define USER_OPS_PATH	"/sys/module/xprivcmd/parameters/user_ops"
 #define TRACE_EVENTS	"/sys/kernel/tracing/events/xprivcmd"
 /* Xen's console ring is a few MiB at most; stop a runaway read well after. */
 #define MAX_RING	(64u << 20)
@@ -183,9 +184,10 @@ static long hypercall3(int fd, uint64_t op, uint64_t a0, uint64_t a1,
 
 static const char *op_name(uint64_t op)
 {
-	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+	const char *name;
 
-	return s ? s->name : NULL;
+	hcall_op(op, &name);
+	return name;
 }
 
 /* Says what a failed hypercall means; @what names the call for people. */
@@ -580,14 +582,15 @@ static void print_ptr(const struct xprivcmd_ptr *p)
 	       p->required ? "" : ", may be NULL");
 }
 
-static void print_op(uint64_t nr, const struct xprivcmd_op *s, bool first)
+static void print_op(uint64_t nr, const struct xprivcmd_op *s,
+		     const char *name, bool first)
 {
 	const char *cname;
 	unsigned int i;
 
 	if (json) {
 		printf("%s{\"nr\":%llu,\"name\":", first ? "" : ",", (unsigned long long)nr);
-		json_str(stdout, s->name);
+		json_str(stdout, name);
 		if (s->muxed)
 			printf(",\"subop_arg\":%u", s->cmd_arg);
 		else
@@ -611,7 +614,7 @@ static void print_op(uint64_t nr, const struct xprivcmd_op *s, bool first)
 		printf("]}");
 		return;
 	}
-	printf("%3llu %-29s ", (unsigned long long)nr, s->name);
+	printf("%3llu %-29s ", (unsigned long long)nr, name);
 	if (s->muxed)
 		printf("sub-command in arg%u%s", s->cmd_arg, s->nr_ptrs ? "; " : "");
 	if (s->nr_subops && s->nr_ptrs)
@@ -645,7 +648,7 @@ static int cmd_list(int argc, char **argv)
 		return usage_error("list: at most one hypercall");
 	if (argc && hcall_parse_op(argv[0], &only, err, sizeof(err)))
 		return usage_error("list: %s", err);
-	if (argc && !xprivcmd_schema_op(only)) {
+	if (argc && !hcall_op(only, NULL)) {
 		const char *what = only < XPRIVCMD_NR_HYPERCALLS ?
 			"not in xprivcmd's table: passed to Xen with no argument checks" :
 			"128 or more: refused by xprivcmd with EINVAL";
@@ -666,10 +669,12 @@ static int cmd_list(int argc, char **argv)
 		       " nr name                          pointer arguments\n",
 		       XPRIVCMD_NR_HYPERCALLS, XPRIVCMD_NR_HYPERCALLS);
 	for (nr = 0; nr < XPRIVCMD_NR_HYPERCALLS; nr++) {
-		s = xprivcmd_schema_op(nr);
+		const char *name;
+
+		s = hcall_op(nr, &name);
 		if (!s || (argc && nr != only))
 			continue;
-		print_op(nr, s, first);
+		print_op(nr, s, name, first);
 		first = false;
 	}
 	if (json)
@@ -894,6 +899,8 @@ int main(int argc, char **argv)
 
 	if (!args)
 		return error(HCALL_EXIT_CALL, "memory", ENOMEM, "out of memory");
+	/* Names of hypercalls a user declared to the module, e.g. "hello". */
+	hcall_load_user_ops(USER_OPS_PATH);
 	/* Options may come anywhere, so that `hcall version --json` works. */
 	for (i = 1; i < argc; i++) {
 		if (literal) {

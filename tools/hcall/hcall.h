@@ -68,6 +68,9 @@ struct hcall_arg {
 
 int hcall_parse_u64(const char *s, uint64_t *out, char *err, size_t errlen);
 int hcall_parse_op(const char *s, uint64_t *op, char *err, size_t errlen);
+extern struct xprivcmd_user_ops hcall_user_ops;
+void hcall_load_user_ops(const char *path);
+const struct xprivcmd_op *hcall_op(uint64_t nr, const char **name);
 int hcall_parse_arg(const char *s, struct hcall_arg *a, char *err,
 		    size_t errlen);
 void hcall_arg_free(struct hcall_arg *a);

@@ -121,6 +121,47 @@ int hcall_parse_u64(const char *s, uint64_t *out, char *err, size_t errlen)
 	return 0;
 }
 
+/* Hypercalls declared through the module's user_ops parameter, if read. */
+struct xprivcmd_user_ops hcall_user_ops;
+
+/**
+ * hcall_load_user_ops() - learn the hypercalls a user declared to the module
+ * @path: the user_ops parameter file; unreadable or malformed means none
+ */
+void hcall_load_user_ops(const char *path)
+{
+	char line[4096];
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return;
+	if (!fgets(line, sizeof(line), f) ||
+	    xprivcmd_user_ops_parse(&hcall_user_ops, line))
+		hcall_user_ops.count = 0;
+	fclose(f);
+}
+
+/**
+ * hcall_op() - the schema of a hypercall, Xen's or declared by a user
+ * @nr: hypercall number
+ * @name: if not NULL, set to its name, or NULL when there is no schema
+ *
+ * Return: the schema, or NULL.
+ */
+const struct xprivcmd_op *hcall_op(uint64_t nr, const char **name)
+{
+	const struct xprivcmd_op *s = xprivcmd_schema_op(nr);
+	const struct xprivcmd_user_op *d = NULL;
+
+	if (!s) {
+		d = xprivcmd_user_ops_find(&hcall_user_ops, nr);
+		s = d ? &d->op : NULL;
+	}
+	if (name)
+		*name = d ? d->name : s ? s->name : NULL;
+	return s;
+}
+
 /**
  * hcall_parse_op() - a hypercall given by name or number
  * @s: a name from Xen's xen.h (with or without __HYPERVISOR_), or a number
@@ -143,9 +184,9 @@ int hcall_parse_op(const char *s, uint64_t *op, char *err, size_t errlen)
 	if (!strncmp(name, HYPERVISOR_PREFIX, strlen(HYPERVISOR_PREFIX)))
 		name += strlen(HYPERVISOR_PREFIX);
 	for (nr = 0; nr < XPRIVCMD_NR_HYPERCALLS; nr++) {
-		const struct xprivcmd_op *o = xprivcmd_schema_op(nr);
+		const char *known;
 
-		if (o && !strcmp(o->name, name)) {
+		if (hcall_op(nr, &known) && !strcmp(known, name)) {
 			*op = nr;
 			return 0;
 		}
