@@ -157,7 +157,8 @@ xpc_build
 # The tutorial's C example, as a 64- and a 32-bit program.
 if gcc -static -O2 -Wall -Werror -I"$ROOT/include/uapi" "$ROOT/lab/hello.c" \
 	-o "$LAB/hello" >"$LAB/hello-build.log" 2>&1 &&
-   gcc -m32 -static -O2 -Wall -Werror -I"$ROOT/include/uapi" "$ROOT/lab/hello.c" \
+   gcc -m32 -idirafter "$ROOT/build/include32" -static -O2 -Wall -Werror \
+	-I"$ROOT/include/uapi" "$ROOT/lab/hello.c" \
 	-o "$LAB/hello_32" >>"$LAB/hello-build.log" 2>&1; then
 	host_result ok lab.c_example_built
 else

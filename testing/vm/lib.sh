@@ -14,7 +14,9 @@ XPC_KERNEL_META=${XPC_KERNEL_META:-linux-image-amd64}
 XPC_XEN_PKG=${XPC_XEN_PKG:-xen-hypervisor-4.17-amd64}
 XPC_TIMEOUT=${XPC_TIMEOUT:-300}
 
-XPC_PACKAGES="build-essential gcc-multilib libxen-dev qemu-system-x86
+# gcc-12-multilib, not gcc-multilib: that one conflicts with cross
+# compilers (testing/m32.mk supplies what it would have).
+XPC_PACKAGES="build-essential gcc-12-multilib libxen-dev qemu-system-x86
 	busybox-static cpio kmod xz-utils sparse linux-source-6.1"
 
 log() { printf '== %s\n' "$*" >&2; }
