@@ -1,13 +1,27 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Developer entry points.  The module's objects are listed in Kbuild only.
+# Developer and install entry points.  The module's objects are listed in
+# Kbuild only.
 
 KERNELRELEASE ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KERNELRELEASE)/build
 BUILD ?= $(CURDIR)/build
+# Staging root for packaging (make install DESTDIR=...), and the prefix of
+# the UAPI header's installed path.
+DESTDIR ?=
+PREFIX ?= /usr
+# One place holds the version: dkms.conf.
+VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' $(CURDIR)/dkms.conf)
+# What DKMS needs to build and install the module, and nothing else (no
+# objects of an earlier build).  The VM tests build from exactly this list.
+DKMS_SOURCES = Kbuild Makefile dkms.conf $(shell find module include packaging \
+	-name '*.[ch]' -o -name Kbuild.include -o -name '*.conf')
+DKMS_SRC := $(DESTDIR)/usr/src/xprivcmd-$(VERSION)
+DKMS_ID := xprivcmd/$(VERSION)
 
 .PHONY: all module hcall selftests unit check demo bench lab checkpatch sparse clean \
-	install
+	install modules_install headers_install dkms-src dkms-install \
+	dkms-uninstall install-side-by-side
 
 all: module hcall selftests
 
@@ -25,9 +39,10 @@ unit:
 	$(MAKE) -C testing/unit run
 
 # The whole test suite: static checks, unit tests, then the module against a
-# real Xen booted in QEMU.  Installs what it needs with apt on Debian 12.
+# real Xen booted in QEMU, on every kernel of the matrix or on KERNELS (e.g.
+# "make check KERNELS=6.12").  Installs what it needs with apt on Debian 12.
 check:
-	testing/vm/check.sh
+	KERNELS="$(KERNELS)" testing/vm/check.sh
 
 # The main job: build, boot Xen in QEMU, issue hypercalls from user space.
 demo:
@@ -47,9 +62,42 @@ checkpatch:
 sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 C=2 CHECK=sparse modules
 
-install:
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
-	depmod -a $(KERNELRELEASE)
+# The module into /lib/modules/$(KERNELRELEASE)/updates, so that modprobe
+# finds it; and the UAPI header.
+install: modules_install headers_install
+
+modules_install: module
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) \
+		INSTALL_MOD_DIR=updates modules_install
+	depmod -a $(if $(DESTDIR),-b $(DESTDIR)) $(KERNELRELEASE)
+
+headers_install:
+	install -D -m 0644 include/uapi/xen/xprivcmd.h \
+		$(DESTDIR)$(PREFIX)/include/xen/xprivcmd.h
+
+# modprobe xprivcmd then serves /dev/xprivcmd, next to the in-tree driver.
+install-side-by-side:
+	install -D -m 0644 packaging/modprobe.d/xprivcmd-side-by-side.conf \
+		$(DESTDIR)/etc/modprobe.d/xprivcmd.conf
+
+# The sources as DKMS wants them, in /usr/src/xprivcmd-$(VERSION).
+dkms-src:
+	rm -rf $(DKMS_SRC)
+	install -d $(DKMS_SRC)
+	cp --parents $(DKMS_SOURCES) $(DKMS_SRC)/
+
+# Registers the sources with DKMS (replacing an earlier registration of the
+# same version) and builds and installs the module for $(KERNELRELEASE);
+# DKMS rebuilds it for every kernel installed later.
+dkms-install: dkms-src
+	if dkms status $(DKMS_ID) | grep -q .; then dkms remove $(DKMS_ID) --all; fi
+	dkms add $(DKMS_ID)
+	dkms build $(DKMS_ID) -k $(KERNELRELEASE) --kernelsourcedir $(KDIR)
+	dkms install $(DKMS_ID) -k $(KERNELRELEASE) --kernelsourcedir $(KDIR)
+
+dkms-uninstall:
+	if dkms status $(DKMS_ID) | grep -q .; then dkms remove $(DKMS_ID) --all; fi
+	rm -rf $(DKMS_SRC)
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean

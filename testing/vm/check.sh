@@ -1,49 +1,77 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# make check: the whole test suite.
-#  1. static checks (W=1 build, sparse, checkpatch, UAPI self-containment)
+# make check: the whole test suite, over every kernel of the matrix
+# (KERNELS, default all: see lib.sh).
+#  1. static checks: checkpatch, UAPI self-containment, user space; then for
+#     each kernel a W=1 build without warnings and a clean sparse run
 #  2. host unit tests of the schema and the UAPI layout
-#  3. Xen 4.17 + Debian dom0 in QEMU: module load checks, then the selftests
-#     as 64- and 32-bit programs, all against the real hypervisor
-#  4. the same kernel without Xen: the module must refuse to load
-# Every part reports KTAP; a boot that dies, a missing result, or a BUG,
-# WARNING, Oops or general protection fault in any console log fails the run.
+#  3. for each kernel, Xen 4.17 + Debian dom0 in QEMU: module load checks,
+#     then the selftests as 64- and 32-bit programs, all against the real
+#     hypervisor; and the same kernel without Xen: the module must refuse
+#  4. for each kernel, make install into a DESTDIR; make dkms-install (DKMS
+#     build, install into the host's /lib/modules), the refusal of a kernel
+#     without CONFIG_XEN, then the VM again with the module DKMS built, found
+#     by kmod's modprobe with our modprobe.d file, then make dkms-uninstall
+#  5. the xprivcmd-dkms Debian package: dpkg-buildpackage, lintian, apt
+#     install (DKMS builds it for each kernel), purge
+# Every part reports KTAP; results of kernel-specific parts are named
+# ARCH-KERNEL/..., e.g. x86_64-6.12/load.side_by_side.  A boot that dies, a
+# missing result, or a BUG, WARNING, Oops or general protection fault in any
+# console log fails the run.  The wall time of each stage is printed at the
+# end, before the closing "N passed, N failed, N skipped".
 . "$(dirname "$0")/lib.sh"
 
-xpc_deps
 RESULTS="$BUILD/results.ktap"
+STAGES="$BUILD/stages.txt"
+mkdir -p "$BUILD"
 : >"$RESULTS"
+: >"$STAGES"
 report() { tee -a "$RESULTS"; }
 
-log "static checks"
-"$ROOT/testing/vm/static.sh" | report
+# stage NAME COMMAND...: runs COMMAND and records its wall time.
+stage() {
+	local name=$1 t0 t1
+	shift
+	t0=$(date +%s.%N)
+	"$@"
+	t1=$(date +%s.%N)
+	awk -v n="$name" -v a="$t0" -v b="$t1" 'BEGIN { printf "%-28s %7.1f s\n", n, b - a }' >>"$STAGES"
+}
+T0=$(date +%s.%N)
 
-log "host unit tests"
-make -s -C "$ROOT/testing/unit" clean >/dev/null
-# The runs report their own KTAP; this result catches a build or run that
-# failed before it could.
-rc=0
-make -s -C "$ROOT/testing/unit" run >"$BUILD/unit.out" 2>&1 || rc=$?
-report <"$BUILD/unit.out"
-{
-	echo "TAP version 13"
-	echo "1..1"
-	if [ $rc = 0 ]; then echo "ok 1 unit.all_built_and_ran"; else
-		grep -E 'error|Error' "$BUILD/unit.out" | head -n 10 | sed 's/^/# /'
-		echo "not ok 1 unit.all_built_and_ran"
-	fi
-} | report
-
-xpc_build
-
-# boot_suite NAME MODE HOW: boots, relays the KTAP, then judges the boot.
-boot_suite() {
-	local name=$1 mode=$2 how=$3 out="$BUILD/$1.log" rc=0 ok=ok
-	log "booting $name ($how, $KVER); console log: $out"
-	xpc_boot "$mode" "$out" "$how" || rc=$?
-	xpc_marked "$out" | grep -v '^END$' | report
+static_common() { "$ROOT/testing/vm/static.sh" | report; }
+static_kernel() { "$ROOT/testing/vm/static.sh" kernel "$KNAME" | xpc_ktap_prefix "$KTAG/" | report; }
+unit() {
+	make -s -C "$ROOT/testing/unit" clean >/dev/null
+	# The runs report their own KTAP; this result catches a build or run
+	# that failed before it could.
+	local rc=0
+	make -s -C "$ROOT/testing/unit" run >"$BUILD/unit.out" 2>&1 || rc=$?
+	report <"$BUILD/unit.out"
 	{
+		echo "TAP version 13"
+		echo "1..1"
+		if [ $rc = 0 ]; then echo "ok 1 unit.all_built_and_ran"; else
+			grep -E 'error|Error' "$BUILD/unit.out" | head -n 10 | sed 's/^/# /'
+			echo "not ok 1 unit.all_built_and_ran"
+		fi
+	} | report
+}
+
+# boot_suite NAME MODE HOW [PREFIX]: boots, relays the KTAP, then judges
+# the boot.  Test names get PREFIX, by default the kernel's tag.
+boot_suite() {
+	local name=$1 mode=$2 how=$3 prefix=${4:-$KTAG/} out="$KBUILD/$1.log" rc=0 ok=ok
+	if [ ! -e "$KO" ]; then
+		printf 'TAP version 13\n1..1\nnot ok 1 %s%s.module_to_boot_with # %s missing\n' \
+			"$prefix" "$name" "$KO" | report
+		return
+	fi
+	log "booting $name ($how, $KVER, $KO); console log: $out"
+	xpc_boot "$mode" "$out" "$how" || rc=$?
+	{
+		xpc_marked "$out" | grep -v '^END$'
 		echo "TAP version 13"
 		echo "1..2"
 		if [ $rc = 0 ] && xpc_marked "$out" | grep -qx END; then
@@ -58,11 +86,41 @@ boot_suite() {
 			ok="not ok"
 		fi
 		echo "$ok 2 $name.console_free_of_bug_warning_oops"
-	} | report
+	} | xpc_ktap_prefix "$prefix" | report
 }
 
-boot_suite vm-xen check xen
-boot_suite vm-noxen noxen bare
+# The module as DKMS builds and installs it, in the VM: the same load checks
+# and selftests, named ARCH-KERNEL/dkms/...
+dkms_install() { "$ROOT/testing/vm/packaging.sh" dkms "$KNAME" | xpc_ktap_prefix "$KTAG/" | report; }
+dkms_boot() {
+	local KO=$KBUILD/dkms/xprivcmd.ko XPC_SYSROOT=$KBUILD/dkms/sysroot
+	boot_suite vm-dkms check xen "$KTAG/dkms/"
+}
+install_suite() { "$ROOT/testing/vm/packaging.sh" install "$KNAME" | xpc_ktap_prefix "$KTAG/" | report; }
+deb_suite() { "$ROOT/testing/vm/packaging.sh" deb | report; }
+dkms_remove() { "$ROOT/testing/vm/packaging.sh" dkms-remove "$KNAME" | xpc_ktap_prefix "$KTAG/" | report; }
 
+stage "deps (common)" xpc_deps_common
+stage "static (common)" static_common
+stage "unit" unit
+stage "build user space" xpc_build_user
+for k in $KERNELS; do
+	xpc_resolve_kernel "$k"
+	stage "$KTAG deps" xpc_deps_kernel
+	stage "$KTAG static" static_kernel
+	stage "$KTAG build" xpc_build_module
+	stage "$KTAG vm-xen" boot_suite vm-xen check xen
+	stage "$KTAG vm-noxen" boot_suite vm-noxen noxen bare
+	stage "$KTAG make install" install_suite
+	stage "$KTAG dkms install" dkms_install
+	stage "$KTAG vm-dkms" dkms_boot
+	stage "$KTAG dkms remove" dkms_remove
+done
+stage "deb" deb_suite
+
+echo
+echo "wall time per stage:"
+cat "$STAGES"
+awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%-28s %7.1f s\n", "total", b - a }'
 echo
 "$ROOT/testing/vm/ktap-summary.sh" <"$RESULTS"

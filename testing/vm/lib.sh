@@ -1,23 +1,29 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Shared by the VM scripts: what to install, which kernel and hypervisor to
-# boot, how to build the guest's initramfs and how to boot it.
-# Source it; it sets ROOT, BUILD and the xpc_* functions.
+# Shared by the VM scripts: what to install, which kernels and hypervisor to
+# boot, how to build the module for each, how to build the guest's initramfs
+# and how to boot it.  Source it; it sets ROOT, BUILD and the xpc_* functions.
 
 set -eu
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
-# The kernel that boots as dom0, by Debian metapackage, resolved to an exact
-# ABI at run time so that a security update never leaves us mismatched.
-XPC_KERNEL_META=${XPC_KERNEL_META:-linux-image-amd64}
+
+# The kernel matrix.  Each kernel is named by Debian metapackages (image and
+# headers), resolved to an exact ABI at run time so that a security update
+# never leaves us mismatched.  NAME=ARCH:IMAGE-META:HEADERS-META
+XPC_MATRIX="6.1=x86_64:linux-image-amd64:linux-headers-amd64
+	6.12=x86_64:linux-image-6.12-amd64:linux-headers-6.12-amd64"
+# Which of them to test: `make check KERNELS=6.12` for a quick run.
+KERNELS=${KERNELS:-6.1 6.12}
 XPC_XEN_PKG=${XPC_XEN_PKG:-xen-hypervisor-4.17-amd64}
 XPC_TIMEOUT=${XPC_TIMEOUT:-300}
 
 # gcc-12-multilib, not gcc-multilib: that one conflicts with cross
 # compilers (testing/m32.mk supplies what it would have).
 XPC_PACKAGES="build-essential gcc-12-multilib libxen-dev qemu-system-x86
-	busybox-static cpio kmod xz-utils sparse linux-source-6.1"
+	busybox-static cpio kmod xz-utils sparse linux-source-6.1 dkms
+	dpkg-dev debhelper dh-dkms lintian"
 
 log() { printf '== %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -30,54 +36,75 @@ xpc_missing() {
 }
 
 apt_updated=
+xpc_apt_update() {
+	[ -z "$apt_updated" ] || return 0
+	[ "$(id -u)" = 0 ] || return 0
+	log "apt-get update"
+	apt-get update -q -o DPkg::Lock::Timeout=600 >/dev/null
+	apt_updated=1
+}
+
 xpc_apt_install() {
 	[ $# -gt 0 ] || return 0
 	[ "$(id -u)" = 0 ] || die "missing packages: $* (run as root, or install them)"
-	if [ -z "$apt_updated" ]; then
-		log "apt-get update"
-		apt-get update -q >/dev/null
-		apt_updated=1
-	fi
+	xpc_apt_update
 	log "apt-get install $*"
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+		-o DPkg::Lock::Timeout=600 "$@" >/dev/null
 }
 
-# Sets KVER, e.g. 6.1.0-56-amd64, from the metapackage's dependency.
+# The package a metapackage depends on, without its "linux-image-" prefix.
+xpc_meta_target() { # META PREFIX
+	apt-cache depends "$1" 2>/dev/null | sed -n "s/^ *Depends: $2//p" | head -n 1
+}
+
+# xpc_resolve_kernel [NAME]: selects a kernel of the matrix (default: the
+# first of KERNELS) and sets KNAME, KARCH, KVER (e.g. 6.1.0-56-amd64), KDIR
+# (its headers), VMDIR (its unpacked image), KTAG (the prefix of its test
+# names, e.g. x86_64-6.1) and KBUILD (its build directory).
 xpc_resolve_kernel() {
-	KVER=$(apt-cache depends "$XPC_KERNEL_META" 2>/dev/null |
-		sed -n 's/^ *Depends: linux-image-//p' | head -n 1)
-	if [ -z "$KVER" ] && [ -z "$apt_updated" ] && [ "$(id -u)" = 0 ]; then
-		apt-get update -q >/dev/null
-		apt_updated=1
-		KVER=$(apt-cache depends "$XPC_KERNEL_META" |
-			sed -n 's/^ *Depends: linux-image-//p' | head -n 1)
+	local name=${1:-${KERNELS%% *}} entry meta hmeta hver
+	entry=$(printf '%s\n' $XPC_MATRIX | sed -n "s/^$(printf '%s' "$name" | sed 's/\./\\./g')=//p")
+	[ -n "$entry" ] || die "unknown kernel '$name' (known: $(printf '%s\n' $XPC_MATRIX | sed 's/=.*//' | tr '\n' ' '))"
+	KNAME=$name
+	KARCH=${entry%%:*}
+	meta=${entry#*:}
+	hmeta=${meta#*:}
+	meta=${meta%%:*}
+	KVER=$(xpc_meta_target "$meta" linux-image-)
+	if [ -z "$KVER" ]; then
+		xpc_apt_update
+		KVER=$(xpc_meta_target "$meta" linux-image-)
 	fi
-	[ -n "$KVER" ] || die "cannot resolve $XPC_KERNEL_META to a kernel version"
+	[ -n "$KVER" ] || die "cannot resolve $meta to a kernel version"
+	hver=$(xpc_meta_target "$hmeta" linux-headers-)
+	[ "$hver" = "$KVER" ] ||
+		die "$meta ($KVER) and $hmeta (${hver:-nothing}) disagree: apt-get update?"
 	KDIR=/usr/src/linux-headers-$KVER
 	VMDIR=$BUILD/vm/$KVER
+	KTAG=$KARCH-$KNAME
+	KBUILD=$BUILD/$KTAG
 }
 
-# Installs build and VM dependencies; fetches the kernel image, the
-# hypervisor and the kselftest harness headers into $BUILD.
-xpc_deps() {
+# The newest of the .debs of a package in $BUILD/debs.
+xpc_deb() {
+	ls -v "$BUILD"/debs/"$1"_*.deb 2>/dev/null | tail -n 1
+}
+
+# xpc_deps_common: build and VM dependencies, the hypervisor and the
+# kselftest harness headers; kernel independent.
+xpc_deps_common() {
 	# shellcheck disable=SC2086
 	xpc_apt_install $(xpc_missing $XPC_PACKAGES)
-	xpc_resolve_kernel
-	xpc_apt_install $(xpc_missing "linux-headers-$KVER")
-
-	mkdir -p "$BUILD/debs" "$VMDIR"
-	if [ ! -e "$VMDIR/vmlinuz" ] || [ ! -e "$BUILD/vm/xen" ] ||
-	   [ ! -e "$VMDIR/root/lib/modules/$KVER/kernel/drivers/xen/xen-privcmd.ko" ]; then
-		log "fetching linux-image-$KVER and $XPC_XEN_PKG"
-		(cd "$BUILD/debs" && apt-get download -q "linux-image-$KVER" "$XPC_XEN_PKG" >/dev/null 2>&1) ||
-			die "apt-get download linux-image-$KVER $XPC_XEN_PKG failed"
-		rm -rf "$VMDIR/root" && mkdir -p "$VMDIR/root"
-		dpkg-deb -x "$BUILD"/debs/linux-image-"$KVER"_*.deb "$VMDIR/root"
-		cp "$VMDIR/root/boot/vmlinuz-$KVER" "$VMDIR/vmlinuz.tmp"
-		mv "$VMDIR/vmlinuz.tmp" "$VMDIR/vmlinuz"
-		mkdir -p "$BUILD/xen-deb"
-		dpkg-deb -x "$BUILD"/debs/"$XPC_XEN_PKG"_*.deb "$BUILD/xen-deb"
-		gunzip -c "$BUILD"/xen-deb/boot/xen-*-amd64.gz >"$BUILD/vm/xen"
+	mkdir -p "$BUILD/debs" "$BUILD/vm"
+	if [ ! -e "$BUILD/vm/xen" ]; then
+		log "fetching $XPC_XEN_PKG"
+		(cd "$BUILD/debs" && apt-get download -q "$XPC_XEN_PKG" >/dev/null 2>&1) ||
+			die "apt-get download $XPC_XEN_PKG failed"
+		rm -rf "$BUILD/xen-deb" && mkdir -p "$BUILD/xen-deb"
+		dpkg-deb -x "$(xpc_deb "$XPC_XEN_PKG")" "$BUILD/xen-deb"
+		gunzip -c "$BUILD"/xen-deb/boot/xen-*-amd64.gz >"$BUILD/vm/xen.tmp"
+		mv "$BUILD/vm/xen.tmp" "$BUILD/vm/xen"
 	fi
 
 	# The harness headers and checkpatch are GPL kernel code: taken from
@@ -94,44 +121,139 @@ xpc_deps() {
 	fi
 }
 
-xpc_build() {
-	log "building xprivcmd.ko for $KVER, selftests and hcall"
-	make -s -C "$ROOT" module KDIR="$KDIR" >"$BUILD/module-build.log" 2>&1 ||
-		{ cat "$BUILD/module-build.log"; die "module build failed"; }
+# xpc_deps_kernel: the selected kernel's headers (installed) and image
+# (unpacked into VMDIR, for the VM).
+xpc_deps_kernel() {
+	xpc_apt_install $(xpc_missing "linux-headers-$KVER")
+	[ -e "$VMDIR/vmlinuz" ] && [ -e "$VMDIR/intree.list" ] && return 0
+
+	log "fetching linux-image-$KVER"
+	mkdir -p "$BUILD/debs"
+	(cd "$BUILD/debs" && apt-get download -q "linux-image-$KVER" >/dev/null 2>&1) ||
+		die "apt-get download linux-image-$KVER failed"
+	rm -rf "$VMDIR" && mkdir -p "$VMDIR/root"
+	dpkg-deb -x "$(xpc_deb "linux-image-$KVER")" "$VMDIR/root"
+	cp "$VMDIR/root/boot/vmlinuz-$KVER" "$VMDIR/vmlinuz.tmp"
+	xpc_intree_modules
+	mv "$VMDIR/vmlinuz.tmp" "$VMDIR/vmlinuz"
+}
+
+# The in-tree xen-privcmd and what it depends on, in load order, as paths
+# below lib/modules/$KVER, uncompressed: busybox's insmod cannot read a
+# compressed module (Debian compresses them with xz since 6.12).  Only these
+# are kept of the unpacked image's modules.
+xpc_intree_modules() {
+	local mdir="$VMDIR/root/lib/modules/$KVER" keep="$VMDIR/modules" m list
+	depmod -b "$VMDIR/root" "$KVER"
+	# modules.dep: "module: deps...", a dependency listed before what
+	# it depends on, so load order is the list reversed, then the module.
+	list=$(sed -n 's#^\(kernel/drivers/xen/xen-privcmd\.ko[.a-z]*\):\(.*\)$#\2 \1#p' \
+		"$mdir/modules.dep" | tr ' ' '\n' | sed '/^$/d' | tac)
+	[ -n "$list" ] || die "no xen-privcmd module in linux-image-$KVER"
+	# The module itself came last in the line, so it is now first: move it.
+	list=$(printf '%s\n' "$list" | sed -n '2,$p'; printf '%s\n' "$list" | head -n 1)
+	rm -rf "$keep" && mkdir -p "$keep"
+	: >"$VMDIR/intree.list.tmp"
+	for m in $list; do
+		xpc_uncompressed "$mdir/$m" "$keep/$(basename "${m%.ko*}").ko"
+		m=$(basename "$m")
+		echo "${m%.ko*}.ko" >>"$VMDIR/intree.list.tmp"
+	done
+	# The rest of the image is not needed again.
+	rm -rf "$VMDIR/root"
+	mv "$VMDIR/intree.list.tmp" "$VMDIR/intree.list"
+}
+
+# xpc_deps [NAME]: everything needed to build for and boot one kernel.
+xpc_deps() {
+	xpc_deps_common
+	xpc_resolve_kernel "${1:-}"
+	xpc_deps_kernel
+}
+
+# xpc_stage_src DIR: a copy of the module's sources in DIR, so that each
+# kernel of the matrix builds in a tree of its own; the same files as DKMS
+# gets.
+xpc_stage_src() {
+	make -s -C "$ROOT" dkms-src DKMS_SRC="$1"
+}
+
+# xpc_build_module: builds xprivcmd.ko for the selected kernel, in
+# $KBUILD/src; sets KO.
+xpc_build_module() {
+	log "building xprivcmd.ko for $KVER"
+	mkdir -p "$KBUILD"
+	xpc_stage_src "$KBUILD/src"
+	make -s -C "$KDIR" M="$KBUILD/src" W=1 modules \
+		>"$KBUILD/module-build.log" 2>&1 ||
+		{ cat "$KBUILD/module-build.log"; die "module build failed"; }
+	KO=$KBUILD/src/xprivcmd.ko
+}
+
+xpc_build_user() {
+	log "building the selftests and hcall"
 	make -s -C "$ROOT/selftests" >/dev/null
 	make -s -C "$ROOT/tools/hcall" >/dev/null
 	make -s -C "$ROOT/testing/bench" >/dev/null
 }
 
-# xpc_initrd OUT: packs the test programs, the module and the in-tree
-# xen-privcmd (for side-by-side checks) with a static busybox.
-# XPC_EXTRA: more files for /xpc, space-separated.
+xpc_build() {
+	xpc_build_module
+	xpc_build_user
+}
+
+# xpc_initrd OUT: packs the test programs, the module ($KO) and the in-tree
+# xen-privcmd with its dependencies (for side-by-side checks) with a static
+# busybox.  XPC_EXTRA: more files for /xpc, space-separated.
 xpc_initrd() {
-	local out=$1 dir
+	local out=$1 dir m
 	dir=$(mktemp -d "$BUILD/initrd.XXXXXX")
 	# mktemp's 0700 would become the guest's /: unreachable for non-root.
 	chmod 0755 "$dir"
 	mkdir -p "$dir"/{bin,dev,proc,sys,tmp,xpc}
 	cp /bin/busybox "$dir/bin/"
 	cp "$ROOT/testing/vm/init" "$dir/init"
-	cp "$ROOT/testing/vm/guest-demo.sh" "$ROOT/xprivcmd.ko" "$ROOT/tools/hcall/hcall" \
+	cp "$ROOT/testing/vm/guest-demo.sh" "$ROOT/tools/hcall/hcall" \
 		"$ROOT/testing/bench/bench_hypercall" "$dir/xpc/"
+	cp "${KO:-$KBUILD/src/xprivcmd.ko}" "$dir/xpc/xprivcmd.ko"
 	make -s -C "$ROOT/selftests" install INSTALL_PATH="$dir/xpc/selftests" >/dev/null
 	[ -z "${XPC_SCRIPT:-}" ] || cp "$XPC_SCRIPT" "$dir/xpc/script.sh"
 	# shellcheck disable=SC2086
 	[ -z "${XPC_EXTRA:-}" ] || cp $XPC_EXTRA "$dir/xpc/"
 	mkdir -p "$dir/lib/modules/$KVER"
-	cp "$VMDIR/root/lib/modules/$KVER/kernel/drivers/xen/xen-privcmd.ko" \
-		"$dir/lib/modules/$KVER/"
+	: >"$dir/xpc/intree.list"
+	for m in $(cat "$VMDIR/intree.list"); do
+		cp "$VMDIR/modules/$m" "$dir/lib/modules/$KVER/"
+		echo "/lib/modules/$KVER/$m" >>"$dir/xpc/intree.list"
+	done
+	[ -z "${XPC_SYSROOT:-}" ] || xpc_initrd_installed "$dir"
 	(cd "$dir" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$out")
 	rm -rf "$dir"
 }
 
-# xpc_boot MODE LOG [xen|bare]: boots the VM in MODE (check, demo, noxen),
-# console to LOG.  Returns QEMU's status (124 on timeout).  XPC_XEN, if
-# set, is the hypervisor to boot instead of Debian's.
+# For the boot of an installed module: XPC_SYSROOT (what an install path
+# put in /lib/modules) over the initramfs, our side-by-side modprobe.d file,
+# and kmod (depmod, modprobe, modinfo) with its libraries.
+xpc_initrd_installed() {
+	local dir=$1 lib
+	cp -a "$XPC_SYSROOT"/. "$dir/"
+	install -D -m 0644 "$ROOT/packaging/modprobe.d/xprivcmd-side-by-side.conf" \
+		"$dir/etc/modprobe.d/xprivcmd.conf"
+	mkdir -p "$dir/sbin"
+	cp /usr/bin/kmod "$dir/sbin/"
+	for lib in depmod modprobe modinfo; do ln -s kmod "$dir/sbin/$lib"; done
+	for lib in $(ldd /usr/bin/kmod | grep -o '/[^ ]*'); do
+		install -D "$lib" "$dir$lib"
+	done
+}
+
+# xpc_boot MODE LOG [xen|bare]: boots the selected kernel in MODE (check,
+# demo, noxen), console to LOG.  Returns QEMU's status (124 on timeout).
+# XPC_XEN, if set, is the hypervisor to boot instead of Debian's.
 xpc_boot() {
-	local mode=$1 out=$2 how=${3:-xen} initrd="$BUILD/initrd-$1.gz" rc=0
+	local mode=$1 out=$2 how=${3:-xen} initrd rc=0
+	initrd="$KBUILD/initrd-$mode.gz"
+	mkdir -p "$KBUILD"
 	xpc_initrd "$initrd"
 	local args="loglevel=3 xpc_mode=$mode"
 	# Software emulation only: a /dev/kvm node may exist yet hang, and
@@ -156,4 +278,35 @@ xpc_boot() {
 # The marked lines of a console log, marker and carriage returns removed.
 xpc_marked() {
 	tr -d '\r' <"$1" | sed -n 's/^.*@@XPC@@ //p'
+}
+
+# Prefixes the name of every top-level KTAP result read on stdin, so that the
+# same test on two kernels has two names.
+xpc_ktap_prefix() { # PREFIX
+	sed -E "s#^((not )?ok [0-9]+ )#\\1$1#"
+}
+
+# xpc_noxen_kdir DIR: the selected kernel's headers as seen through DIR, but
+# configured without CONFIG_XEN, for the tests of the refusal to build.
+xpc_noxen_kdir() {
+	local dir=$1 e
+	rm -rf "$dir" && mkdir -p "$dir/include/config"
+	for e in "$KDIR"/* "$KDIR"/.kernelvariables; do
+		[ -e "$e" ] && [ "${e##*/}" != include ] && ln -s "$e" "$dir/"
+	done
+	for e in "$KDIR"/include/*; do
+		[ "${e##*/}" != config ] && ln -s "$e" "$dir/include/"
+	done
+	grep -v '^CONFIG_XEN=' "$KDIR/include/config/auto.conf" >"$dir/include/config/auto.conf"
+	grep -v '^CONFIG_XEN=' "$KDIR/.config" >"$dir/.config"
+}
+
+# xpc_uncompressed MODULE OUT: a module file, decompressed if need be.
+xpc_uncompressed() {
+	case "$1" in
+	*.xz) xz -dc "$1" >"$2" ;;
+	*.zst) zstd -qdc "$1" >"$2" ;;
+	*.gz) gzip -dc "$1" >"$2" ;;
+	*) cp "$1" "$2" ;;
+	esac
 }

@@ -1,0 +1,233 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Tests of the install paths, as KTAP, on the host (the VM boot of what they
+# installed is check.sh's).  They install into the host's /lib/modules and
+# DKMS tree, for kernels that need not be running, and undo it afterwards.
+#   packaging.sh dkms NAME          make dkms-install for kernel NAME of the
+#                                   matrix; the module DKMS built is left in
+#                                   $KBUILD/dkms/xprivcmd.ko for the VM; DKMS
+#                                   and Kbuild refuse a kernel without Xen
+#   packaging.sh dkms-remove NAME   make dkms-uninstall leaves nothing behind
+#   packaging.sh install NAME       make install and install-side-by-side
+#                                   into a DESTDIR, for kernel NAME
+#   packaging.sh deb                the xprivcmd-dkms Debian package: built
+#                                   with dpkg-buildpackage, lintian clean,
+#                                   installed with apt (DKMS builds it for
+#                                   each kernel of KERNELS), purged
+. "$(dirname "$0")/lib.sh"
+
+VERSION=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$ROOT/dkms.conf")
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+n=0
+result() { # result STATUS NAME OUTPUT-FILE
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n $2"
+	else
+		sed 's/^/# /' "$3" | tail -n 30
+		echo "not ok $n $2"
+	fi
+}
+skip_all() { # skip_all COUNT REASON NAMES...
+	local count=$1 reason=$2 t
+	shift 2
+	echo "1..$count"
+	for t in "$@"; do
+		n=$((n + 1))
+		echo "ok $n $t # SKIP $reason"
+	done
+}
+
+DKMS_TESTS="dkms.make_dkms_install dkms.status_installed dkms.module_built_for_kernel
+	dkms.refuses_kernel_without_xen kbuild.refuses_kernel_without_xen"
+
+dkms_install() {
+	echo "TAP version 13"
+	rm -rf "$KBUILD/dkms"
+	# A developer's own installation is not ours to replace.
+	if [ -e "$KBUILD/dkms.ours" ]; then
+		:
+	elif [ "$(id -u)" != 0 ]; then
+		skip_all 5 "needs root" $DKMS_TESTS
+		return
+	elif dkms status xprivcmd 2>/dev/null | grep -q .; then
+		skip_all 5 "xprivcmd is already registered with DKMS here" $DKMS_TESTS
+		return
+	fi
+	echo "1..5"
+	mkdir -p "$KBUILD/dkms"
+	touch "$KBUILD/dkms.ours"
+
+	rc=0; make -C "$ROOT" dkms-install KERNELRELEASE="$KVER" KDIR="$KDIR" >"$out" 2>&1 || rc=$?
+	result $rc dkms.make_dkms_install "$out"
+
+	rc=0; dkms status "xprivcmd/$VERSION" -k "$KVER" >"$out" 2>&1 || rc=$?
+	grep -q ": installed" "$out" || rc=1
+	result $rc dkms.status_installed "$out"
+
+	# Where DKMS put it, compressed as the kernel's own modules are.
+	local m
+	m=$(find "/lib/modules/$KVER/updates/dkms" -name 'xprivcmd.ko*' 2>/dev/null | head -n 1)
+	rc=1
+	if [ -n "$m" ]; then
+		xpc_uncompressed "$m" "$KBUILD/dkms/xprivcmd.ko"
+		mkdir -p "$KBUILD/dkms/sysroot/lib/modules/$KVER/updates/dkms"
+		cp "$m" "$KBUILD/dkms/sysroot/lib/modules/$KVER/updates/dkms/"
+		modinfo -F vermagic "$KBUILD/dkms/xprivcmd.ko" >"$out" 2>&1 &&
+			grep -q "^$KVER " "$out" && rc=0
+	else
+		echo "no xprivcmd.ko* in /lib/modules/$KVER/updates/dkms" >"$out"
+	fi
+	result $rc dkms.module_built_for_kernel "$out"
+
+	# The kernel name is made up: DKMS must refuse before it looks for
+	# an earlier build.
+	xpc_noxen_kdir "$KBUILD/noxen-kdir"
+	rc=0; dkms build "xprivcmd/$VERSION" -k "$KVER-noxen" \
+		--kernelsourcedir "$KBUILD/noxen-kdir" >"$out" 2>&1 || rc=$?
+	[ $rc = 77 ] && grep -q 'BUILD_EXCLUSIVE' "$out" && rc=0 || rc=1
+	result $rc dkms.refuses_kernel_without_xen "$out"
+
+	xpc_stage_src "$KBUILD/noxen-src"
+	rc=0; make -C "$KBUILD/noxen-kdir" M="$KBUILD/noxen-src" modules >"$out" 2>&1 || rc=$?
+	[ $rc != 0 ] && grep -q 'built without CONFIG_XEN' "$out" && rc=0 || rc=1
+	result $rc kbuild.refuses_kernel_without_xen "$out"
+	rm -rf "$KBUILD/noxen-kdir" "$KBUILD/noxen-src"
+}
+
+dkms_remove() {
+	local t="dkms.make_dkms_uninstall dkms.nothing_left"
+	echo "TAP version 13"
+	if [ ! -e "$KBUILD/dkms.ours" ]; then
+		skip_all 2 "the DKMS test did not install" $t
+		return
+	fi
+	echo "1..2"
+	rc=0; make -C "$ROOT" dkms-uninstall >"$out" 2>&1 || rc=$?
+	result $rc dkms.make_dkms_uninstall "$out"
+	rm -f "$KBUILD/dkms.ours"
+
+	: >"$out"
+	dkms status xprivcmd >>"$out" 2>&1
+	find "/lib/modules/$KVER" /var/lib/dkms /usr/src -maxdepth 4 -name 'xprivcmd*' >>"$out" 2>&1
+	rc=0; grep -q . "$out" && rc=1
+	result $rc dkms.nothing_left "$out"
+}
+
+# From a copy of the sources, as a user would from a release: the module in
+# updates/ with depmod's index, the UAPI header where PREFIX says, the
+# side-by-side modprobe.d file.
+install_suite() {
+	local src="$KBUILD/install-src" dest="$KBUILD/destdir" m
+	echo "TAP version 13"
+	echo "1..5"
+	rm -rf "$dest"
+	xpc_stage_src "$src"
+
+	rc=0; make -C "$src" install install-side-by-side DESTDIR="$dest" \
+		KERNELRELEASE="$KVER" KDIR="$KDIR" >"$out" 2>&1 || rc=$?
+	result $rc install.make_install "$out"
+
+	rc=1
+	m=$(cd "$dest/lib/modules/$KVER" 2>/dev/null && ls updates/xprivcmd.ko* 2>"$out")
+	[ -n "$m" ] && grep -q "^$m:" "$dest/lib/modules/$KVER/modules.dep" 2>>"$out" && rc=0
+	result $rc install.module_in_updates_indexed_by_depmod "$out"
+
+	rc=0
+	{ cmp "$ROOT/include/uapi/xen/xprivcmd.h" "$dest/usr/include/xen/xprivcmd.h" &&
+		printf '#include <xen/xprivcmd.h>\nint main(void) { return 0; }\n' |
+		gcc -x c -Wall -Werror -I"$dest/usr/include" -fsyntax-only -; } >"$out" 2>&1 || rc=1
+	result $rc install.uapi_header_in_usr_include "$out"
+
+	rc=0; make -C "$src" headers_install DESTDIR="$dest" PREFIX=/usr/local >"$out" 2>&1 &&
+		[ -f "$dest/usr/local/include/xen/xprivcmd.h" ] || rc=1
+	result $rc install.headers_install_honours_prefix "$out"
+
+	rc=0; grep -qx 'options xprivcmd devname=xprivcmd' "$dest/etc/modprobe.d/xprivcmd.conf" \
+		>"$out" 2>&1 || rc=1
+	result $rc install.side_by_side_modprobe_config "$out"
+	rm -rf "$src" "$dest"
+}
+
+deb_suite() {
+	local dir="$BUILD/deb" tests t k deb
+	tests="deb.version_matches_dkms_conf deb.dpkg_buildpackage deb.lintian_clean deb.apt_install"
+	for k in $KERNELS; do
+		xpc_resolve_kernel "$k"
+		tests="$tests deb.postinst_built_for_$KTAG"
+	done
+	tests="$tests deb.purge_leaves_nothing"
+	echo "TAP version 13"
+	if [ "$(id -u)" != 0 ]; then
+		skip_all "$(echo $tests | wc -w)" "needs root" $tests
+		return
+	elif dkms status xprivcmd 2>/dev/null | grep -q . ||
+	     dpkg-query -W xprivcmd-dkms >/dev/null 2>&1; then
+		skip_all "$(echo $tests | wc -w)" "xprivcmd is already installed here" $tests
+		return
+	fi
+	echo "1..$(echo $tests | wc -w)"
+
+	rc=0
+	t=$(cd "$ROOT" && dpkg-parsechangelog -S Version 2>"$out") || rc=1
+	[ "$t" = "$VERSION" ] || { echo "debian/changelog: $t, dkms.conf: $VERSION" >>"$out"; rc=1; }
+	result $rc deb.version_matches_dkms_conf "$out"
+
+	# From a copy of what git would ship (tracked files and new ones, not
+	# ignored build products), so that the source package stays small.
+	rm -rf "$dir" && mkdir -p "$dir/xprivcmd"
+	if git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+		(cd "$ROOT" && git ls-files -co --exclude-standard -z |
+			xargs -0 cp --parents -t "$dir/xprivcmd")
+	else
+		tar -C "$ROOT" --exclude=./build -cf - . | tar -x -C "$dir/xprivcmd"
+	fi
+	rc=0; (cd "$dir/xprivcmd" && dpkg-buildpackage -us -uc) >"$out" 2>&1 || rc=$?
+	deb=$(ls "$dir"/xprivcmd-dkms_"$VERSION"_all.deb 2>/dev/null) || rc=1
+	result $rc deb.dpkg_buildpackage "$out"
+
+	# Errors and warnings fail; informational and pedantic tags are shown.
+	rc=0; lintian --fail-on error,warning -I --pedantic \
+		"$dir"/xprivcmd_"$VERSION"_*.changes >"$out" 2>&1 || rc=$?
+	grep -v 'running with root privileges' "$out" | sed 's/^/# /'
+	result $rc deb.lintian_clean "$out"
+
+	rc=0; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+		-o DPkg::Lock::Timeout=600 "$deb" >"$out" 2>&1 || rc=$?
+	result $rc deb.apt_install "$out"
+
+	for k in $KERNELS; do
+		xpc_resolve_kernel "$k"
+		rc=0
+		{ dkms status "xprivcmd/$VERSION" -k "$KVER" | grep ': installed' &&
+			ls "/lib/modules/$KVER/updates/dkms/xprivcmd.ko"*; } >"$out" 2>&1 || rc=1
+		result $rc "deb.postinst_built_for_$KTAG" "$out"
+	done
+
+	rc=0; DEBIAN_FRONTEND=noninteractive apt-get purge -y -q \
+		-o DPkg::Lock::Timeout=600 xprivcmd-dkms >"$out" 2>&1 || rc=$?
+	local left
+	left=$({
+		dkms status xprivcmd
+		dpkg-query -W -f='${Package} ${Status}\n' xprivcmd-dkms
+		find /lib/modules /var/lib/dkms /usr/src -maxdepth 4 -name 'xprivcmd*'
+	} 2>/dev/null || true)
+	[ -z "$left" ] || { echo "left behind: $left" >>"$out"; rc=1; }
+	result $rc deb.purge_leaves_nothing "$out"
+}
+
+if [ "${1:-}" = deb ]; then
+	deb_suite
+	exit
+fi
+[ $# = 2 ] || die "usage: packaging.sh dkms|dkms-remove|install NAME | deb"
+xpc_resolve_kernel "$2"
+case "$1" in
+dkms) dkms_install ;;
+dkms-remove) dkms_remove ;;
+install) install_suite ;;
+*) die "usage: packaging.sh dkms|dkms-remove|install NAME" ;;
+esac
