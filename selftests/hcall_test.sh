@@ -432,13 +432,40 @@ t_policy_show_and_set() {
 	return $rc
 }
 
-t_trace_unsupported() {
-	expect_rc 4 trace
-	err_has "not supported by hcall"
-	err_has "/sys/kernel/tracing/events/xprivcmd"
-	expect_rc 4 --json trace
+# trace_while CMDS...: `hcall trace` for 4 s in the background (its options
+# in $TRACE_ARGS) while the commands run; its output in $T/out.
+trace_while() {
+	# shellcheck disable=SC2086
+	"$HCALL" $TRACE_ARGS >"$T/out" 2>"$T/err" &
+	pid=$!
+	sleep 1
+	"$@"
+	wait $pid || die "hcall $TRACE_ARGS failed: $(cat "$T/err")"
+}
+
+calls_to_trace() {
+	"$HCALL" call xen_version 0 5958 >/dev/null
+	"$HCALL" call 200 2>/dev/null
+	return 0
+}
+
+t_trace_shows_calls() {
+	TRACE_ARGS="trace 0 4" trace_while calls_to_trace
+	out_has "xprivcmd_hypercall: op=17 subop=0 args=0x0,0x1746,"
+	out_has "xprivcmd_refused: op=200 reason=1 "
+	[ "$(cat /sys/kernel/tracing/events/xprivcmd/enable)" = 0 ] ||
+		die "hcall trace left the tracepoints on"
+	TRACE_ARGS="--json trace 0 4" trace_while calls_to_trace
 	json
-	jis .error unsupported
+	jis .ok true
+	grep -q '^\.events\[[0-9]*\]\.event=xprivcmd_hypercall$' "$T/flat" ||
+		die "no hypercall event: $(head -c 600 "$T/flat")"
+	grep -q '^\.events\[[0-9]*\]\.reason=1$' "$T/flat" ||
+		die "no refusal event: $(head -c 600 "$T/flat")"
+	# --json prints when done, so it needs a limit.
+	expect_rc 2 --json trace
+	expect_rc 2 trace 1 2 3
+	expect_rc 2 trace many
 }
 
 t_help_lists_exit_codes() {
@@ -522,7 +549,7 @@ TESTS="version_text version_json console_write_read_back console_write_json
 	efault_from_xen_explained einval_op_range_explained
 	eacces_from_xen_explained eperm_from_xen_explained
 	device_option list stats_match_debugfs
-	stats_count_hcall_calls policy_show_and_set trace_unsupported help_lists_exit_codes
+	stats_count_hcall_calls policy_show_and_set trace_shows_calls help_lists_exit_codes
 	usage_errors_exit_2 usage_errors_json oversized_buffers_refused"
 
 echo "TAP version 13"

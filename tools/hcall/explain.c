@@ -26,7 +26,7 @@ const struct hcall_exit_code hcall_exit_codes[] = {
 	{ HCALL_EXIT_DEVICE,
 	  "no usable privcmd device: none found, or permission denied (run as root)" },
 	{ HCALL_EXIT_UNAVAILABLE,
-	  "not available: hcall has no front end for it (trace), or the module's statistics or policy cannot be read or written" },
+	  "not available: the module's statistics, policy or tracepoints cannot be read or written" },
 };
 
 const unsigned int hcall_nr_exit_codes =

@@ -12,6 +12,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -29,7 +31,10 @@
 #define STATS_PATH	"/sys/kernel/debug/xprivcmd/stats"
 #define POLICY_PATH	"/sys/module/xprivcmd/parameters/policy"
 #define USER_OPS_PATH	"/sys/module/xprivcmd/parameters/user_ops"
-#define TRACE_EVENTS	"/sys/kernel/tracing/events/xprivcmd"
+#define TRACEFS		"/sys/kernel/tracing"
+#define TRACE_EVENTS	TRACEFS "/events/xprivcmd"
+/* Most events `hcall trace --json` collects before printing them. */
+#define TRACE_JSON_MAX	4096
 /* Xen's console ring is a few MiB at most; stop a runaway read well after. */
 #define MAX_RING	(64u << 20)
 
@@ -53,7 +58,7 @@ static void print_usage(FILE *f)
 		"  list [OP]                the hypercalls xprivcmd knows and their argument schema\n"
 		"  stats                    xprivcmd's per-hypercall counters (debugfs, root only)\n"
 		"  policy [set WORDS...]    show, or set, xprivcmd's module-wide policy (root only)\n"
-		"  trace                    not supported by hcall: use the tracepoints (exit status 4)\n"
+		"  trace [EVENTS [SECONDS]] print xprivcmd's tracepoint events as they come\n"
 		"\n"
 		"OP is a name from Xen's xen.h (xen_version, or __HYPERVISOR_xen_version) or a\n"
 		"number.  Each ARG is one of:\n"
@@ -682,6 +687,131 @@ static int cmd_list(int argc, char **argv)
 	return HCALL_EXIT_OK;
 }
 
+static volatile sig_atomic_t trace_stop;
+
+static void stop_tracing(int sig)
+{
+	(void)sig;
+	trace_stop = 1;
+}
+
+static int write_str(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, text, strlen(text));
+	close(fd);
+	return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+/*
+ * One trace_pipe line, "  TASK-PID [CPU] FLAGS TIME: EVENT: k=v k=v ...",
+ * as a JSON object with every field a string.
+ */
+static void print_trace_json(const char *line, bool first)
+{
+	char copy[1024], *task, *event, *fields, *kv, *save;
+
+	snprintf(copy, sizeof(copy), "%s", line);
+	copy[strcspn(copy, "\n")] = '\0';
+	task = strtok_r(copy, " ", &save);
+	event = strstr(save, ": xprivcmd_");
+	if (!task || !event)
+		return;
+	event += 2;
+	fields = strchr(event, ':');
+	if (fields)
+		*fields++ = '\0';
+	printf("%s{\"task\":", first ? "" : ",");
+	json_str(stdout, task);
+	printf(",\"event\":");
+	json_str(stdout, event);
+	for (kv = fields ? strtok_r(fields, " ", &save) : NULL; kv;
+	     kv = strtok_r(NULL, " ", &save)) {
+		char *eq = strchr(kv, '=');
+
+		if (!eq)
+			continue;
+		*eq = '\0';
+		printf(",");
+		json_str(stdout, kv);
+		printf(":");
+		json_str(stdout, eq + 1);
+	}
+	printf("}");
+}
+
+/*
+ * hcall trace [EVENTS [SECONDS]]: turn xprivcmd's tracepoints on, print
+ * their events as they come, turn them off again.  Stops after EVENTS
+ * events or SECONDS seconds (0 or absent: no limit) or on Ctrl-C.
+ */
+static int cmd_trace(int argc, char **argv)
+{
+	char err[HCALL_ERR_LEN], line[1024];
+	uint64_t max_events = 0, seconds = 0, seen = 0;
+	struct sigaction sa = { .sa_handler = stop_tracing };
+	int64_t deadline_ms = -1, waited_ms = 0;
+	FILE *pipe;
+	int fd;
+
+	if (argc > 2)
+		return usage_error("trace: at most EVENTS and SECONDS");
+	if ((argc > 0 && hcall_parse_u64(argv[0], &max_events, err, sizeof(err))) ||
+	    (argc > 1 && hcall_parse_u64(argv[1], &seconds, err, sizeof(err))))
+		return usage_error("trace: %s", err);
+	if (json && !max_events && !seconds)
+		return usage_error("trace: --json needs EVENTS or SECONDS, as it prints when done");
+	if (seconds)
+		deadline_ms = seconds * 1000;
+
+	if (write_str(TRACE_EVENTS "/enable", "1"))
+		return error(HCALL_EXIT_UNAVAILABLE, "unavailable", errno,
+			     "trace: cannot enable %s: %s (is xprivcmd loaded, tracefs mounted at %s, and are you root?)",
+			     TRACE_EVENTS, strerror(errno), TRACEFS);
+	fd = open(TRACEFS "/trace_pipe", O_RDONLY | O_NONBLOCK);
+	pipe = fd < 0 ? NULL : fdopen(fd, "r");
+	if (!pipe) {
+		write_str(TRACE_EVENTS "/enable", "0");
+		return error(HCALL_EXIT_UNAVAILABLE, "unavailable", errno,
+			     "trace: %s/trace_pipe: %s", TRACEFS, strerror(errno));
+	}
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	if (json)
+		printf("{\"ok\":true,\"events\":[");
+	else
+		fprintf(stderr, "hcall: tracing xprivcmd's hypercalls; Ctrl-C stops\n");
+	while (!trace_stop && (!max_events || seen < max_events) &&
+	       (deadline_ms < 0 || waited_ms < deadline_ms)) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+
+		if (!fgets(line, sizeof(line), pipe)) {
+			clearerr(pipe);
+			/* A short poll, so that limits and Ctrl-C are noticed. */
+			if (poll(&p, 1, 100) == 0)
+				waited_ms += 100;
+			continue;
+		}
+		if (!strstr(line, ": xprivcmd_"))
+			continue;
+		if (json && seen < TRACE_JSON_MAX)
+			print_trace_json(line, !seen);
+		else if (!json)
+			fputs(line, stdout);
+		fflush(stdout);
+		seen++;
+	}
+	write_str(TRACE_EVENTS "/enable", "0");
+	fclose(pipe);
+	if (json)
+		printf("],\"count\":%llu}\n", (unsigned long long)seen);
+	return HCALL_EXIT_OK;
+}
+
 static int cmd_stats(void)
 {
 	struct hcall_stats *st;
@@ -963,8 +1093,6 @@ int main(int argc, char **argv)
 		return usage_error("policy: use `hcall policy` or `hcall policy set WORDS...`");
 	}
 	if (!strcmp(cmd, "trace"))
-		return error(HCALL_EXIT_UNAVAILABLE, "unsupported", 0,
-			     "trace: not supported by hcall; xprivcmd's tracepoints are in %s (trace-cmd record -e xprivcmd)",
-			     TRACE_EVENTS);
+		return cmd_trace(n - 1, args + 1);
 	return usage_error("unknown command '%s'", cmd);
 }
