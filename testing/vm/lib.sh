@@ -13,9 +13,15 @@ BUILD=${BUILD:-$ROOT/build}
 # headers), resolved to an exact ABI at run time so that a security update
 # never leaves us mismatched.  NAME=ARCH:IMAGE-META:HEADERS-META
 XPC_MATRIX="6.1=x86_64:linux-image-amd64:linux-headers-amd64
-	6.12=x86_64:linux-image-6.12-amd64:linux-headers-6.12-amd64"
-# Which of them to test: `make check KERNELS=6.12` for a quick run.
+	6.12=x86_64:linux-image-6.12-amd64:linux-headers-6.12-amd64
+	arm64-6.1=arm64:linux-image-arm64:linux-headers-arm64"
+# Which of them to test: `make check KERNELS=6.12` for a quick run.  The
+# arm64 kernel is cross-built only (static checks, no VM yet) and not in the
+# default set: it does not build yet (see README, Kernels).
 KERNELS=${KERNELS:-6.1 6.12}
+# arm64 packages come from apt with a configuration of our own, so that the
+# host needs no foreign architecture (and apt never swaps gcc for them).
+XPC_APT_ARM64=$BUILD/apt-arm64
 XPC_XEN_PKG=${XPC_XEN_PKG:-xen-hypervisor-4.17-amd64}
 XPC_TIMEOUT=${XPC_TIMEOUT:-300}
 
@@ -53,9 +59,35 @@ xpc_apt_install() {
 		-o DPkg::Lock::Timeout=600 "$@" >/dev/null
 }
 
+# apt-cache/apt-get for the selected kernel's architecture.
+xpc_apt_arch() { # apt-cache|apt-get ARGS...
+	if [ "${KARCH:-x86_64}" = arm64 ]; then
+		APT_CONFIG=$XPC_APT_ARM64/apt.conf "$@"
+	else
+		"$@"
+	fi
+}
+
+# A private apt state for arm64 packages: lists and status of our own.
+xpc_apt_arm64_init() {
+	local d=$XPC_APT_ARM64
+	[ -e "$d/lists/lock" ] && [ -n "$(ls "$d/lists" | grep -v -e lock -e partial)" ] && return 0
+	mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
+	touch "$d/status"
+	cat >"$d/apt.conf" <<-EOC
+	APT::Architecture "arm64";
+	APT::Architectures { "arm64"; };
+	Dir::State::Lists "$d/lists";
+	Dir::Cache "$d/cache";
+	Dir::State::status "$d/status";
+	EOC
+	log "apt-get update (arm64, private lists in $d)"
+	APT_CONFIG=$d/apt.conf apt-get update -q >/dev/null
+}
+
 # The package a metapackage depends on, without its "linux-image-" prefix.
 xpc_meta_target() { # META PREFIX
-	apt-cache depends "$1" 2>/dev/null | sed -n "s/^ *Depends: $2//p" | head -n 1
+	xpc_apt_arch apt-cache depends "$1" 2>/dev/null | sed -n "s/^ *Depends: $2//p" | head -n 1
 }
 
 # xpc_resolve_kernel [NAME]: selects a kernel of the matrix (default: the
@@ -68,6 +100,7 @@ xpc_resolve_kernel() {
 	[ -n "$entry" ] || die "unknown kernel '$name' (known: $(printf '%s\n' $XPC_MATRIX | sed 's/=.*//' | tr '\n' ' '))"
 	KNAME=$name
 	KARCH=${entry%%:*}
+	[ "$KARCH" != arm64 ] || xpc_apt_arm64_init
 	meta=${entry#*:}
 	hmeta=${meta#*:}
 	meta=${meta%%:*}
@@ -82,8 +115,14 @@ xpc_resolve_kernel() {
 		die "$meta ($KVER) and $hmeta (${hver:-nothing}) disagree: apt-get update?"
 	KDIR=/usr/src/linux-headers-$KVER
 	VMDIR=$BUILD/vm/$KVER
-	KTAG=$KARCH-$KNAME
+	KTAG=$KARCH-${KNAME#"$KARCH"-}
 	KBUILD=$BUILD/$KTAG
+	# Arguments for every Kbuild run against this kernel.
+	KMAKE=
+	if [ "$KARCH" = arm64 ]; then
+		KDIR=$VMDIR/headers/usr/src/linux-headers-$KVER
+		KMAKE="ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-"
+	fi
 }
 
 # The newest of the .debs of a package in $BUILD/debs.
@@ -124,6 +163,10 @@ xpc_deps_common() {
 # xpc_deps_kernel: the selected kernel's headers (installed) and image
 # (unpacked into VMDIR, for the VM).
 xpc_deps_kernel() {
+	if [ "$KARCH" = arm64 ]; then
+		xpc_deps_kernel_cross
+		return
+	fi
 	xpc_apt_install $(xpc_missing "linux-headers-$KVER")
 	[ -e "$VMDIR/vmlinuz" ] && [ -e "$VMDIR/intree.list" ] && return 0
 
@@ -136,6 +179,30 @@ xpc_deps_kernel() {
 	cp "$VMDIR/root/boot/vmlinuz-$KVER" "$VMDIR/vmlinuz.tmp"
 	xpc_intree_modules
 	mv "$VMDIR/vmlinuz.tmp" "$VMDIR/vmlinuz"
+}
+
+# A foreign kernel's headers, unpacked (installing them with apt would
+# replace the host's gcc), run by the host's linux-kbuild and the
+# architecture-independent headers of the same version, which apt installs.
+xpc_deps_kernel_cross() {
+	local deps
+	deps=$(xpc_apt_arch apt-cache depends "linux-headers-$KVER" |
+		sed -n 's/^ *Depends: \(linux-\(kbuild\|headers\)-.*\)/\1/p')
+	# shellcheck disable=SC2086
+	xpc_apt_install $(xpc_missing gcc-aarch64-linux-gnu libc6-dev-arm64-cross $deps)
+	[ -e "$KDIR/Makefile" ] && return 0
+	log "fetching linux-headers-$KVER (arm64)"
+	mkdir -p "$BUILD/debs"
+	(cd "$BUILD/debs" && xpc_apt_arch apt-get download -q "linux-headers-$KVER" >/dev/null 2>&1) ||
+		die "apt-get download linux-headers-$KVER (arm64) failed"
+	rm -rf "$VMDIR/headers" && mkdir -p "$VMDIR/headers"
+	dpkg-deb -x "$(xpc_deb "linux-headers-$KVER")" "$VMDIR/headers"
+	# Its scripts and tools point at ../../lib/linux-kbuild-*: the host's.
+	local l t
+	for l in scripts tools; do
+		t=$(readlink "$KDIR/$l")
+		ln -sfn "/usr/lib/${t#../../lib/}" "$KDIR/$l"
+	done
 }
 
 # The in-tree xen-privcmd and what it depends on, in load order, as paths
@@ -184,7 +251,8 @@ xpc_build_module() {
 	log "building xprivcmd.ko for $KVER"
 	mkdir -p "$KBUILD"
 	xpc_stage_src "$KBUILD/src"
-	make -s -C "$KDIR" M="$KBUILD/src" W=1 modules \
+	# shellcheck disable=SC2086
+	make -s -C "$KDIR" M="$KBUILD/src" $KMAKE W=1 modules \
 		>"$KBUILD/module-build.log" 2>&1 ||
 		{ cat "$KBUILD/module-build.log"; die "module build failed"; }
 	KO=$KBUILD/src/xprivcmd.ko

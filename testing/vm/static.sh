@@ -66,11 +66,13 @@ static_kernel() {
 	echo "1..2"
 
 	xpc_stage_src "$src"
-	rc=0; make -C "$KDIR" M="$src" W=1 modules >"$out" 2>&1 || rc=$?
+	# shellcheck disable=SC2086
+	rc=0; make -C "$KDIR" M="$src" $KMAKE W=1 modules >"$out" 2>&1 || rc=$?
 	[ $rc = 0 ] && grep -q 'warning:' "$out" && rc=1
 	result $rc "static.module_builds_with_w1_without_warnings" "$out"
 
-	rc=0; make -C "$KDIR" M="$src" W=1 C=2 CHECK=sparse modules >"$out" 2>&1 || rc=$?
+	# shellcheck disable=SC2086
+	rc=0; make -C "$KDIR" M="$src" $KMAKE W=1 C=2 CHECK=sparse modules >"$out" 2>&1 || rc=$?
 	[ $rc = 0 ] && grep -E -q '(warning|error):' "$out" && rc=1
 	result $rc "static.sparse_clean" "$out"
 }
