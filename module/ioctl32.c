@@ -7,6 +7,11 @@
  * MMAPBATCH's frame arrays hold 4-byte xen_pfn_t.  Those are translated here;
  * every other structure is the same for both and goes to the native handler.
  * (The in-tree driver has no compat ioctl: 32-bit programs get ENOTTY.)
+ *
+ * Those layouts are i386's.  Other 32-bit ABIs (AArch32 on arm64) align
+ * 64-bit fields to 8 bytes, so their structures differ again; until they are
+ * translated too, those four ioctls fail with ENOTTY there, as they do with
+ * the in-tree driver.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -15,6 +20,8 @@
 #include <linux/uaccess.h>
 
 #include "xprivcmd.h"
+
+#ifdef CONFIG_X86
 
 struct privcmd_mmap32 {
 	int num;
@@ -91,11 +98,9 @@ static long dm_op32(struct file *file, void __user *udata)
 			      true);
 }
 
-long xprivcmd_compat_ioctl(struct file *file, unsigned int cmd,
-			   unsigned long arg)
+/* Returns -ENOIOCTLCMD for ioctls that need no translation. */
+static long translate(struct file *file, unsigned int cmd, void __user *udata)
 {
-	void __user *udata = compat_ptr(arg);
-
 	/* The sizes i386 gives them: see the UAPI notes. */
 	BUILD_BUG_ON(sizeof(struct privcmd_mmap32) != 12);
 	BUILD_BUG_ON(sizeof(struct privcmd_mmapbatch32) != 20);
@@ -111,6 +116,29 @@ long xprivcmd_compat_ioctl(struct file *file, unsigned int cmd,
 		return mmapbatch_v2_32(file, udata);
 	case IOCTL_PRIVCMD_DM_OP32:
 		return dm_op32(file, udata);
+	default:
+		return -ENOIOCTLCMD;
+	}
+}
+
+#else /* CONFIG_X86 */
+
+static long translate(struct file *file, unsigned int cmd, void __user *udata)
+{
+	return -ENOIOCTLCMD;
+}
+
+#endif /* CONFIG_X86 */
+
+long xprivcmd_compat_ioctl(struct file *file, unsigned int cmd,
+			   unsigned long arg)
+{
+	void __user *udata = compat_ptr(arg);
+	long ret = translate(file, cmd, udata);
+
+	if (ret != -ENOIOCTLCMD)
+		return ret;
+	switch (cmd) {
 	case IOCTL_PRIVCMD_MMAP:
 	case IOCTL_PRIVCMD_MMAPBATCH:
 	case IOCTL_PRIVCMD_MMAPBATCH_V2:

@@ -155,8 +155,11 @@ install_suite() {
 deb_suite() {
 	local dir="$BUILD/deb" tests t k deb
 	tests="deb.version_matches_dkms_conf deb.dpkg_buildpackage deb.lintian_clean deb.apt_install"
+	# The package's postinst builds for the kernels of this machine's
+	# architecture only: cross-built kernels are not its business.
 	for k in $KERNELS; do
 		xpc_resolve_kernel "$k"
+		[ "$KARCH" = x86_64 ] || continue
 		tests="$tests deb.postinst_built_for_$KTAG"
 	done
 	tests="$tests deb.purge_leaves_nothing"
@@ -201,6 +204,7 @@ deb_suite() {
 
 	for k in $KERNELS; do
 		xpc_resolve_kernel "$k"
+		[ "$KARCH" = x86_64 ] || continue
 		rc=0
 		{ dkms status "xprivcmd/$VERSION" -k "$KVER" | grep ': installed' &&
 			ls "/lib/modules/$KVER/updates/dkms/xprivcmd.ko"*; } >"$out" 2>&1 || rc=1
