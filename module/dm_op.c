@@ -171,9 +171,9 @@ long xprivcmd_dm_op(struct file *file, u16 dom, u16 num,
 	}
 
 	/* Device model calls can be long: let a PV kernel preempt them. */
-	xen_preemptible_hcall_begin();
+	xprivcmd_hcall_begin();
 	ret = HYPERVISOR_dm_op(dom, num, xbufs);
-	xen_preemptible_hcall_end();
+	xprivcmd_hcall_end();
 
 out_unpin:
 	/* Xen may have written to any of them. */

@@ -357,10 +357,10 @@ static long issue(const struct xprivcmd_call *c)
 	if (timed)
 		start = ktime_get_ns();
 	/* Long-running calls (domain builds) may be preempted in a PV guest. */
-	xen_preemptible_hcall_begin();
+	xprivcmd_hcall_begin();
 	ret = privcmd_call(c->h.op, c->args[0], c->args[1], c->args[2],
 			   c->args[3], c->args[4]);
-	xen_preemptible_hcall_end();
+	xprivcmd_hcall_end();
 	if (timed)
 		ns = ktime_get_ns() - start;
 

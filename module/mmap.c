@@ -540,9 +540,9 @@ static int acquire_resource(struct xen_mem_acquire_resource *xr)
 {
 	int rc;
 
-	xen_preemptible_hcall_begin();
+	xprivcmd_hcall_begin();
 	rc = HYPERVISOR_memory_op(XENMEM_acquire_resource, xr);
-	xen_preemptible_hcall_end();
+	xprivcmd_hcall_end();
 	return rc;
 }
 

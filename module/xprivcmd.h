@@ -7,8 +7,11 @@
 #include <linux/compiler_types.h>
 #include <linux/jump_label.h>
 #include <linux/mutex.h>
+#include <linux/preempt.h>
 #include <linux/rcupdate.h>
 #include <linux/spinlock.h>
+
+#include <xen/xen-ops.h>
 
 #include <uapi/xen/xprivcmd.h>
 
@@ -69,6 +72,27 @@ long xprivcmd_compat_ioctl(struct file *file, unsigned int cmd,
 /* hypercall_buf.c */
 int xprivcmd_buf_init(const char *name);
 void xprivcmd_buf_exit(void);
+
+/*
+ * Brackets a hypercall that may run long and so may be preempted (in a PV
+ * guest without CONFIG_PREEMPTION).  The kernel marks such a hypercall with
+ * a per-CPU flag; were the task rescheduled onto another CPU meanwhile, the
+ * end would clear the new CPU's flag and leave the old one's set, letting the
+ * kernel's own hypercalls there be preempted at any point later.  Seen as
+ * soft lockups in dom0 with two vCPUs.  Keeping the task on its CPU for the
+ * duration closes that window; it may still be preempted.
+ */
+static inline void xprivcmd_hcall_begin(void)
+{
+	migrate_disable();
+	xen_preemptible_hcall_begin();
+}
+
+static inline void xprivcmd_hcall_end(void)
+{
+	xen_preemptible_hcall_end();
+	migrate_enable();
+}
 
 /* hypercall.c */
 long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata);
