@@ -21,18 +21,6 @@ struct mc_entry {
 	__u64 args[6];
 };
 
-static int write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, text, strlen(text));
-	close(fd);
-	return n == (ssize_t)strlen(text) ? 0 : -1;
-}
-
 static int narrow(int fd, const char *text)
 {
 	struct xprivcmd_narrow n = {
@@ -81,9 +69,9 @@ FIXTURE_SETUP(pol)
 
 FIXTURE_TEARDOWN(pol)
 {
-	write_file(PARAM("policy"), self->policy);
-	write_file(PARAM("multicall_max"), self->mc_max);
-	write_file(PARAM("latency_stats"), "N");
+	xpc_write_file(PARAM("policy"), self->policy);
+	xpc_write_file(PARAM("multicall_max"), self->mc_max);
+	xpc_write_file(PARAM("latency_stats"), "N");
 	close(self->fd);
 	close(self->fd2);
 }
@@ -170,7 +158,7 @@ TEST_F(pol, module_policy_set_at_run_time)
 {
 	char now[4096];
 
-	ASSERT_EQ(0, write_file(PARAM("policy"), "-console_io:0"));
+	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "-console_io:0"));
 	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
 	EXPECT_STREQ("all -console_io:0", now);
 	errno = 0;
@@ -178,7 +166,7 @@ TEST_F(pol, module_policy_set_at_run_time)
 	EXPECT_EQ(EACCES, errno);
 	EXPECT_LT(0, xen_version(self->fd));
 	/* A malformed policy is refused and leaves the old one in place. */
-	EXPECT_NE(0, write_file(PARAM("policy"), "+bogus"));
+	EXPECT_NE(0, xpc_write_file(PARAM("policy"), "+bogus"));
 	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
 	EXPECT_STREQ("all -console_io:0", now);
 }
@@ -187,7 +175,7 @@ TEST_F(pol, strict_preset)
 {
 	char now[4096];
 
-	ASSERT_EQ(0, write_file(PARAM("policy"), "strict"));
+	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "strict"));
 	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
 	EXPECT_TRUE(strstr(now, "known-interfaces") != NULL) TH_LOG("%s", now);
 	EXPECT_LT(0, xen_version(self->fd));
@@ -270,7 +258,7 @@ TEST_F(pol, nested_multicall_and_limits)
 	mc[0].op = __HYPERVISOR_xen_version;
 	mc[1].op = __HYPERVISOR_xen_version;
 	mc[2].op = __HYPERVISOR_xen_version;
-	ASSERT_EQ(0, write_file(PARAM("multicall_max"), "2"));
+	ASSERT_EQ(0, xpc_write_file(PARAM("multicall_max"), "2"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
 				    xpc_ptr(mc), 3, 0, 0, 0));
@@ -412,13 +400,13 @@ TEST_F(pol, tracepoints_fire_with_fields)
 
 	if (access(TRACEFS "/events/xprivcmd", F_OK))
 		SKIP(return, "tracefs not mounted at " TRACEFS);
-	ASSERT_EQ(0, write_file(TRACEFS "/trace", ""));
-	ASSERT_EQ(0, write_file(TRACEFS "/events/xprivcmd/enable", "1"));
+	ASSERT_EQ(0, xpc_write_file(TRACEFS "/trace", ""));
+	ASSERT_EQ(0, xpc_write_file(TRACEFS "/events/xprivcmd/enable", "1"));
 	EXPECT_LT(0, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
 				   XENVER_version, 0x5eed, 0, 0, 0));
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
 				    XENVER_extraversion, 0, 0, 0, 0));
-	ASSERT_EQ(0, write_file(TRACEFS "/events/xprivcmd/enable", "0"));
+	ASSERT_EQ(0, xpc_write_file(TRACEFS "/events/xprivcmd/enable", "0"));
 	(void)extra;
 	ASSERT_EQ(0, read_all(TRACEFS "/trace", trace, sizeof(trace)));
 	EXPECT_TRUE(strstr(trace, "xprivcmd_hypercall: op=17 subop=0 args=0x0,0x5eed,") != NULL)
@@ -435,11 +423,11 @@ TEST_F(pol, latency_histogram_counts_calls)
 	char *line, *tok;
 	int i;
 
-	ASSERT_EQ(0, write_file(PARAM("latency_stats"), "Y"));
+	ASSERT_EQ(0, xpc_write_file(PARAM("latency_stats"), "Y"));
 	for (i = 0; i < 10; i++)
 		ASSERT_LT(0, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
 					   XENVER_version, 0, 0, 0, 0));
-	ASSERT_EQ(0, write_file(PARAM("latency_stats"), "N"));
+	ASSERT_EQ(0, xpc_write_file(PARAM("latency_stats"), "N"));
 	ASSERT_EQ(0, read_all("/sys/kernel/debug/xprivcmd/latency", buf, sizeof(buf)));
 	line = strstr(buf, "17 xen_version ");
 	ASSERT_TRUE(line != NULL) TH_LOG("%s", buf);

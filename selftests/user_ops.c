@@ -13,18 +13,6 @@
 #define PARAM(name)	"/sys/module/xprivcmd/parameters/" name
 #define HELLO		43
 
-static int write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -1;
-	n = write(fd, text, strlen(text));
-	close(fd);
-	return n == (ssize_t)strlen(text) ? 0 : -1;
-}
-
 FIXTURE(uop) {
 	int fd;
 	char saved[4096];
@@ -38,13 +26,13 @@ FIXTURE_SETUP(uop)
 	self->saved[0] = '\0';
 	xpc_read_line(PARAM("user_ops"), self->saved, sizeof(self->saved));
 	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), self->policy, sizeof(self->policy)));
-	ASSERT_EQ(0, write_file(PARAM("user_ops"), "hello=43:arg0=in*arg1"));
+	ASSERT_EQ(0, xpc_write_file(PARAM("user_ops"), "hello=43:arg0=in*arg1"));
 }
 
 FIXTURE_TEARDOWN(uop)
 {
-	write_file(PARAM("user_ops"), self->saved[0] ? self->saved : " ");
-	write_file(PARAM("policy"), self->policy);
+	xpc_write_file(PARAM("user_ops"), self->saved[0] ? self->saved : " ");
+	xpc_write_file(PARAM("policy"), self->policy);
 	close(self->fd);
 }
 
@@ -105,7 +93,7 @@ TEST_F(uop, undeclared_op_passes_through)
 {
 	__u64 uts = xpc_kallsyms("init_uts_ns");
 
-	ASSERT_EQ(0, write_file(PARAM("user_ops"), " "));
+	ASSERT_EQ(0, xpc_write_file(PARAM("user_ops"), " "));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
 	EXPECT_EQ(ENOSYS, errno);
@@ -115,9 +103,9 @@ TEST_F(uop, bad_declarations_refused)
 {
 	char now[256];
 
-	EXPECT_NE(0, write_file(PARAM("user_ops"), "mine=17"));
-	EXPECT_NE(0, write_file(PARAM("user_ops"), "mine=64"));
-	EXPECT_NE(0, write_file(PARAM("user_ops"), "mine=44:arg0=sideways4"));
+	EXPECT_NE(0, xpc_write_file(PARAM("user_ops"), "mine=17"));
+	EXPECT_NE(0, xpc_write_file(PARAM("user_ops"), "mine=64"));
+	EXPECT_NE(0, xpc_write_file(PARAM("user_ops"), "mine=44:arg0=sideways4"));
 	ASSERT_EQ(0, xpc_read_line(PARAM("user_ops"), now, sizeof(now)));
 	EXPECT_STREQ("hello=43:arg0=in*arg1", now);
 }
@@ -127,12 +115,12 @@ TEST_F(uop, strict_policy_needs_explicit_allow)
 {
 	static const char msg[] = "world";
 
-	ASSERT_EQ(0, write_file(PARAM("policy"), "strict"));
+	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "strict"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, xpc_ptr(msg), sizeof(msg),
 				    0, 0, 0));
 	EXPECT_EQ(EACCES, errno);
-	ASSERT_EQ(0, write_file(PARAM("policy"), "strict +43"));
+	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "strict +43"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, xpc_ptr(msg), sizeof(msg),
 				    0, 0, 0));

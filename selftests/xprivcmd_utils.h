@@ -160,6 +160,19 @@ fail:
 	return NULL;
 }
 
+/* Writes @text to a sysfs or tracefs file; 0, or -1 with errno set. */
+static inline int xpc_write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	n = write(fd, text, strlen(text));
+	close(fd);
+	return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
 /* First line of a sysfs file, without its newline. */
 static inline int xpc_read_line(const char *path, char *out, size_t size)
 {
