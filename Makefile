@@ -21,7 +21,7 @@ DKMS_ID := xprivcmd/$(VERSION)
 
 .PHONY: all module hcall selftests unit check demo bench lab checkpatch sparse clean \
 	install modules_install headers_install dkms-src dkms-install \
-	dkms-uninstall install-side-by-side
+	dkms-uninstall install-side-by-side install-drop-in uninstall-drop-in
 
 all: module hcall selftests
 
@@ -79,6 +79,20 @@ headers_install:
 install-side-by-side:
 	install -D -m 0644 packaging/modprobe.d/xprivcmd-side-by-side.conf \
 		$(DESTDIR)/etc/modprobe.d/xprivcmd.conf
+
+# xprivcmd instead of the in-tree xen-privcmd everywhere, xenfs's
+# /proc/xen/privcmd included: xprivcmd_xenfs.ko (built and installed only
+# here) and the modprobe.d file that sends "modprobe xen-privcmd" to it.
+# DKMS, if it manages xprivcmd, builds xprivcmd_xenfs too from now on.
+DROP_IN_CONF := /etc/modprobe.d/xprivcmd-drop-in.conf
+install-drop-in:
+	$(MAKE) modules_install XPRIVCMD_DROP_IN=y
+	install -D -m 0644 packaging/modprobe.d/xprivcmd-drop-in.conf $(DESTDIR)$(DROP_IN_CONF)
+
+uninstall-drop-in:
+	rm -f $(DESTDIR)$(DROP_IN_CONF) \
+		$(DESTDIR)/lib/modules/$(KERNELRELEASE)/updates/xprivcmd_xenfs.ko*
+	depmod -a $(if $(DESTDIR),-b $(DESTDIR)) $(KERNELRELEASE)
 
 # The sources as DKMS wants them, in /usr/src/xprivcmd-$(VERSION).
 dkms-src:

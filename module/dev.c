@@ -81,6 +81,28 @@ static const struct file_operations xprivcmd_fops = {
 	.llseek = noop_llseek,
 };
 
+/**
+ * xprivcmd_open_foreign() - open a file of another driver as an xprivcmd fd
+ * @inode: the file's inode
+ * @file: the file being opened, with its driver's file operations
+ *
+ * For xprivcmd_xenfs: xenfs serves /proc/xen/privcmd with the file
+ * operations it links against, xen_privcmd_fops.  Switching the file to ours
+ * here makes that node behave exactly like the misc device, and moves the
+ * open file's module reference from the shim to this module.
+ *
+ * Return: 0 or a negative errno, as the device's open.
+ */
+int xprivcmd_open_foreign(struct inode *inode, struct file *file)
+{
+	/* The reference the file's fops_put() will drop when it closes. */
+	if (!try_module_get(THIS_MODULE))
+		return -ENODEV;
+	replace_fops(file, &xprivcmd_fops);
+	return xprivcmd_open(inode, file);
+}
+EXPORT_SYMBOL_GPL(xprivcmd_open_foreign);
+
 static struct miscdevice xprivcmd_dev = {
 	.minor = MISC_DYNAMIC_MINOR,
 	.fops = &xprivcmd_fops,

@@ -16,6 +16,7 @@
 #include <uapi/xen/xprivcmd.h>
 
 struct file;
+struct inode;
 struct xprivcmd_policy_rcu;
 struct vm_area_struct;
 
@@ -128,8 +129,12 @@ static inline bool xprivcmd_stats_timing(void)
 	return static_branch_unlikely(&xprivcmd_timing_key);
 }
 
+/* xenfs.c, in xprivcmd_xenfs.ko: what xenfs links against */
+extern const struct file_operations xen_privcmd_fops;
+
 /* dev.c */
 int xprivcmd_dev_init(const char *name);
+int xprivcmd_open_foreign(struct inode *inode, struct file *file);
 void xprivcmd_dev_exit(void);
 long xprivcmd_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 

@@ -117,11 +117,12 @@ xpc_resolve_kernel() {
 	VMDIR=$BUILD/vm/$KVER
 	KTAG=$KARCH-${KNAME#"$KARCH"-}
 	KBUILD=$BUILD/$KTAG
-	# Arguments for every Kbuild run against this kernel.
-	KMAKE=
+	# Arguments for every Kbuild run against this kernel: the tests build
+	# (and check) the drop-in mode's xprivcmd_xenfs too.
+	KMAKE=XPRIVCMD_DROP_IN=y
 	if [ "$KARCH" = arm64 ]; then
 		KDIR=$VMDIR/headers/usr/src/linux-headers-$KVER
-		KMAKE="ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-"
+		KMAKE="$KMAKE ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-"
 	fi
 }
 

@@ -63,7 +63,7 @@ static_kernel() {
 	xpc_resolve_kernel "$1"
 	local src="$KBUILD/static"
 	echo "TAP version 13"
-	echo "1..2"
+	echo "1..3"
 
 	xpc_stage_src "$src"
 	# shellcheck disable=SC2086
@@ -75,6 +75,14 @@ static_kernel() {
 	rc=0; make -C "$KDIR" M="$src" $KMAKE W=1 C=2 CHECK=sparse modules >"$out" 2>&1 || rc=$?
 	[ $rc = 0 ] && grep -E -q '(warning|error):' "$out" && rc=1
 	result $rc "static.sparse_clean" "$out"
+
+	# xenfs refuses a xen_privcmd_fops whose CRC is not the one it was
+	# built against: the in-tree module's, in the kernel's Module.symvers.
+	rc=0
+	crc_of() { awk '$2 == "xen_privcmd_fops" { print $1 }' "$1/Module.symvers" 2>/dev/null; }
+	echo "ours $(crc_of "$src"), the kernel's $(crc_of "$KDIR")" >"$out"
+	[ -n "$(crc_of "$KDIR")" ] && [ "$(crc_of "$src")" = "$(crc_of "$KDIR")" ] || rc=1
+	result $rc "static.xen_privcmd_fops_crc_matches_the_kernels" "$out"
 }
 
 case "${1:-}" in
