@@ -8,7 +8,9 @@
 #  2. host unit tests of the schema and the UAPI layout
 #  3. for each kernel, Xen 4.17 + Debian dom0 in QEMU: module load checks,
 #     then the selftests as 64- and 32-bit programs, all against the real
-#     hypervisor; and the same kernel without Xen: the module must refuse
+#     hypervisor; and the same kernel without Xen: the module must refuse;
+#     then Debian's Xen toolstack on xprivcmd in drop-in mode (xenstored,
+#     xenconsoled, xl info/list/dmesg/create of a PV domU that tests too)
 #  4. for each kernel, make install into a DESTDIR; make dkms-install (DKMS
 #     build, install into the host's /lib/modules), the refusal of a kernel
 #     without CONFIG_XEN, then the VM again with the module DKMS built, found
@@ -125,6 +127,7 @@ for k in $KERNELS; do
 	stage "$KTAG build" xpc_build_module
 	stage "$KTAG vm-xen" boot_suite vm-xen check xen
 	stage "$KTAG vm-noxen" boot_suite vm-noxen noxen bare
+	stage "$KTAG vm-toolstack" boot_suite vm-toolstack toolstack xen
 	stage "$KTAG make install" install_suite
 	host_lock
 	stage "$KTAG dkms install" dkms_install

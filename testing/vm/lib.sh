@@ -271,11 +271,12 @@ xpc_build() {
 	xpc_build_user
 }
 
-# xpc_initrd OUT: packs the test programs, the module ($KO) and the in-tree
-# xen-privcmd with its dependencies (for side-by-side checks) with a static
-# busybox.  XPC_EXTRA: more files for /xpc, space-separated.
+# xpc_initrd OUT [MODE]: packs the test programs, the module ($KO) and the
+# in-tree xen-privcmd with its dependencies (for side-by-side checks) with a
+# static busybox; for MODE toolstack, Xen's tools too (toolstack.sh).
+# XPC_EXTRA: more files for /xpc, space-separated.
 xpc_initrd() {
-	local out=$1 dir m
+	local out=$1 mode=${2:-} dir m
 	dir=$(mktemp -d "$BUILD/initrd.XXXXXX")
 	# mktemp's 0700 would become the guest's /: unreachable for non-root.
 	chmod 0755 "$dir"
@@ -296,6 +297,7 @@ xpc_initrd() {
 		echo "/lib/modules/$KVER/$m" >>"$dir/xpc/intree.list"
 	done
 	[ -z "${XPC_SYSROOT:-}" ] || xpc_initrd_installed "$dir"
+	[ "$mode" != toolstack ] || xpc_initrd_toolstack "$dir"
 	(cd "$dir" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$out")
 	rm -rf "$dir"
 }
@@ -304,16 +306,11 @@ xpc_initrd() {
 # put in /lib/modules) over the initramfs, our side-by-side modprobe.d file,
 # and kmod (depmod, modprobe, modinfo) with its libraries.
 xpc_initrd_installed() {
-	local dir=$1 lib
+	local dir=$1
 	cp -a "$XPC_SYSROOT"/. "$dir/"
 	install -D -m 0644 "$ROOT/packaging/modprobe.d/xprivcmd-side-by-side.conf" \
 		"$dir/etc/modprobe.d/xprivcmd.conf"
-	mkdir -p "$dir/sbin"
-	cp /usr/bin/kmod "$dir/sbin/"
-	for lib in depmod modprobe modinfo; do ln -s kmod "$dir/sbin/$lib"; done
-	for lib in $(ldd /usr/bin/kmod | grep -o '/[^ ]*'); do
-		install -D "$lib" "$dir$lib"
-	done
+	xpc_initrd_kmod "$dir"
 }
 
 # xpc_boot MODE LOG [xen|bare]: boots the selected kernel in MODE (check,
@@ -323,7 +320,7 @@ xpc_boot() {
 	local mode=$1 out=$2 how=${3:-xen} initrd rc=0
 	initrd="$KBUILD/initrd-$mode.gz"
 	mkdir -p "$KBUILD"
-	xpc_initrd "$initrd"
+	xpc_initrd "$initrd" "$mode"
 	local args="loglevel=3 xpc_mode=$mode"
 	# Software emulation only: a /dev/kvm node may exist yet hang, and
 	# -cpu max crashes dom0.
@@ -381,3 +378,5 @@ xpc_uncompressed() {
 	*) cp "$1" "$2" ;;
 	esac
 }
+
+. "$ROOT/testing/vm/toolstack.sh"

@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Sourced by init (xpc_mode=toolstack) in dom0: Debian's unmodified Xen
+# toolstack on xprivcmd in drop-in mode, the in-tree xen-privcmd never
+# loaded, and a PV domU created by xl that runs tests of its own.  Uses
+# init's say/result/expect.
+
+export PATH=/xpc:/bin:/usr/bin:/usr/lib/xen-4.17/bin
+XS_LOG=/var/log/xen/console
+DOMU=xpcdomu
+STATS=/sys/kernel/debug/xprivcmd/stats
+
+# Hypercalls xprivcmd issued to Xen: all, or those of one op.
+issued() { # issued [OP-NAME]
+	awk -v op="${1:-}" '$3 == "issued" && (op == "" || $2 == op) { n += $4 } END { print n + 0 }' $STATS
+}
+mods_loaded() { for m in "$@"; do grep -q "^$m " /proc/modules || return 1; done; }
+intree_absent() { ! grep -q '^xen_privcmd ' /proc/modules; }
+wait_for() { # wait_for SECONDS COMMAND...: until COMMAND succeeds
+	local left=$1
+	shift
+	while ! "$@" 2>/dev/null; do
+		left=$((left - 1))
+		[ $left -gt 0 ] || return 1
+		sleep 1
+	done
+}
+daemon_up() { # daemon_up SOCKET-OR-PIDFILE COMMAND...
+	local f=$1
+	shift
+	"$@" && wait_for 30 test -e "$f"
+}
+console_has() { grep -q "$1" "$XS_LOG/guest-$DOMU.log"; }
+
+# xenconsoled gives each guest console a pty.
+mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
+mkdir -p /var/run/xen /var/run/xenstored /var/lib/xen /var/lib/xenstored $XS_LOG /var/log/xen
+ln -s /var/run /run 2>/dev/null
+
+xenfs_on_xprivcmd() {
+	/sbin/modprobe xenfs && mods_loaded xenfs xprivcmd_xenfs xprivcmd && intree_absent
+}
+xen_privcmd_is_xprivcmd() {
+	/sbin/modprobe xen-privcmd && intree_absent && [ -c /dev/xen/privcmd ]
+}
+# Works, and a kernel address is refused by xprivcmd, not passed to Xen.
+proc_privcmd_is_xprivcmd() {
+	hcall --device /proc/xen/privcmd version >/dev/null &&
+		hcall --device /proc/xen/privcmd call xen_version 5 0xffffffff81000000 >/tmp/h 2>&1
+	[ $? != 0 ] && grep -q 'not in user space' /tmp/h
+}
+xl_info() { xl info | grep -q '^xen_version *: 4\.17'; }
+xl_list() { xl list | grep -q '^Domain-0 '; }
+xl_dmesg() { xl dmesg | grep -q 'Xen version 4\.17'; }
+xenstore_ls() { xenstore-ls /local/domain/0 | grep -q 'name = "Domain-0"'; }
+domu_gone() { ! xl list | grep -q "^$DOMU "; }
+# The domU's last line, or its end without it (as soon as it is gone).
+domu_done() {
+	console_has '@@DOMU@@ END' && return 0
+	domu_gone && ! console_has '@@DOMU@@ END' && return 2
+	return 1
+}
+domu_finished() {
+	local left=240 rc
+	while :; do
+		rc=0; domu_done || rc=$?
+		[ $rc = 1 ] || return $rc
+		left=$((left - 1))
+		[ $left -gt 0 ] || return 1
+		sleep 1
+	done
+}
+through_xprivcmd() {
+	intree_absent && [ "$(issued)" -gt $((before + 100)) ] &&
+		[ "$(issued domctl)" -gt "$domctl_before" ]
+}
+
+say "TAP version 13"
+say "1..16"
+expect toolstack.modprobe_xenfs_loads_xprivcmd xenfs_on_xprivcmd
+expect toolstack.modprobe_xen_privcmd_resolves_to_xprivcmd xen_privcmd_is_xprivcmd
+expect toolstack.mount_xenfs mount -t xenfs xenfs /proc/xen
+expect toolstack.proc_xen_privcmd_served_by_xprivcmd proc_privcmd_is_xprivcmd
+expect toolstack.modprobe_evtchn_gntdev_gntalloc \
+	/sbin/modprobe -a xen-evtchn xen-gntdev xen-gntalloc
+before=$(issued)
+expect toolstack.xenstored \
+	daemon_up /var/run/xenstored/socket xenstored --pid-file=/var/run/xenstored.pid
+expect toolstack.xen_init_dom0 xen-init-dom0
+expect toolstack.xenconsoled daemon_up /var/run/xenconsoled.pid \
+	xenconsoled --pid-file=/var/run/xenconsoled.pid --log=guest --log-dir=$XS_LOG
+expect toolstack.xl_info xl_info
+expect toolstack.xl_list xl_list
+expect toolstack.xl_dmesg xl_dmesg
+expect toolstack.xenstore_ls xenstore_ls
+domctl_before=$(issued domctl)
+cat >/tmp/$DOMU.cfg <<EOC
+name = "$DOMU"
+type = "pv"
+kernel = "/xpc/domu/vmlinuz"
+ramdisk = "/xpc/domu/initrd.gz"
+extra = "console=hvc0 loglevel=3"
+memory = 160
+vcpus = 1
+on_poweroff = "destroy"
+on_crash = "destroy"
+EOC
+expect toolstack.xl_create_pv_domu xl create /tmp/$DOMU.cfg
+expect toolstack.domu_console_shows_marker domu_finished
+expect toolstack.domu_shut_down wait_for 60 domu_gone
+say "# xprivcmd issued $(($(issued) - before)) hypercalls for the toolstack," \
+	"$(($(issued domctl) - domctl_before)) domctls from xl create on"
+expect toolstack.calls_went_through_xprivcmd through_xprivcmd
+
+# The domU's own results, a KTAP document of its own.
+tr -d '\r' <"$XS_LOG/guest-$DOMU.log" 2>/dev/null | sed -n 's/^.*@@DOMU@@ //p' |
+	grep -v '^END$' | sed "s/^\(\(not \)\{0,1\}ok [0-9]* \)/\1domu./" | sed "s/^/$M /"

@@ -1,0 +1,123 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Sourced by lib.sh: Debian's own Xen toolstack (xen-utils-4.17, run from
+# the packages' binaries and the host's libxen* libraries, which are the
+# same Debian build) in the test dom0, in drop-in mode: kmod's modprobe with
+# our modprobe.d file and the in-tree Xen modules, so that xenfs, evtchn and
+# gntdev come from the kernel and privcmd from us.  Plus a PV domU for xl
+# to create: the same kernel, with a busybox initramfs of its own.
+
+XPC_TOOLSTACK_PKGS="xen-utils-4.17 xen-utils-common xenstore-utils"
+XPC_TOOLSTACK=$BUILD/toolstack
+# What the guest runs, below /usr/lib/xen-4.17/bin and /usr/bin.
+XPC_XEN_BINS="xl xenstored xenconsoled xen-init-dom0"
+XPC_XS_BINS="xenstore-ls xenstore-read xenstore-write"
+# The in-tree modules the toolstack needs (xen-privcmd too: present, so
+# that its absence from lsmod means something).
+XPC_XEN_MODS="xenfs xen-evtchn xen-gntdev xen-gntalloc xen-privcmd"
+
+# The tools' packages, unpacked once: never installed on the host, where
+# their init scripts would try to start a toolstack.
+xpc_toolstack_deps() {
+	local p
+	[ -e "$XPC_TOOLSTACK/root/etc/xen/xl.conf" ] && return 0
+	log "fetching $XPC_TOOLSTACK_PKGS"
+	mkdir -p "$BUILD/debs"
+	# shellcheck disable=SC2086
+	(cd "$BUILD/debs" && apt-get download -q $XPC_TOOLSTACK_PKGS >/dev/null 2>&1) ||
+		die "apt-get download $XPC_TOOLSTACK_PKGS failed"
+	rm -rf "$XPC_TOOLSTACK/root" && mkdir -p "$XPC_TOOLSTACK/root"
+	for p in $XPC_TOOLSTACK_PKGS; do
+		dpkg-deb -x "$(xpc_deb "$p")" "$XPC_TOOLSTACK/root"
+	done
+}
+
+# The selected kernel's Xen modules with their dependencies, at their paths
+# below lib/modules, compressed as Debian ships them (kmod reads them).
+xpc_toolstack_modules() {
+	local out=$VMDIR/xenmods tmp mdir m deps
+	[ -e "$out/done" ] && return 0
+	tmp=$(mktemp -d "$BUILD/image.XXXXXX")
+	dpkg-deb -x "$(xpc_deb "linux-image-$KVER")" "$tmp"
+	mdir=$tmp/lib/modules/$KVER
+	depmod -b "$tmp" "$KVER"
+	rm -rf "$out" && mkdir -p "$out/lib/modules/$KVER"
+	cp "$mdir"/modules.order "$mdir"/modules.builtin* "$out/lib/modules/$KVER/"
+	for m in $XPC_XEN_MODS; do
+		deps=$(sed -n "s#^\([^:]*/$m\.ko[.a-z]*\):\(.*\)#\1 \2#p" "$mdir/modules.dep")
+		[ -n "$deps" ] || die "no $m in linux-image-$KVER"
+		for m in $deps; do
+			install -D -m 0644 "$mdir/$m" "$out/lib/modules/$KVER/$m"
+		done
+	done
+	rm -rf "$tmp"
+	touch "$out/done"
+}
+
+# xpc_copy_libs DIR FILE...: the shared libraries that FILEs load into DIR,
+# at their host paths (the loader among them).
+xpc_copy_libs() {
+	local dir=$1 f lib
+	shift
+	for f in "$@"; do
+		for lib in $(ldd "$f" | grep -o '/[^ ]*'); do
+			[ -e "$dir$lib" ] || install -D "$(readlink -f "$lib")" "$dir$lib"
+		done
+	done
+}
+
+# kmod (depmod, modprobe, modinfo, lsmod) and its libraries into an
+# initramfs DIR.
+xpc_initrd_kmod() {
+	local dir=$1 l
+	install -D /usr/bin/kmod "$dir/sbin/kmod"
+	xpc_copy_libs "$dir" /usr/bin/kmod
+	for l in depmod modprobe modinfo lsmod; do ln -sf kmod "$dir/sbin/$l"; done
+}
+
+# The domU's initramfs: busybox, its /init, and what it tests with.
+xpc_toolstack_domu_initrd() {
+	local out=$1 dir
+	dir=$(mktemp -d "$BUILD/domu.XXXXXX")
+	chmod 0755 "$dir"
+	mkdir -p "$dir"/{bin,dev,proc,sys,tmp,xpc}
+	cp /bin/busybox "$dir/bin/"
+	cp "$ROOT/testing/vm/domu-init" "$dir/init"
+	cp "$ROOT/tools/hcall/hcall" "$(dirname "$KO")/xprivcmd.ko" "$dir/xpc/"
+	(cd "$dir" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$out")
+	rm -rf "$dir"
+}
+
+# xpc_initrd_toolstack DIR: everything above into the dom0 initramfs DIR.
+xpc_initrd_toolstack() {
+	local dir=$1 b l mods=lib/modules/$KVER/updates
+	xpc_toolstack_deps
+	xpc_toolstack_modules
+	cp -a "$VMDIR/xenmods/lib" "$dir/"
+	install -D -m 0644 "$KO" "$dir/$mods/xprivcmd.ko"
+	install -D -m 0644 "$(dirname "$KO")/xprivcmd_xenfs.ko" "$dir/$mods/xprivcmd_xenfs.ko"
+	install -D -m 0644 "$ROOT/packaging/modprobe.d/xprivcmd-drop-in.conf" \
+		"$dir/etc/modprobe.d/xprivcmd-drop-in.conf"
+	depmod -b "$dir" "$KVER"
+	xpc_initrd_kmod "$dir"
+	for b in $XPC_XEN_BINS; do
+		install -D "$XPC_TOOLSTACK/root/usr/lib/xen-4.17/bin/$b" "$dir/usr/lib/xen-4.17/bin/$b"
+	done
+	# xl refuses to run without its configuration file: Debian's.
+	install -D -m 0644 "$XPC_TOOLSTACK/root/etc/xen/xl.conf" "$dir/etc/xen/xl.conf"
+	for b in $XPC_XS_BINS; do
+		install -D "$XPC_TOOLSTACK/root/usr/bin/$b" "$dir/usr/bin/$b"
+	done
+	# The libraries the packages depend on, from the host: Debian's
+	# same build of them (libxen-dev and its dependencies).
+	# shellcheck disable=SC2046
+	xpc_copy_libs "$dir" $(printf "$dir/usr/lib/xen-4.17/bin/%s " $XPC_XEN_BINS) \
+		$(printf "$dir/usr/bin/%s " $XPC_XS_BINS)
+	# glibc loads libgcc_s itself, for pthread_cancel(), which xl calls.
+	l=/lib/x86_64-linux-gnu/libgcc_s.so.1
+	install -D "$(readlink -f "$l")" "$dir$l"
+	mkdir -p "$dir/xpc/domu"
+	cp "$VMDIR/vmlinuz" "$dir/xpc/domu/vmlinuz"
+	xpc_toolstack_domu_initrd "$dir/xpc/domu/initrd.gz"
+	cp "$ROOT/testing/vm/guest-toolstack.sh" "$dir/xpc/"
+}
