@@ -312,19 +312,22 @@ static int prepare_call(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 		return reject(c, XPRIVCMD_REASON_OP_RANGE, XPRIVCMD_ARG_NONE,
 			      -EINVAL);
 
+	s = xprivcmd_schema_op(c->h.op);
+	if (!s || !s->struct_cmd) {
+		/* A denied call is refused as such, whatever its arguments. */
+		c->subop = xprivcmd_schema_subop(c->h.op, c->h.arg);
+		if (!xprivcmd_policy_allowed(xf, c->h.op, c->subop, NULL))
+			return reject(c, XPRIVCMD_REASON_POLICY,
+				      XPRIVCMD_ARG_NONE, -EACCES);
+	}
+
 	reason = check_args(c->h.op, c->h.arg, &bad_arg);
 	if (reason)
 		return reject(c, reason, bad_arg, -EFAULT);
 
-	s = xprivcmd_schema_op(c->h.op);
 	copy = xprivcmd_schema_copy(c->h.op, c->h.arg, &whole);
 	if (s && s->struct_cmd)
 		return prepare_struct(xf, c, &whole, &known_ifaces);
-
-	c->subop = xprivcmd_schema_subop(c->h.op, c->h.arg);
-	if (!xprivcmd_policy_allowed(xf, c->h.op, c->subop, NULL))
-		return reject(c, XPRIVCMD_REASON_POLICY, XPRIVCMD_ARG_NONE,
-			      -EACCES);
 	if (c->h.op == OP_MULTICALL)
 		return prepare_multicall(xf, c);
 	if (copy)

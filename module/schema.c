@@ -546,11 +546,11 @@ static u64 get_count(const void *buf, unsigned int off, unsigned int size)
 /* True when every field @n reads lies inside the @len bytes copied. */
 static bool nested_fits(const struct xprivcmd_nested *n, u64 len)
 {
-	if (n->ptr_off + 8 > len)
+	if ((u64)n->ptr_off + 8 > len)
 		return false;
-	if (n->count_size && n->count_off + n->count_size > len)
+	if (n->count_size && (u64)n->count_off + n->count_size > len)
 		return false;
-	return !n->cond_mask || n->cond_off + 4 <= len;
+	return !n->cond_mask || (u64)n->cond_off + 4 <= len;
 }
 
 /* The length of the buffer @n describes in @buf; U64_MAX on overflow. */
@@ -719,7 +719,6 @@ static const struct xprivcmd_ptr *subop_ptr(const struct xprivcmd_op *s,
 			return &s->subops[i].ptr;
 	return NULL;
 }
-
 
 /**
  * xprivcmd_schema_ranges() - the guest memory a hypercall will be given
