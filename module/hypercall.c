@@ -8,10 +8,11 @@
  * knows of is checked to be user memory before the call is made.
  *
  * Where a decision depends on memory rather than registers (the sub-command
- * inside a sysctl or domctl structure, the entries of a multicall), the
- * memory is copied into the kernel, the decision is made on the copy, and
- * Xen is given the copy.  Another thread rewriting the user buffer can then
- * change nothing that was checked.
+ * inside a sysctl or domctl structure, the guest handles embedded in the
+ * structures of domctl, sysctl, memory_op and grant_table_op sub-commands,
+ * the entries of a multicall), the memory is copied into the kernel, the
+ * decision is made on the copy, and Xen is given the copy.  Another thread
+ * rewriting the user buffer can then change nothing that was checked.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -153,44 +154,85 @@ static unsigned int check_args(u64 op, const u64 *args, u32 *bad_arg)
 }
 
 /*
- * sysctl, domctl and friends: copy the structure in, read its sub-command
- * and interface version from the copy, check the user buffers it points to,
- * and hand Xen the copy.
+ * Copies the structure a call's argument points to into the kernel; the call
+ * is then issued with the copy, and what Xen writes to it is copied back.
  */
-static int prepare_struct(struct xprivcmd_file *xf, struct xprivcmd_call *c,
-			  const struct xprivcmd_op *s, bool *known_ifaces)
+static int copy_struct(struct xprivcmd_call *c, const struct xprivcmd_range *whole)
 {
-	const struct xprivcmd_ptr *p = &s->ptrs[0];
-	struct xprivcmd_struct_info info;
-	unsigned int i, reason;
 	void *kbuf;
 
-	kbuf = memdup_user(u64_to_user_ptr(c->h.arg[p->arg]), p->size);
+	kbuf = memdup_user(u64_to_user_ptr(whole->addr), whole->len);
 	if (IS_ERR(kbuf) && PTR_ERR(kbuf) == -EFAULT)
-		return reject(c, XPRIVCMD_REASON_UNMAPPED, p->arg, -EFAULT);
+		return reject(c, XPRIVCMD_REASON_UNMAPPED, whole->arg, -EFAULT);
 	if (IS_ERR(kbuf))
 		return PTR_ERR(kbuf);
 	c->kbuf = kbuf;
-	c->klen = p->size;
-	c->karg = p->arg;
+	c->klen = whole->len;
+	c->karg = whole->arg;
+	return 0;
+}
 
-	xprivcmd_schema_struct(c->h.op, kbuf, &info);
+/*
+ * Checks the user buffers the structure's guest handles point to, read from
+ * the kernel copy, and makes Xen read that copy rather than the caller's
+ * structure: the handles Xen follows are then the ones checked here.
+ */
+static int check_nested(struct xprivcmd_call *c,
+			const struct xprivcmd_struct_info *info)
+{
+	unsigned int i, reason;
+
+	for (i = 0; i < info->nr_ranges; i++) {
+		reason = check_range(&info->ranges[i]);
+		if (reason) {
+			reject(c, reason, c->karg, -EFAULT);
+			/* Name the embedded pointer, not the structure. */
+			c->rej.value = info->ranges[i].addr;
+			return -EFAULT;
+		}
+	}
+	c->args[c->karg] = (unsigned long)c->kbuf;
+	return 0;
+}
+
+/*
+ * sysctl, domctl and friends: copy the structure in, read its sub-command
+ * and interface version from the copy, decide on them, then check the
+ * embedded handles.
+ */
+static int prepare_struct(struct xprivcmd_file *xf, struct xprivcmd_call *c,
+			  const struct xprivcmd_range *whole, bool *known_ifaces)
+{
+	struct xprivcmd_struct_info info;
+	int ret;
+
+	ret = copy_struct(c, whole);
+	if (ret)
+		return ret;
+	xprivcmd_schema_struct(c->h.op, c->h.arg, c->kbuf, c->klen, &info);
 	c->subop = info.cmd;
 	if (!xprivcmd_policy_allowed(xf, c->h.op, c->subop, known_ifaces))
 		return reject(c, XPRIVCMD_REASON_POLICY, XPRIVCMD_ARG_NONE, -EACCES);
 	if (*known_ifaces && !info.iv_known)
-		return reject(c, XPRIVCMD_REASON_INTERFACE, p->arg, -EACCES);
-	for (i = 0; i < info.nr_ranges; i++) {
-		reason = check_range(&info.ranges[i]);
-		if (reason) {
-			reject(c, reason, p->arg, -EFAULT);
-			/* Name the embedded pointer, not the structure. */
-			c->rej.value = info.ranges[i].addr;
-			return -EFAULT;
-		}
-	}
-	c->args[p->arg] = (unsigned long)kbuf;
-	return 0;
+		return reject(c, XPRIVCMD_REASON_INTERFACE, whole->arg, -EACCES);
+	return check_nested(c, &info);
+}
+
+/*
+ * memory_op, grant_table_op: the sub-command is an argument, already decided
+ * on; its structure holds guest handles, checked on a kernel copy.
+ */
+static int prepare_nested(struct xprivcmd_call *c,
+			  const struct xprivcmd_range *whole)
+{
+	struct xprivcmd_struct_info info;
+	int ret;
+
+	ret = copy_struct(c, whole);
+	if (ret)
+		return ret;
+	xprivcmd_schema_struct(c->h.op, c->h.arg, c->kbuf, c->klen, &info);
+	return check_nested(c, &info);
 }
 
 static int reject_entry(struct xprivcmd_call *c, unsigned int reason,
@@ -258,7 +300,8 @@ static int prepare_multicall(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 static int prepare_call(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 {
 	const struct xprivcmd_op *s;
-	bool known_ifaces = false;
+	struct xprivcmd_range whole;
+	bool known_ifaces = false, copy;
 	unsigned int i, reason;
 	u32 bad_arg;
 
@@ -269,20 +312,26 @@ static int prepare_call(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 		return reject(c, XPRIVCMD_REASON_OP_RANGE, XPRIVCMD_ARG_NONE,
 			      -EINVAL);
 
+	s = xprivcmd_schema_op(c->h.op);
+	if (!s || !s->struct_cmd) {
+		/* A denied call is refused as such, whatever its arguments. */
+		c->subop = xprivcmd_schema_subop(c->h.op, c->h.arg);
+		if (!xprivcmd_policy_allowed(xf, c->h.op, c->subop, NULL))
+			return reject(c, XPRIVCMD_REASON_POLICY,
+				      XPRIVCMD_ARG_NONE, -EACCES);
+	}
+
 	reason = check_args(c->h.op, c->h.arg, &bad_arg);
 	if (reason)
 		return reject(c, reason, bad_arg, -EFAULT);
 
-	s = xprivcmd_schema_op(c->h.op);
+	copy = xprivcmd_schema_copy(c->h.op, c->h.arg, &whole);
 	if (s && s->struct_cmd)
-		return prepare_struct(xf, c, s, &known_ifaces);
-
-	c->subop = xprivcmd_schema_subop(c->h.op, c->h.arg);
-	if (!xprivcmd_policy_allowed(xf, c->h.op, c->subop, NULL))
-		return reject(c, XPRIVCMD_REASON_POLICY, XPRIVCMD_ARG_NONE,
-			      -EACCES);
+		return prepare_struct(xf, c, &whole, &known_ifaces);
 	if (c->h.op == OP_MULTICALL)
 		return prepare_multicall(xf, c);
+	if (copy)
+		return prepare_nested(c, &whole);
 	return 0;
 }
 

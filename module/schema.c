@@ -63,6 +63,23 @@
 #define SZ_DOMCTL		144	/* struct xen_domctl */
 #define SZ_DM_OP_BUF		16	/* struct xen_dm_op_buf */
 #define SZ_XEN_MC		152	/* struct xen_mc */
+#define SZ_MEM_RESERVATION	32	/* struct xen_memory_reservation */
+#define SZ_MEM_EXCHANGE		72	/* struct xen_memory_exchange */
+#define SZ_MFN_LIST		24	/* struct xen_machphys_mfn_list */
+#define SZ_MEMORY_MAP		16	/* struct xen_memory_map */
+#define SZ_FOREIGN_MEMORY_MAP	24	/* struct xen_foreign_memory_map */
+#define SZ_E820_ENTRY		20	/* Xen's struct e820entry, packed */
+#define SZ_PHYSMAP_BATCH	32	/* struct xen_add_to_physmap_batch */
+#define SZ_RDM_MAP		24	/* struct xen_reserved_device_memory_map */
+#define SZ_RDM			16	/* struct xen_reserved_device_memory */
+#define SZ_ACQUIRE_RESOURCE	32	/* struct xen_mem_acquire_resource */
+#define SZ_GNT_SETUP_TABLE	24	/* struct gnttab_setup_table */
+#define SZ_GNT_STATUS_FRAMES	16	/* struct gnttab_get_status_frames */
+#define SZ_VCPU_CONTEXT		5168	/* x86_64 struct vcpu_guest_context */
+#define SZ_CPUID_LEAF		24	/* xen_cpuid_leaf_t */
+#define SZ_MSR_ENTRY		16	/* xen_msr_entry_t, xen_domctl_vcpu_msr_t */
+#define SZ_VMEMRANGE		24	/* xen_vmemrange_t */
+#define SZ_SCHED_VCPU		16	/* xen_domctl_schedparam_vcpu_t */
 
 /* xen_version sub-commands (public/version.h) and their buffers. */
 static const struct xprivcmd_subop xen_version_subops[] = {
@@ -84,6 +101,81 @@ static const struct xprivcmd_subop xen_version_subops[] = {
 static const struct xprivcmd_subop console_io_subops[] = {
 	SUBOP(0, ARRAY(2, 1, XPRIVCMD_IN, 1)),			/* CONSOLEIO_write */
 	SUBOP(1, ARRAY(2, 1, XPRIVCMD_OUT, 1)),			/* CONSOLEIO_read */
+};
+
+/*
+ * memory_op sub-commands (public/memory.h): the structure arg1 points to.
+ * Those that carry guest handles are issued with a kernel copy of it (see
+ * nested[] below).
+ */
+static const struct xprivcmd_subop memory_op_subops[] = {
+	SUBOP(0, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),	/* increase_reservation */
+	SUBOP(1, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),	/* decrease_reservation */
+	SUBOP(2, NOPTR),					/* maximum_ram_page */
+	SUBOP(3, PTR(1, XPRIVCMD_IN, 2, true)),			/* current_reservation */
+	SUBOP(4, PTR(1, XPRIVCMD_IN, 2, true)),			/* maximum_reservation */
+	SUBOP(5, PTR(1, XPRIVCMD_INOUT, SZ_MFN_LIST, true)),	/* machphys_mfn_list */
+	SUBOP(6, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),	/* populate_physmap */
+	SUBOP(7, PTR(1, XPRIVCMD_INOUT, 24, true)),		/* add_to_physmap */
+	SUBOP(9, PTR(1, XPRIVCMD_INOUT, SZ_MEMORY_MAP, true)),	/* memory_map */
+	SUBOP(10, PTR(1, XPRIVCMD_INOUT, SZ_MEMORY_MAP, true)),	/* machine_memory_map */
+	SUBOP(11, PTR(1, XPRIVCMD_INOUT, SZ_MEM_EXCHANGE, true)),	/* exchange */
+	SUBOP(12, PTR(1, XPRIVCMD_OUT, 24, true)),		/* machphys_mapping */
+	SUBOP(13, PTR(1, XPRIVCMD_IN, SZ_FOREIGN_MEMORY_MAP, true)),	/* set_memory_map */
+	SUBOP(14, PTR(1, XPRIVCMD_IN, 2, true)),		/* maximum_gpfn */
+	SUBOP(15, PTR(1, XPRIVCMD_IN, 16, true)),		/* remove_from_physmap */
+	SUBOP(16, PTR(1, XPRIVCMD_INOUT, 40, true)),		/* set_pod_target */
+	SUBOP(17, PTR(1, XPRIVCMD_INOUT, 40, true)),		/* get_pod_target */
+	SUBOP(23, PTR(1, XPRIVCMD_INOUT, SZ_PHYSMAP_BATCH, true)),	/* add_to_physmap_batch */
+	SUBOP(24, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),	/* claim_pages */
+	SUBOP(25, PTR(1, XPRIVCMD_INOUT, SZ_MFN_LIST, true)),	/* machphys_compat_mfn_list */
+	SUBOP(27, PTR(1, XPRIVCMD_INOUT, SZ_RDM_MAP, true)),	/* reserved_device_memory_map */
+	SUBOP(28, PTR(1, XPRIVCMD_INOUT, SZ_ACQUIRE_RESOURCE, true)),	/* acquire_resource */
+};
+
+/*
+ * grant_table_op sub-commands (public/grant_table.h): arg1 points to arg2
+ * structures.  setup_table, query_size and get_status_frames process
+ * exactly one (Xen refuses any other count with EINVAL before reading),
+ * set_version, get_version and dump_table read one whatever the count.
+ */
+static const struct xprivcmd_subop grant_table_op_subops[] = {
+	SUBOP(0, ARRAY(1, 2, XPRIVCMD_INOUT, 32)),		/* map_grant_ref */
+	SUBOP(1, ARRAY(1, 2, XPRIVCMD_INOUT, 24)),		/* unmap_grant_ref */
+	SUBOP(2, PTR(1, XPRIVCMD_INOUT, SZ_GNT_SETUP_TABLE, true)),	/* setup_table */
+	SUBOP(3, PTR(1, XPRIVCMD_INOUT, 4, true)),		/* dump_table */
+	SUBOP(4, ARRAY(1, 2, XPRIVCMD_INOUT, 24)),		/* transfer */
+	SUBOP(5, ARRAY(1, 2, XPRIVCMD_INOUT, 40)),		/* copy */
+	SUBOP(6, PTR(1, XPRIVCMD_INOUT, 16, true)),		/* query_size */
+	SUBOP(7, ARRAY(1, 2, XPRIVCMD_INOUT, 24)),		/* unmap_and_replace */
+	SUBOP(8, PTR(1, XPRIVCMD_INOUT, 4, true)),		/* set_version */
+	SUBOP(9, PTR(1, XPRIVCMD_INOUT, SZ_GNT_STATUS_FRAMES, true)),	/* get_status_frames */
+	SUBOP(10, PTR(1, XPRIVCMD_INOUT, 8, true)),		/* get_version */
+	SUBOP(11, ARRAY(1, 2, XPRIVCMD_INOUT, 12)),		/* swap_grant_ref */
+	SUBOP(12, ARRAY(1, 2, XPRIVCMD_INOUT, 16)),		/* cache_flush */
+};
+
+/*
+ * event_channel_op sub-commands (public/event_channel.h).  None of their
+ * structures holds a guest virtual address (init_control and expand_array
+ * name frames by number), so only their sizes are checked.
+ */
+static const struct xprivcmd_subop event_channel_op_subops[] = {
+	SUBOP(0, PTR(1, XPRIVCMD_INOUT, 12, true)),		/* bind_interdomain */
+	SUBOP(1, PTR(1, XPRIVCMD_INOUT, 12, true)),		/* bind_virq */
+	SUBOP(2, PTR(1, XPRIVCMD_INOUT, 12, true)),		/* bind_pirq */
+	SUBOP(3, PTR(1, XPRIVCMD_IN, 4, true)),			/* close */
+	SUBOP(4, PTR(1, XPRIVCMD_IN, 4, true)),			/* send */
+	SUBOP(5, PTR(1, XPRIVCMD_INOUT, 24, true)),		/* status */
+	SUBOP(6, PTR(1, XPRIVCMD_INOUT, 8, true)),		/* alloc_unbound */
+	SUBOP(7, PTR(1, XPRIVCMD_INOUT, 8, true)),		/* bind_ipi */
+	SUBOP(8, PTR(1, XPRIVCMD_IN, 8, true)),			/* bind_vcpu */
+	SUBOP(9, PTR(1, XPRIVCMD_IN, 4, true)),			/* unmask */
+	SUBOP(10, PTR(1, XPRIVCMD_IN, 2, true)),		/* reset */
+	SUBOP(11, PTR(1, XPRIVCMD_INOUT, 24, true)),		/* init_control */
+	SUBOP(12, PTR(1, XPRIVCMD_IN, 8, true)),		/* expand_array */
+	SUBOP(13, PTR(1, XPRIVCMD_IN, 8, true)),		/* set_priority */
+	SUBOP(14, PTR(1, XPRIVCMD_IN, 2, true)),		/* reset_cont */
 };
 
 #define OP(_name, ...) { .name = _name, __VA_ARGS__ }
@@ -112,7 +204,9 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 	[8] = OP("set_debugreg"),
 	[9] = OP("get_debugreg"),
 	[10] = OP("update_descriptor"),
-	[12] = OP("memory_op", MUXM(0, MEMOP_CMD_MASK), PTRS1(OPAQUE(1))),
+	[12] = OP("memory_op", MUXM(0, MEMOP_CMD_MASK), PTRS1(OPAQUE(1)),
+		   .subops = memory_op_subops,
+		   .nr_subops = ARRAY_SIZE(memory_op_subops)),
 	[13] = OP("multicall", PTRS1(ARRAY(0, 1, XPRIVCMD_INOUT, SZ_MULTICALL_ENTRY))),
 	[14] = OP("update_va_mapping"),
 	[15] = OP("set_timer_op"),
@@ -126,7 +220,9 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 		   .nr_subops = ARRAY_SIZE(console_io_subops)),
 	[19] = OP("physdev_op_compat",
 		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_PHYSDEV_OP, true))),
-	[20] = OP("grant_table_op", MUXM(0, GNTTABOP_CMD_MASK), PTRS1(OPAQUE(1))),
+	[20] = OP("grant_table_op", MUXM(0, GNTTABOP_CMD_MASK), PTRS1(OPAQUE(1)),
+		   .subops = grant_table_op_subops,
+		   .nr_subops = ARRAY_SIZE(grant_table_op_subops)),
 	[21] = OP("vm_assist", MUX(0)),
 	[22] = OP("update_va_mapping_otherdomain"),
 	[23] = OP("iret"),
@@ -139,7 +235,9 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 	[29] = OP("sched_op", MUX(0), PTRS1(OPAQUE(1))),
 	[30] = OP("callback_op", MUX(0), PTRS1(OPAQUE(1))),
 	[31] = OP("xenoprof_op", MUX(0), PTRS1(OPAQUE(1))),
-	[32] = OP("event_channel_op", MUX(0), PTRS1(OPAQUE(1))),
+	[32] = OP("event_channel_op", MUX(0), PTRS1(OPAQUE(1)),
+		   .subops = event_channel_op_subops,
+		   .nr_subops = ARRAY_SIZE(event_channel_op_subops)),
 	[33] = OP("physdev_op", MUX(0), PTRS1(OPAQUE(1))),
 	[34] = OP("hvm_op", MUXM(0, HVMOP_OP_MASK), PTRS1(OPAQUE(1))),
 	[35] = OP("sysctl", STRUCT_CMD,
@@ -191,25 +289,227 @@ static const struct {
 	{ 49, 0x15 },		/* paging_domctl_cont takes a domctl */
 };
 
-#define NO_OFF 0xffff
+static void fill_range(const struct xprivcmd_ptr *p, const u64 *args,
+		       struct xprivcmd_range *r)
+{
+	u64 count = p->count_arg == NO_ARG ? 1 : args[p->count_arg];
 
-/*
- * Guest handles inside struct_cmd structures, by (op, interface version,
- * sub-command).  Offsets are from the start of the structure.
+	r->addr = args[p->arg];
+	r->arg = p->arg;
+	r->access = p->access;
+	r->required = p->required;
+	/* An overflowing length can only describe memory the caller lacks. */
+	if (__builtin_mul_overflow(count, (u64)p->size, &r->len))
+		r->len = U64_MAX;
+}
+
+/* Flags of a nested handle. */
+#define N_REQUIRED	0x1	/* NULL is refused (else NULL is left to Xen) */
+#define N_BITS		0x2	/* the count is in bits, rounded up to bytes */
+#define N_SQUARE	0x4	/* count * count elements (a distance matrix) */
+
+/**
+ * struct xprivcmd_nested - a guest handle inside a hypercall's structure
+ * @op: hypercall number
+ * @iv: interface version the layout belongs to; 0 for the stable guest ABI
+ * @cmd: sub-command (in the structure for struct_cmd ops, else in the
+ *	op's command argument)
+ * @ptr_off: offset of the 64-bit guest handle
+ * @count_off: offset of the element count
+ * @count_size: bytes of the count (2, 4 or 8), 0 when @size is the length
+ * @access: &enum xprivcmd_access
+ * @flags: N_*
+ * @cond_off: offset of a u32 that selects whether Xen uses the handle
+ * @cond_mask: the handle is used when (u32 at @cond_off & @cond_mask) ==
+ *	@cond_val; a zero mask means always
+ * @cond_val: see @cond_mask
+ * @size: bytes, or bytes per element when @count_size is set
+ *
+ * Offsets are from the start of the structure the hypercall argument
+ * points to.
  */
-static const struct {
+struct xprivcmd_nested {
 	u8 op;
 	u32 iv;
 	u32 cmd;
 	u16 ptr_off;
-	u16 count_off;		/* u32 element count, or NO_OFF */
+	u16 count_off;
+	u8 count_size;
 	u8 access;
-	u32 size;		/* bytes, or bytes per element */
-} nested[] = {
-	/* XEN_SYSCTL_readconsole: buffer, count */
-	{ 35, 0x15, 1, 16, 24, XPRIVCMD_OUT, 1 },
-	/* XEN_SYSCTL_getdomaininfolist: buffer of max_domains entries */
-	{ 35, 0x15, 6, 16, 12, XPRIVCMD_OUT, 112 },
+	u8 flags;
+	u16 cond_off;
+	u32 cond_mask;
+	u32 cond_val;
+	u32 size;
+};
+
+/* A handle to an object of fixed size. */
+#define NFIX(_op, _iv, _cmd, _ptr, _acc, _size, ...) \
+	{ .op = (_op), .iv = (_iv), .cmd = (_cmd), .ptr_off = (_ptr), \
+	  .access = (_acc), .size = (_size), __VA_ARGS__ }
+/* A handle to an array of @_elem-byte elements, counted by the field at @_cnt. */
+#define NARR(_op, _iv, _cmd, _ptr, _cnt, _cw, _acc, _elem, ...) \
+	{ .op = (_op), .iv = (_iv), .cmd = (_cmd), .ptr_off = (_ptr), \
+	  .count_off = (_cnt), .count_size = (_cw), .access = (_acc), \
+	  .size = (_elem), __VA_ARGS__ }
+#define WHEN(_off, _mask, _val) \
+	.cond_off = (_off), .cond_mask = (_mask), .cond_val = (_val)
+
+#define N_SYSCTL	35
+#define N_DOMCTL	36
+#define N_PAGING_CONT	49	/* paging_domctl_cont: a domctl (shadow_op) */
+#define N_MEMOP		12
+#define N_GNTTABOP	20
+#define IV_15		0x15
+/* The domctl union starts after cmd, interface_version, domain, pad. */
+#define DU		16
+
+/*
+ * The guest handles embedded in hypercall structures that xprivcmd checks,
+ * by (op, interface version, sub-command).  Calls that use one are issued
+ * with a kernel copy of the structure, so the handle Xen follows is the
+ * one that was checked; what Xen writes into the structure is copied back.
+ *
+ *  op / sub-command                    handle            length
+ *  sysctl 0x15 readconsole             buffer            count bytes
+ *  sysctl 0x15 getdomaininfolist       buffer            max_domains * 112
+ *  domctl 0x15 setvcpuaffinity,        cpumap_hard       (nr_bits + 7) / 8,
+ *              getvcpuaffinity                           if flags & HARD
+ *                                      cpumap_soft       same, if flags & SOFT
+ *  domctl 0x15 shadow_op CLEAN, PEEK   dirty_bitmap      (pages + 7) / 8
+ *  (and paging_domctl_cont, the same)
+ *  domctl 0x15 set/getvcpucontext      ctxt              5168 (x86)
+ *  domctl 0x15 gethvmcontext,          buffer            size bytes
+ *              sethvmcontext
+ *  domctl 0x15 gethvmcontext_partial   buffer            bufsz bytes
+ *  domctl 0x15 assign/test_assign/     u.dt.path         u.dt.size bytes,
+ *              deassign_device                           if dev == DT
+ *  domctl 0x15 get_device_group        sdev_array        max_sdevs * 4
+ *  domctl 0x15 getpageframeinfo3       array             num * 8
+ *  domctl 0x15 set/getvcpuextstate     buffer            size bytes (x86)
+ *  domctl 0x15 set/getnodeaffinity     nodemap           (nr_bits + 7) / 8
+ *  domctl 0x15 get/set_vcpu_msrs       msrs              msr_count * 16 (x86)
+ *  domctl 0x15 setvnumainfo            vdistance         nr_vnodes^2 * 4
+ *                                      vcpu_to_vnode     nr_vcpus * 4
+ *                                      vnode_to_pnode    nr_vnodes * 4
+ *                                      vmemrange         nr_vmemranges * 24
+ *  domctl 0x15 get/set_cpu_policy      leaves            nr_leaves * 24 (x86)
+ *                                      msrs              nr_msrs * 16
+ *  domctl 0x15 scheduler_op put/get-   u.v.vcpus         nr_vcpus * 16
+ *              vcpuinfo
+ *  domctl 0x15 gdbsx_guestmemio        uva               len bytes (x86)
+ *  memory_op increase/decrease_        extent_start      nr_extents * 8
+ *            reservation, populate_physmap
+ *  memory_op exchange                  in.extent_start   in.nr_extents * 8
+ *                                      out.extent_start  out.nr_extents * 8
+ *  memory_op machphys_(compat_)mfn_list extent_start     max_extents * 8
+ *  memory_op memory_map,               buffer            nr_entries * 20
+ *            machine_memory_map
+ *  memory_op set_memory_map            map.buffer        map.nr_entries * 20
+ *  memory_op add_to_physmap_batch      idxs, gpfns       size * 8
+ *                                      errs              size * 4
+ *  memory_op reserved_device_memory_map buffer           nr_entries * 16
+ *  memory_op acquire_resource          frame_list        nr_frames * 8
+ *  grant_table_op setup_table          frame_list        nr_frames * 8
+ *  grant_table_op get_status_frames    frame_list        nr_frames * 8
+ *
+ * Not modelled, so passed to Xen unchecked: other domctl/sysctl/memory_op
+ * sub-commands with handles (memory_op access_op, get_vnumainfo; most
+ * sysctls).  event_channel_op structures hold no guest addresses.
+ */
+static const struct xprivcmd_nested nested[] = {
+	NARR(N_SYSCTL, IV_15, 1, 16, 24, 4, XPRIVCMD_OUT, 1, .flags = N_REQUIRED),
+	NARR(N_SYSCTL, IV_15, 6, 16, 12, 4, XPRIVCMD_OUT, 112, .flags = N_REQUIRED),
+
+	/* XEN_DOMCTL_setvcpuaffinity, getvcpuaffinity: xenctl_bitmaps */
+	NARR(N_DOMCTL, IV_15, 9, DU + 8, DU + 16, 4, XPRIVCMD_INOUT, 1,
+	     .flags = N_BITS, WHEN(DU + 4, 1, 1)),
+	NARR(N_DOMCTL, IV_15, 9, DU + 24, DU + 32, 4, XPRIVCMD_INOUT, 1,
+	     .flags = N_BITS, WHEN(DU + 4, 2, 2)),
+	NARR(N_DOMCTL, IV_15, 25, DU + 8, DU + 16, 4, XPRIVCMD_OUT, 1,
+	     .flags = N_BITS, WHEN(DU + 4, 1, 1)),
+	NARR(N_DOMCTL, IV_15, 25, DU + 24, DU + 32, 4, XPRIVCMD_OUT, 1,
+	     .flags = N_BITS, WHEN(DU + 4, 2, 2)),
+	/* XEN_DOMCTL_shadow_op: OP_CLEAN and OP_PEEK write the dirty bitmap */
+	NARR(N_DOMCTL, IV_15, 10, DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1,
+	     .flags = N_BITS, WHEN(DU, ~0U, 11)),
+	NARR(N_DOMCTL, IV_15, 10, DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1,
+	     .flags = N_BITS, WHEN(DU, ~0U, 12)),
+	NARR(N_PAGING_CONT, IV_15, 10, DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1,
+	     .flags = N_BITS, WHEN(DU, ~0U, 11)),
+	NARR(N_PAGING_CONT, IV_15, 10, DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1,
+	     .flags = N_BITS, WHEN(DU, ~0U, 12)),
+	/* XEN_DOMCTL_scheduler_op putvcpuinfo, getvcpuinfo */
+	NARR(N_DOMCTL, IV_15, 16, DU + 8, DU + 16, 4, XPRIVCMD_IN, SZ_SCHED_VCPU,
+	     WHEN(DU + 4, ~0U, 2)),
+	NARR(N_DOMCTL, IV_15, 16, DU + 8, DU + 16, 4, XPRIVCMD_INOUT, SZ_SCHED_VCPU,
+	     WHEN(DU + 4, ~0U, 3)),
+	/* XEN_DOMCTL_gethvmcontext, sethvmcontext */
+	NARR(N_DOMCTL, IV_15, 33, DU + 8, DU, 4, XPRIVCMD_OUT, 1),
+	NARR(N_DOMCTL, IV_15, 34, DU + 8, DU, 4, XPRIVCMD_IN, 1),
+	/* XEN_DOMCTL_{,test_,de}assign_device of a device tree node */
+	NARR(N_DOMCTL, IV_15, 37, DU + 16, DU + 8, 4, XPRIVCMD_IN, 1, WHEN(DU, ~0U, 1)),
+	NARR(N_DOMCTL, IV_15, 45, DU + 16, DU + 8, 4, XPRIVCMD_IN, 1, WHEN(DU, ~0U, 1)),
+	NARR(N_DOMCTL, IV_15, 47, DU + 16, DU + 8, 4, XPRIVCMD_IN, 1, WHEN(DU, ~0U, 1)),
+	/* XEN_DOMCTL_get_device_group */
+	NARR(N_DOMCTL, IV_15, 50, DU + 16, DU + 4, 4, XPRIVCMD_OUT, 4),
+	/* XEN_DOMCTL_gethvmcontext_partial */
+	NARR(N_DOMCTL, IV_15, 55, DU + 16, DU + 8, 8, XPRIVCMD_OUT, 1),
+	/* XEN_DOMCTL_getpageframeinfo3 */
+	NARR(N_DOMCTL, IV_15, 61, DU + 8, DU, 8, XPRIVCMD_INOUT, SZ_XEN_ULONG),
+	/* XEN_DOMCTL_setnodeaffinity, getnodeaffinity */
+	NARR(N_DOMCTL, IV_15, 68, DU, DU + 8, 4, XPRIVCMD_IN, 1, .flags = N_BITS),
+	NARR(N_DOMCTL, IV_15, 69, DU, DU + 8, 4, XPRIVCMD_OUT, 1, .flags = N_BITS),
+	/* XEN_DOMCTL_setvnumainfo */
+	NARR(N_DOMCTL, IV_15, 74, DU + 16, DU, 4, XPRIVCMD_IN, 4, .flags = N_SQUARE),
+	NARR(N_DOMCTL, IV_15, 74, DU + 24, DU + 8, 4, XPRIVCMD_IN, 4),
+	NARR(N_DOMCTL, IV_15, 74, DU + 32, DU, 4, XPRIVCMD_IN, 4),
+	NARR(N_DOMCTL, IV_15, 74, DU + 40, DU + 4, 4, XPRIVCMD_IN, SZ_VMEMRANGE),
+#ifdef CONFIG_X86
+	/* XEN_DOMCTL_setvcpucontext, getvcpucontext */
+	NFIX(N_DOMCTL, IV_15, 12, DU + 8, XPRIVCMD_IN, SZ_VCPU_CONTEXT),
+	NFIX(N_DOMCTL, IV_15, 13, DU + 8, XPRIVCMD_OUT, SZ_VCPU_CONTEXT),
+	/* XEN_DOMCTL_setvcpuextstate, getvcpuextstate */
+	NARR(N_DOMCTL, IV_15, 62, DU + 24, DU + 16, 8, XPRIVCMD_IN, 1),
+	NARR(N_DOMCTL, IV_15, 63, DU + 24, DU + 16, 8, XPRIVCMD_OUT, 1),
+	/* XEN_DOMCTL_get_vcpu_msrs, set_vcpu_msrs */
+	NARR(N_DOMCTL, IV_15, 72, DU + 8, DU + 4, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
+	NARR(N_DOMCTL, IV_15, 73, DU + 8, DU + 4, 4, XPRIVCMD_IN, SZ_MSR_ENTRY),
+	/* XEN_DOMCTL_get_cpu_policy, set_cpu_policy */
+	NARR(N_DOMCTL, IV_15, 82, DU + 8, DU, 4, XPRIVCMD_OUT, SZ_CPUID_LEAF),
+	NARR(N_DOMCTL, IV_15, 82, DU + 16, DU + 4, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
+	NARR(N_DOMCTL, IV_15, 83, DU + 8, DU, 4, XPRIVCMD_IN, SZ_CPUID_LEAF),
+	NARR(N_DOMCTL, IV_15, 83, DU + 16, DU + 4, 4, XPRIVCMD_IN, SZ_MSR_ENTRY),
+	/* XEN_DOMCTL_gdbsx_guestmemio: Xen copies to or from uva */
+	NARR(N_DOMCTL, IV_15, 1000, DU + 16, DU + 24, 4, XPRIVCMD_INOUT, 1),
+#endif
+
+	/* memory_op: increase_reservation, decrease_reservation, populate_physmap */
+	NARR(N_MEMOP, 0, 0, 0, 8, 8, XPRIVCMD_OUT, SZ_XEN_ULONG),
+	NARR(N_MEMOP, 0, 1, 0, 8, 8, XPRIVCMD_IN, SZ_XEN_ULONG),
+	NARR(N_MEMOP, 0, 6, 0, 8, 8, XPRIVCMD_INOUT, SZ_XEN_ULONG),
+	/* machphys_mfn_list, machphys_compat_mfn_list */
+	NARR(N_MEMOP, 0, 5, 8, 0, 4, XPRIVCMD_OUT, SZ_XEN_ULONG),
+	NARR(N_MEMOP, 0, 25, 8, 0, 4, XPRIVCMD_OUT, SZ_XEN_ULONG),
+	/* memory_map, machine_memory_map, set_memory_map */
+	NARR(N_MEMOP, 0, 9, 8, 0, 4, XPRIVCMD_OUT, SZ_E820_ENTRY),
+	NARR(N_MEMOP, 0, 10, 8, 0, 4, XPRIVCMD_OUT, SZ_E820_ENTRY),
+	NARR(N_MEMOP, 0, 13, 16, 8, 4, XPRIVCMD_IN, SZ_E820_ENTRY),
+	/* exchange: in and out reservations */
+	NARR(N_MEMOP, 0, 11, 0, 8, 8, XPRIVCMD_IN, SZ_XEN_ULONG),
+	NARR(N_MEMOP, 0, 11, 32, 40, 8, XPRIVCMD_INOUT, SZ_XEN_ULONG),
+	/* add_to_physmap_batch: idxs, gpfns, errs, all size long */
+	NARR(N_MEMOP, 0, 23, 8, 4, 2, XPRIVCMD_IN, SZ_XEN_ULONG),
+	NARR(N_MEMOP, 0, 23, 16, 4, 2, XPRIVCMD_IN, SZ_XEN_ULONG),
+	NARR(N_MEMOP, 0, 23, 24, 4, 2, XPRIVCMD_OUT, 4),
+	/* reserved_device_memory_map */
+	NARR(N_MEMOP, 0, 27, 8, 4, 4, XPRIVCMD_OUT, SZ_RDM),
+	/* acquire_resource */
+	NARR(N_MEMOP, 0, 28, 24, 8, 4, XPRIVCMD_INOUT, SZ_XEN_ULONG),
+
+	/* grant_table_op: setup_table, get_status_frames */
+	NARR(N_GNTTABOP, 0, 2, 16, 4, 4, XPRIVCMD_OUT, SZ_XEN_ULONG),
+	NARR(N_GNTTABOP, 0, 9, 8, 0, 4, XPRIVCMD_OUT, 8),
 };
 
 static u32 get_u32(const void *buf, unsigned int off)
@@ -228,42 +528,153 @@ static u64 get_u64(const void *buf, unsigned int off)
 	return v;
 }
 
-/**
- * xprivcmd_schema_struct() - look inside a struct_cmd hypercall's structure
- * @op: hypercall number; its schema has struct_cmd set
- * @buf: a kernel copy of the structure, @op's ptrs[0].size bytes
- * @info: filled in
- */
-void xprivcmd_schema_struct(u64 op, const void *buf,
-			    struct xprivcmd_struct_info *info)
+static u64 get_count(const void *buf, unsigned int off, unsigned int size)
+{
+	u16 v16;
+
+	switch (size) {
+	case 2:
+		memcpy(&v16, (const char *)buf + off, sizeof(v16));
+		return v16;
+	case 4:
+		return get_u32(buf, off);
+	default:
+		return get_u64(buf, off);
+	}
+}
+
+/* True when every field @n reads lies inside the @len bytes copied. */
+static bool nested_fits(const struct xprivcmd_nested *n, u64 len)
+{
+	if ((u64)n->ptr_off + 8 > len)
+		return false;
+	if (n->count_size && (u64)n->count_off + n->count_size > len)
+		return false;
+	return !n->cond_mask || (u64)n->cond_off + 4 <= len;
+}
+
+/* The length of the buffer @n describes in @buf; U64_MAX on overflow. */
+static u64 nested_len(const struct xprivcmd_nested *n, const void *buf)
+{
+	u64 count, len;
+
+	if (!n->count_size)
+		return n->size;
+	count = get_count(buf, n->count_off, n->count_size);
+	if (n->flags & N_BITS)
+		return count / 8 + !!(count % 8);
+	/* Counts are at most 64 bits wide: an overflow is a length too. */
+	if ((n->flags & N_SQUARE) && __builtin_mul_overflow(count, count, &count))
+		return U64_MAX;
+	if (__builtin_mul_overflow(count, (u64)n->size, &len))
+		return U64_MAX;
+	return len;
+}
+
+static bool has_nested(u64 op, u32 iv, u64 cmd)
 {
 	unsigned int i;
 
-	info->cmd = get_u32(buf, 0);
-	info->iv = get_u32(buf, 4);
-	info->iv_known = false;
+	for (i = 0; i < ARRAY_SIZE(nested); i++)
+		if (nested[i].op == op && nested[i].iv == iv &&
+		    nested[i].cmd == cmd)
+			return true;
+	return false;
+}
+
+/**
+ * xprivcmd_schema_copy() - must this call be issued with a kernel copy?
+ * @op: hypercall number
+ * @args: its arguments
+ * @whole: set to the structure to copy when the answer is yes
+ *
+ * struct_cmd hypercalls always are (their sub-command is in memory).
+ * Others are when their sub-command's structure holds guest handles the
+ * schema models: the handles must be checked on a copy that Xen then reads.
+ *
+ * Return: true if the call is to be issued with a kernel copy of @whole.
+ */
+bool xprivcmd_schema_copy(u64 op, const u64 *args, struct xprivcmd_range *whole)
+{
+	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+	const struct xprivcmd_ptr *p;
+	unsigned int i;
+	u64 cmd;
+
+	if (!s)
+		return false;
+	if (s->struct_cmd) {
+		fill_range(&s->ptrs[0], args, whole);
+		return true;
+	}
+	if (!s->muxed || !s->subops)
+		return false;
+	cmd = args[s->cmd_arg] & s->cmd_mask;
+	if (!has_nested(op, 0, cmd))
+		return false;
+	for (i = 0; i < s->nr_subops; i++) {
+		p = &s->subops[i].ptr;
+		if (s->subops[i].cmd == cmd && p->size) {
+			fill_range(p, args, whole);
+			return whole->len != 0;
+		}
+	}
+	return false;
+}
+
+/**
+ * xprivcmd_schema_struct() - look inside a hypercall's structure
+ * @op: hypercall number; xprivcmd_schema_copy() said yes for the call
+ * @args: its arguments (for ops whose sub-command is an argument)
+ * @buf: a kernel copy of the structure
+ * @len: bytes in @buf
+ * @info: filled in: sub-command, interface version and the user buffers
+ *	the structure's guest handles point to
+ */
+void xprivcmd_schema_struct(u64 op, const u64 *args, const void *buf,
+			    u64 len, struct xprivcmd_struct_info *info)
+{
+	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+	unsigned int i;
+
 	info->nr_ranges = 0;
-	for (i = 0; i < ARRAY_SIZE(known_ivs); i++)
-		if (known_ivs[i].op == op && known_ivs[i].iv == info->iv)
-			info->iv_known = true;
+	info->iv_known = false;
+	if (!s)
+		return;
+	if (s->struct_cmd) {
+		if (len < 8)
+			return;
+		info->cmd = get_u32(buf, 0);
+		info->iv = get_u32(buf, 4);
+		for (i = 0; i < ARRAY_SIZE(known_ivs); i++)
+			if (known_ivs[i].op == op && known_ivs[i].iv == info->iv)
+				info->iv_known = true;
+	} else {
+		/* Xen's stable guest ABI: one layout, no version. */
+		info->cmd = args[s->cmd_arg] & s->cmd_mask;
+		info->iv = 0;
+		info->iv_known = true;
+	}
 	if (!info->iv_known)
 		return;
 
 	for (i = 0; i < ARRAY_SIZE(nested); i++) {
+		const struct xprivcmd_nested *n = &nested[i];
 		struct xprivcmd_range *r = &info->ranges[info->nr_ranges];
-		u64 count = 1;
 
-		if (nested[i].op != op || nested[i].iv != info->iv ||
-		    nested[i].cmd != info->cmd ||
-		    info->nr_ranges == XPRIVCMD_MAX_PTRS)
+		if (n->op != op || n->iv != info->iv || n->cmd != info->cmd ||
+		    !nested_fits(n, len) ||
+		    info->nr_ranges == XPRIVCMD_MAX_NESTED)
 			continue;
-		if (nested[i].count_off != NO_OFF)
-			count = get_u32(buf, nested[i].count_off);
-		r->addr = get_u64(buf, nested[i].ptr_off);
-		r->len = count * nested[i].size;	/* u32 * u32: no overflow */
-		r->arg = 0;
-		r->access = nested[i].access;
-		r->required = true;
+		if (n->cond_mask &&
+		    (get_u32(buf, n->cond_off) & n->cond_mask) != n->cond_val)
+			continue;
+		r->addr = get_u64(buf, n->ptr_off);
+		r->len = nested_len(n, buf);
+		r->arg = s->ptrs[0].arg;
+		r->access = n->access;
+		r->required = n->flags & N_REQUIRED;
+		/* Xen touches nothing behind a handle with nothing to copy. */
 		if (r->len)
 			info->nr_ranges++;
 	}
@@ -307,20 +718,6 @@ static const struct xprivcmd_ptr *subop_ptr(const struct xprivcmd_op *s,
 		if (s->subops[i].cmd == cmd)
 			return &s->subops[i].ptr;
 	return NULL;
-}
-
-static void fill_range(const struct xprivcmd_ptr *p, const u64 *args,
-		       struct xprivcmd_range *r)
-{
-	u64 count = p->count_arg == NO_ARG ? 1 : args[p->count_arg];
-
-	r->addr = args[p->arg];
-	r->arg = p->arg;
-	r->access = p->access;
-	r->required = p->required;
-	/* An overflowing length can only describe memory the caller lacks. */
-	if (__builtin_mul_overflow(count, (u64)p->size, &r->len))
-		r->len = U64_MAX;
 }
 
 /**

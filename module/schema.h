@@ -16,6 +16,8 @@
 
 #define XPRIVCMD_NR_ARGS	5
 #define XPRIVCMD_MAX_PTRS	2
+/* Most guest handles one structure holds (XEN_DOMCTL_setvnumainfo: 4). */
+#define XPRIVCMD_MAX_NESTED	4
 /* Marks "no such argument" in the one-byte argument index fields. */
 #define XPRIVCMD_NO_ARG		0xff
 
@@ -100,21 +102,23 @@ struct xprivcmd_range {
 };
 
 /**
- * struct xprivcmd_struct_info - what is inside a struct_cmd hypercall's buffer
+ * struct xprivcmd_struct_info - what is inside a hypercall's structure
  * @cmd: its sub-command
- * @iv: its interface version
- * @iv_known: xprivcmd knows the layout of that interface version
+ * @iv: its interface version; 0 for the ops of Xen's stable guest ABI
+ *	(memory_op, grant_table_op, ...), whose structures have none
+ * @iv_known: xprivcmd knows the layout of that interface version (always
+ *	true for the stable guest ABI)
  * @nr_ranges: number of entries in @ranges
- * @ranges: user buffers the structure points to, for the sub-commands whose
- *	layout the schema models (arg is the hypercall argument that holds
- *	the structure)
+ * @ranges: user buffers the structure points to (its embedded guest
+ *	handles), for the sub-commands whose layout the schema models; arg
+ *	is the hypercall argument that holds the structure
  */
 struct xprivcmd_struct_info {
 	u32 cmd;
 	u32 iv;
 	bool iv_known;
 	unsigned int nr_ranges;
-	struct xprivcmd_range ranges[XPRIVCMD_MAX_PTRS];
+	struct xprivcmd_range ranges[XPRIVCMD_MAX_NESTED];
 };
 
 /* Marks "the sub-command cannot be known" in policy decisions. */
@@ -160,8 +164,10 @@ __printf(4, 5)
 int xprivcmd_append(char *buf, unsigned int size, unsigned int *pos,
 		    const char *fmt, ...);
 u64 xprivcmd_schema_subop(u64 op, const u64 *args);
-void xprivcmd_schema_struct(u64 op, const void *buf,
-			    struct xprivcmd_struct_info *info);
+bool xprivcmd_schema_copy(u64 op, const u64 *args,
+			  struct xprivcmd_range *whole);
+void xprivcmd_schema_struct(u64 op, const u64 *args, const void *buf,
+			    u64 len, struct xprivcmd_struct_info *info);
 const char *xprivcmd_op_name(u64 op);
 unsigned int xprivcmd_schema_ranges(u64 op, const u64 *args,
 				    struct xprivcmd_range *ranges);

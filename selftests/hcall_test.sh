@@ -290,18 +290,32 @@ t_efault_null_explained() {
 }
 
 t_efault_from_xen_explained() {
-	# XENMEM_machphys_mfn_list (5) with a struct xen_machphys_mfn_list whose
-	# extent_start points at an unmapped page: xprivcmd checks the struct,
-	# not the pointer inside it, so it is Xen that fails the copy.
-	# max_extents = 1, extent_start = 0x1000, nr_extents = 0 (64-bit layout)
-	mfn_list=010000000000000000100000000000000000000000000000
-	expect_rc 1 call memory_op 5 "hex:$mfn_list"
+	# XEN_SYSCTL_cputopoinfo (16) with a cputopo handle at an unmapped
+	# page: xprivcmd does not model this sysctl's handle (it checks the
+	# structure, not the pointer inside it), so it is Xen that fails the
+	# copy.  cmd, interface_version 0x15, num_cpus = 1, cputopo = 0x1000.
+	topo=10000000150000000100000000000000001000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000
+	expect_rc 1 call sysctl "hex:$topo"
 	err_has "EFAULT"
 	err_has "Xen could not access a buffer argument"
-	expect_rc 1 --json call memory_op 5 "hex:$mfn_list"
+	expect_rc 1 --json call sysctl "hex:$topo"
 	json
 	jis .errno_name EFAULT
 	jis .refused_by xen
+}
+
+t_efault_embedded_handle_explained() {
+	# XENMEM_machphys_mfn_list (5): max_extents = 1, extent_start = 0x1000
+	# (unmapped), nr_extents = 0 (64-bit layout).  xprivcmd models this
+	# handle and refuses the call before Xen sees it, naming the handle.
+	mfn_list=010000000000000000100000000000000000000000000000
+	expect_rc 1 call memory_op 5 "hex:$mfn_list"
+	err_has "refused by xprivcmd before Xen saw it: arg1 (0x1000)"
+	expect_rc 1 --json call memory_op 5 "hex:$mfn_list"
+	json
+	jis .refused_by xprivcmd
+	jis .reason unmapped
+	jis .value "0x1000"
 }
 
 t_einval_op_range_explained() {
@@ -546,7 +560,8 @@ TESTS="version_text version_json console_write_read_back console_write_json
 	console_write_dashes_after_separator dmesg_tail dmesg_json dmesg_clear
 	call_by_name_and_number call_out_buffer call_str_buffer call_hex_buffer
 	enosys_explained efault_kernel_address_explained efault_null_explained
-	efault_from_xen_explained einval_op_range_explained
+	efault_from_xen_explained efault_embedded_handle_explained
+	einval_op_range_explained
 	eacces_from_xen_explained eperm_from_xen_explained
 	device_option list stats_match_debugfs
 	stats_count_hcall_calls policy_show_and_set trace_shows_calls help_lists_exit_codes

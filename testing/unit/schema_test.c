@@ -13,9 +13,18 @@
 #include <xen/domctl.h>
 #include <xen/platform.h>
 #include <xen/hvm/dm_op.h>
+#include <xen/memory.h>
+#include <xen/grant_table.h>
+#include <xen/event_channel.h>
 
 #include "schema.h"
 #include "kselftest_harness.h"
+
+/* Xen's xen/include/xen/hypercall.h; not in the public headers. */
+#define MEMOP_EXTENT_SHIFT	6
+#ifndef EVTCHNOP_reset_cont
+#define EVTCHNOP_reset_cont	14
+#endif
 
 #define NAMED(op) { __HYPERVISOR_##op, #op }
 
@@ -161,7 +170,7 @@ TEST(unknown_subop_is_optional)
 
 	EXPECT_FALSE(r.required);
 	EXPECT_EQ(1, r.len);
-	r = one_range(_metadata, __HYPERVISOR_memory_op, 0, 0x1000, 0);
+	r = one_range(_metadata, __HYPERVISOR_memory_op, 8, 0x1000, 0);
 	EXPECT_FALSE(r.required);
 }
 
@@ -245,6 +254,508 @@ TEST(user_ops_refused)
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		EXPECT_EQ(bad[i].err, xprivcmd_user_ops_parse(&u, bad[i].text))
 			TH_LOG("case %u", i);
+}
+
+/* Top-level structure sizes of the stable guest ABI ops. */
+TEST(memory_grant_evtchn_struct_sizes)
+{
+	static const struct { unsigned int op, cmd; size_t len; } sub[] = {
+		{ __HYPERVISOR_memory_op, XENMEM_increase_reservation, sizeof(struct xen_memory_reservation) },
+		{ __HYPERVISOR_memory_op, XENMEM_decrease_reservation, sizeof(struct xen_memory_reservation) },
+		{ __HYPERVISOR_memory_op, XENMEM_populate_physmap, sizeof(struct xen_memory_reservation) },
+		{ __HYPERVISOR_memory_op, XENMEM_claim_pages, sizeof(struct xen_memory_reservation) },
+		{ __HYPERVISOR_memory_op, XENMEM_current_reservation, sizeof(domid_t) },
+		{ __HYPERVISOR_memory_op, XENMEM_maximum_reservation, sizeof(domid_t) },
+		{ __HYPERVISOR_memory_op, XENMEM_maximum_gpfn, sizeof(domid_t) },
+		{ __HYPERVISOR_memory_op, XENMEM_machphys_mfn_list, sizeof(struct xen_machphys_mfn_list) },
+		{ __HYPERVISOR_memory_op, XENMEM_machphys_compat_mfn_list, sizeof(struct xen_machphys_mfn_list) },
+		{ __HYPERVISOR_memory_op, XENMEM_add_to_physmap, sizeof(struct xen_add_to_physmap) },
+		{ __HYPERVISOR_memory_op, XENMEM_memory_map, sizeof(struct xen_memory_map) },
+		{ __HYPERVISOR_memory_op, XENMEM_machine_memory_map, sizeof(struct xen_memory_map) },
+		{ __HYPERVISOR_memory_op, XENMEM_exchange, sizeof(struct xen_memory_exchange) },
+		{ __HYPERVISOR_memory_op, XENMEM_machphys_mapping, sizeof(struct xen_machphys_mapping) },
+		{ __HYPERVISOR_memory_op, XENMEM_set_memory_map, sizeof(struct xen_foreign_memory_map) },
+		{ __HYPERVISOR_memory_op, XENMEM_remove_from_physmap, sizeof(struct xen_remove_from_physmap) },
+		{ __HYPERVISOR_memory_op, XENMEM_set_pod_target, sizeof(struct xen_pod_target) },
+		{ __HYPERVISOR_memory_op, XENMEM_get_pod_target, sizeof(struct xen_pod_target) },
+		{ __HYPERVISOR_memory_op, XENMEM_add_to_physmap_batch, sizeof(struct xen_add_to_physmap_batch) },
+		{ __HYPERVISOR_memory_op, XENMEM_reserved_device_memory_map, sizeof(struct xen_reserved_device_memory_map) },
+		{ __HYPERVISOR_memory_op, XENMEM_acquire_resource, sizeof(struct xen_mem_acquire_resource) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_setup_table, sizeof(struct gnttab_setup_table) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_dump_table, sizeof(struct gnttab_dump_table) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_query_size, sizeof(struct gnttab_query_size) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_set_version, sizeof(struct gnttab_set_version) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_get_status_frames, sizeof(struct gnttab_get_status_frames) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_get_version, sizeof(struct gnttab_get_version) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_bind_interdomain, sizeof(struct evtchn_bind_interdomain) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_bind_virq, sizeof(struct evtchn_bind_virq) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_bind_pirq, sizeof(struct evtchn_bind_pirq) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_close, sizeof(struct evtchn_close) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_send, sizeof(struct evtchn_send) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_status, sizeof(struct evtchn_status) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_alloc_unbound, sizeof(struct evtchn_alloc_unbound) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_bind_ipi, sizeof(struct evtchn_bind_ipi) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_bind_vcpu, sizeof(struct evtchn_bind_vcpu) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_unmask, sizeof(struct evtchn_unmask) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_reset, sizeof(struct evtchn_reset) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_init_control, sizeof(struct evtchn_init_control) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_expand_array, sizeof(struct evtchn_expand_array) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_set_priority, sizeof(struct evtchn_set_priority) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_reset_cont, sizeof(struct evtchn_reset) },
+	};
+	static const struct { unsigned int cmd; size_t elem; } arrays[] = {
+		{ GNTTABOP_map_grant_ref, sizeof(struct gnttab_map_grant_ref) },
+		{ GNTTABOP_unmap_grant_ref, sizeof(struct gnttab_unmap_grant_ref) },
+		{ GNTTABOP_transfer, sizeof(struct gnttab_transfer) },
+		{ GNTTABOP_copy, sizeof(struct gnttab_copy) },
+		{ GNTTABOP_unmap_and_replace, sizeof(struct gnttab_unmap_and_replace) },
+		{ GNTTABOP_swap_grant_ref, sizeof(struct gnttab_swap_grant_ref) },
+		{ GNTTABOP_cache_flush, sizeof(struct gnttab_cache_flush) },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		struct xprivcmd_range r = one_range(_metadata, sub[i].op, sub[i].cmd,
+						    0x1000, 1);
+
+		EXPECT_EQ(sub[i].len, r.len) TH_LOG("op %u cmd %u", sub[i].op, sub[i].cmd);
+		EXPECT_EQ(1, r.arg);
+		EXPECT_TRUE(r.required);
+	}
+	for (i = 0; i < sizeof(arrays) / sizeof(arrays[0]); i++) {
+		struct xprivcmd_range r = one_range(_metadata, __HYPERVISOR_grant_table_op,
+						    arrays[i].cmd, 0x1000, 3);
+
+		EXPECT_EQ(3 * arrays[i].elem, r.len) TH_LOG("GNTTABOP %u", arrays[i].cmd);
+	}
+}
+
+/* Which calls are issued with a kernel copy of their structure. */
+TEST(kernel_copy_decisions)
+{
+	static const struct { unsigned int op; u64 cmd; bool copy; size_t len; } c[] = {
+		{ __HYPERVISOR_domctl, 0, true, sizeof(struct xen_domctl) },
+		{ __HYPERVISOR_sysctl, 0, true, sizeof(struct xen_sysctl) },
+		{ __HYPERVISOR_memory_op, XENMEM_increase_reservation, true,
+		  sizeof(struct xen_memory_reservation) },
+		/* A continuation keeps its progress above the command bits. */
+		{ __HYPERVISOR_memory_op, XENMEM_populate_physmap | (5 << MEMOP_EXTENT_SHIFT),
+		  true, sizeof(struct xen_memory_reservation) },
+		{ __HYPERVISOR_memory_op, XENMEM_exchange, true, sizeof(struct xen_memory_exchange) },
+		{ __HYPERVISOR_memory_op, XENMEM_maximum_ram_page, false, 0 },
+		{ __HYPERVISOR_memory_op, XENMEM_current_reservation, false, 0 },
+		{ __HYPERVISOR_memory_op, XENMEM_claim_pages, false, 0 },
+		{ __HYPERVISOR_memory_op, XENMEM_access_op, false, 0 },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_setup_table, true,
+		  sizeof(struct gnttab_setup_table) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_get_status_frames, true,
+		  sizeof(struct gnttab_get_status_frames) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_query_size, false, 0 },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_copy, false, 0 },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_alloc_unbound, false, 0 },
+		{ __HYPERVISOR_xen_version, XENVER_extraversion, false, 0 },
+		{ 43, 0, false, 0 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		u64 args[XPRIVCMD_NR_ARGS] = { c[i].cmd, 0x1000, 1, 0, 0 };
+		struct xprivcmd_range whole = { 0 };
+
+		if (c[i].op == __HYPERVISOR_domctl || c[i].op == __HYPERVISOR_sysctl)
+			args[0] = 0x1000;
+		EXPECT_EQ(c[i].copy, xprivcmd_schema_copy(c[i].op, args, &whole))
+			TH_LOG("op %u cmd %llu", c[i].op, (unsigned long long)c[i].cmd);
+		if (c[i].copy) {
+			EXPECT_EQ(c[i].len, whole.len) TH_LOG("op %u", c[i].op);
+			EXPECT_EQ(0x1000, whole.addr);
+		}
+	}
+}
+
+/* The ranges the schema finds in @buf, a structure of @op. */
+static unsigned int nested(u64 op, u64 cmd, const void *buf, size_t len,
+			   struct xprivcmd_struct_info *info)
+{
+	u64 args[XPRIVCMD_NR_ARGS] = { cmd, 0x1000, 1, 0, 0 };
+
+	memset(info, 0, sizeof(*info));
+	xprivcmd_schema_struct(op, args, buf, len, info);
+	return info->nr_ranges;
+}
+
+#define EXPECT_RANGE(_r, _addr, _len, _access) do {	\
+	EXPECT_EQ((u64)(_addr), (_r).addr);		\
+	EXPECT_EQ((u64)(_len), (_r).len);		\
+	EXPECT_EQ(_access, (_r).access);		\
+} while (0)
+
+static void init_domctl(struct xen_domctl *d, unsigned int cmd)
+{
+	memset(d, 0, sizeof(*d));
+	d->cmd = cmd;
+	d->interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+}
+
+#define DC(op) __HYPERVISOR_domctl, 0, &d, sizeof(d), &info
+
+/*
+ * Each modelled domctl handle, set through the field names of Xen's own
+ * header: the schema must find it at the same place with the same length.
+ */
+TEST(domctl_handles_match_xen_headers)
+{
+	struct xprivcmd_struct_info info;
+	struct xen_domctl d;
+
+	init_domctl(&d, XEN_DOMCTL_getvcpuaffinity);
+	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD | XEN_VCPUAFFINITY_SOFT;
+	set_xen_guest_handle(d.u.vcpuaffinity.cpumap_hard.bitmap, (uint8_t *)0x1000);
+	d.u.vcpuaffinity.cpumap_hard.nr_bits = 65;
+	set_xen_guest_handle(d.u.vcpuaffinity.cpumap_soft.bitmap, (uint8_t *)0x2000);
+	d.u.vcpuaffinity.cpumap_soft.nr_bits = 8;
+	ASSERT_EQ(2, nested(DC(0)));
+	EXPECT_TRUE(info.iv_known);
+	EXPECT_EQ(XEN_DOMCTL_getvcpuaffinity, info.cmd);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 9, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 1, XPRIVCMD_OUT);
+	EXPECT_EQ(0, info.ranges[0].arg);
+	EXPECT_FALSE(info.ranges[0].required);
+	/* Xen ignores a bitmap whose flag is clear. */
+	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_SOFT;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x2000, 1, XPRIVCMD_OUT);
+	d.cmd = XEN_DOMCTL_setvcpuaffinity;
+	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x1000, 9, XPRIVCMD_INOUT);
+
+	init_domctl(&d, XEN_DOMCTL_getnodeaffinity);
+	set_xen_guest_handle(d.u.nodeaffinity.nodemap.bitmap, (uint8_t *)0x3000);
+	d.u.nodeaffinity.nodemap.nr_bits = 16;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x3000, 2, XPRIVCMD_OUT);
+	d.cmd = XEN_DOMCTL_setnodeaffinity;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x3000, 2, XPRIVCMD_IN);
+
+	init_domctl(&d, XEN_DOMCTL_shadow_op);
+	d.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_PEEK;
+	set_xen_guest_handle(d.u.shadow_op.dirty_bitmap, (uint8_t *)0x4000);
+	d.u.shadow_op.pages = 100;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x4000, 13, XPRIVCMD_OUT);
+	d.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_CLEAN;
+	ASSERT_EQ(1, nested(DC(0)));
+	ASSERT_EQ(1, nested(__HYPERVISOR_arch_1, 0, &d, sizeof(d), &info));
+	d.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION;
+	EXPECT_EQ(0, nested(DC(0)));
+
+	init_domctl(&d, XEN_DOMCTL_getvcpucontext);
+	set_xen_guest_handle(d.u.vcpucontext.ctxt, (vcpu_guest_context_t *)0x5000);
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x5000, sizeof(vcpu_guest_context_t), XPRIVCMD_OUT);
+	d.cmd = XEN_DOMCTL_setvcpucontext;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x5000, sizeof(vcpu_guest_context_t), XPRIVCMD_IN);
+
+	init_domctl(&d, XEN_DOMCTL_gethvmcontext);
+	set_xen_guest_handle(d.u.hvmcontext.buffer, (uint8_t *)0x6000);
+	d.u.hvmcontext.size = 777;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x6000, 777, XPRIVCMD_OUT);
+	d.cmd = XEN_DOMCTL_sethvmcontext;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x6000, 777, XPRIVCMD_IN);
+
+	init_domctl(&d, XEN_DOMCTL_gethvmcontext_partial);
+	set_xen_guest_handle(d.u.hvmcontext_partial.buffer, (uint8_t *)0x7000);
+	d.u.hvmcontext_partial.bufsz = 5;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x7000, 5, XPRIVCMD_OUT);
+
+	init_domctl(&d, XEN_DOMCTL_getpageframeinfo3);
+	set_xen_guest_handle(d.u.getpageframeinfo3.array, (xen_pfn_t *)0x8000);
+	d.u.getpageframeinfo3.num = 3;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x8000, 3 * sizeof(xen_pfn_t), XPRIVCMD_INOUT);
+
+	init_domctl(&d, XEN_DOMCTL_get_device_group);
+	set_xen_guest_handle(d.u.get_device_group.sdev_array, (uint32_t *)0x9000);
+	d.u.get_device_group.max_sdevs = 4;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x9000, 16, XPRIVCMD_OUT);
+
+	init_domctl(&d, XEN_DOMCTL_assign_device);
+	d.u.assign_device.dev = XEN_DOMCTL_DEV_DT;
+	set_xen_guest_handle(d.u.assign_device.u.dt.path, (char *)0xa000);
+	d.u.assign_device.u.dt.size = 20;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0xa000, 20, XPRIVCMD_IN);
+	/* A PCI device's union member holds no handle. */
+	d.u.assign_device.dev = XEN_DOMCTL_DEV_PCI;
+	EXPECT_EQ(0, nested(DC(0)));
+
+	init_domctl(&d, XEN_DOMCTL_getvcpuextstate);
+	set_xen_guest_handle(d.u.vcpuextstate.buffer, (uint64_t *)0xb000);
+	d.u.vcpuextstate.size = 832;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0xb000, 832, XPRIVCMD_OUT);
+
+	init_domctl(&d, XEN_DOMCTL_set_vcpu_msrs);
+	set_xen_guest_handle(d.u.vcpu_msrs.msrs, (xen_domctl_vcpu_msr_t *)0xc000);
+	d.u.vcpu_msrs.msr_count = 2;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0xc000, 2 * sizeof(xen_domctl_vcpu_msr_t), XPRIVCMD_IN);
+
+	init_domctl(&d, XEN_DOMCTL_get_cpu_policy);
+	set_xen_guest_handle(d.u.cpu_policy.leaves, (xen_cpuid_leaf_t *)0xd000);
+	set_xen_guest_handle(d.u.cpu_policy.msrs, (xen_msr_entry_t *)0xe000);
+	d.u.cpu_policy.nr_leaves = 3;
+	d.u.cpu_policy.nr_msrs = 5;
+	ASSERT_EQ(2, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0xd000, 3 * sizeof(xen_cpuid_leaf_t), XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0xe000, 5 * sizeof(xen_msr_entry_t), XPRIVCMD_OUT);
+
+	init_domctl(&d, XEN_DOMCTL_setvnumainfo);
+	d.u.vnuma.nr_vnodes = 3;
+	d.u.vnuma.nr_vcpus = 4;
+	d.u.vnuma.nr_vmemranges = 2;
+	set_xen_guest_handle(d.u.vnuma.vdistance, (unsigned int *)0x1000);
+	set_xen_guest_handle(d.u.vnuma.vcpu_to_vnode, (unsigned int *)0x2000);
+	set_xen_guest_handle(d.u.vnuma.vnode_to_pnode, (unsigned int *)0x3000);
+	set_xen_guest_handle(d.u.vnuma.vmemrange, (xen_vmemrange_t *)0x4000);
+	ASSERT_EQ(4, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x1000, 9 * sizeof(unsigned int), XPRIVCMD_IN);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 4 * sizeof(unsigned int), XPRIVCMD_IN);
+	EXPECT_RANGE(info.ranges[2], 0x3000, 3 * sizeof(unsigned int), XPRIVCMD_IN);
+	EXPECT_RANGE(info.ranges[3], 0x4000, 2 * sizeof(xen_vmemrange_t), XPRIVCMD_IN);
+
+	init_domctl(&d, XEN_DOMCTL_scheduler_op);
+	d.u.scheduler_op.cmd = XEN_DOMCTL_SCHEDOP_getvcpuinfo;
+	set_xen_guest_handle(d.u.scheduler_op.u.v.vcpus, (xen_domctl_schedparam_vcpu_t *)0x5000);
+	d.u.scheduler_op.u.v.nr_vcpus = 2;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x5000, 2 * sizeof(xen_domctl_schedparam_vcpu_t),
+		     XPRIVCMD_INOUT);
+	d.u.scheduler_op.cmd = XEN_DOMCTL_SCHEDOP_putinfo;
+	EXPECT_EQ(0, nested(DC(0)));
+
+	init_domctl(&d, XEN_DOMCTL_gdbsx_guestmemio);
+	d.u.gdbsx_guest_memio.uva = 0x6000;
+	d.u.gdbsx_guest_memio.len = 10;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x6000, 10, XPRIVCMD_INOUT);
+
+	/* Sub-commands without handles, and a NULL handle's zero length. */
+	init_domctl(&d, XEN_DOMCTL_getdomaininfo);
+	EXPECT_EQ(0, nested(DC(0)));
+	init_domctl(&d, XEN_DOMCTL_gethvmcontext);
+	set_xen_guest_handle(d.u.hvmcontext.buffer, (uint8_t *)0x6000);
+	EXPECT_EQ(0, nested(DC(0)));
+}
+
+/* Only the layout of the interface version Xen 4.17 speaks is known. */
+TEST(unknown_interface_version_has_no_layout)
+{
+	struct xprivcmd_struct_info info;
+	struct xen_domctl d;
+
+	init_domctl(&d, XEN_DOMCTL_gethvmcontext);
+	set_xen_guest_handle(d.u.hvmcontext.buffer, (uint8_t *)0x6000);
+	d.u.hvmcontext.size = 8;
+	d.interface_version = XEN_DOMCTL_INTERFACE_VERSION - 1;
+	EXPECT_EQ(0, nested(DC(0)));
+	EXPECT_FALSE(info.iv_known);
+	d.interface_version = XEN_DOMCTL_INTERFACE_VERSION + 1;
+	EXPECT_EQ(0, nested(DC(0)));
+	EXPECT_FALSE(info.iv_known);
+}
+
+/* Counts are caller-controlled: a length that overflows must saturate. */
+TEST(nested_lengths_never_wrap)
+{
+	struct xprivcmd_struct_info info;
+	struct xen_domctl d;
+
+	init_domctl(&d, XEN_DOMCTL_getpageframeinfo3);
+	set_xen_guest_handle(d.u.getpageframeinfo3.array, (xen_pfn_t *)0x8000);
+	d.u.getpageframeinfo3.num = 1ULL << 61;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_EQ(UINT64_MAX, info.ranges[0].len);
+	d.u.getpageframeinfo3.num = (1ULL << 61) - 1;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_EQ(((1ULL << 61) - 1) * 8, info.ranges[0].len);
+
+	init_domctl(&d, XEN_DOMCTL_setvnumainfo);
+	d.u.vnuma.nr_vnodes = UINT32_MAX;
+	set_xen_guest_handle(d.u.vnuma.vdistance, (unsigned int *)0x1000);
+	ASSERT_LE(1, nested(DC(0)));
+	EXPECT_EQ(UINT64_MAX, info.ranges[0].len);
+
+	init_domctl(&d, XEN_DOMCTL_shadow_op);
+	d.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_CLEAN;
+	set_xen_guest_handle(d.u.shadow_op.dirty_bitmap, (uint8_t *)0x4000);
+	d.u.shadow_op.pages = UINT64_MAX;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_EQ(UINT64_MAX / 8 + 1, info.ranges[0].len);
+
+	init_domctl(&d, XEN_DOMCTL_get_cpu_policy);
+	set_xen_guest_handle(d.u.cpu_policy.leaves, (xen_cpuid_leaf_t *)0xd000);
+	d.u.cpu_policy.nr_leaves = UINT32_MAX;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_EQ((u64)UINT32_MAX * sizeof(xen_cpuid_leaf_t), info.ranges[0].len);
+}
+
+/* A copy too short for a field is never read past its end. */
+TEST(nested_fields_inside_the_copy)
+{
+	struct xprivcmd_struct_info info;
+	struct xen_domctl d;
+
+	init_domctl(&d, XEN_DOMCTL_gethvmcontext);
+	set_xen_guest_handle(d.u.hvmcontext.buffer, (uint8_t *)0x6000);
+	d.u.hvmcontext.size = 8;
+	EXPECT_EQ(0, nested(__HYPERVISOR_domctl, 0, &d, 24, &info));
+	EXPECT_EQ(0, nested(__HYPERVISOR_domctl, 0, &d, 4, &info));
+	EXPECT_EQ(1, nested(__HYPERVISOR_domctl, 0, &d, 32, &info));
+}
+
+TEST(sysctl_handles_match_xen_headers)
+{
+	struct xprivcmd_struct_info info;
+	struct xen_sysctl sc;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.cmd = XEN_SYSCTL_readconsole;
+	sc.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+	set_xen_guest_handle(sc.u.readconsole.buffer, (char *)0x1000);
+	sc.u.readconsole.count = 64;
+	ASSERT_EQ(1, nested(__HYPERVISOR_sysctl, 0, &sc, sizeof(sc), &info));
+	EXPECT_RANGE(info.ranges[0], 0x1000, 64, XPRIVCMD_OUT);
+	EXPECT_TRUE(info.ranges[0].required);
+
+	memset(&sc, 0, sizeof(sc));
+	sc.cmd = XEN_SYSCTL_getdomaininfolist;
+	sc.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+	set_xen_guest_handle(sc.u.getdomaininfolist.buffer, (xen_domctl_getdomaininfo_t *)0x2000);
+	sc.u.getdomaininfolist.max_domains = 3;
+	ASSERT_EQ(1, nested(__HYPERVISOR_sysctl, 0, &sc, sizeof(sc), &info));
+	EXPECT_RANGE(info.ranges[0], 0x2000, 3 * sizeof(xen_domctl_getdomaininfo_t),
+		     XPRIVCMD_OUT);
+}
+
+TEST(memory_op_handles_match_xen_headers)
+{
+	struct xprivcmd_struct_info info;
+	struct xen_memory_reservation res;
+	struct xen_memory_exchange ex;
+	struct xen_machphys_mfn_list ml;
+	struct xen_memory_map mm;
+	struct xen_foreign_memory_map fm;
+	struct xen_add_to_physmap_batch b;
+	struct xen_reserved_device_memory_map rdm;
+	struct xen_mem_acquire_resource ar;
+
+	memset(&res, 0, sizeof(res));
+	set_xen_guest_handle(res.extent_start, (xen_pfn_t *)0x1000);
+	res.nr_extents = 7;
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_increase_reservation,
+			    &res, sizeof(res), &info));
+	EXPECT_TRUE(info.iv_known);
+	EXPECT_EQ(0, info.iv);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 7 * sizeof(xen_pfn_t), XPRIVCMD_OUT);
+	EXPECT_EQ(1, info.ranges[0].arg);
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_decrease_reservation,
+			    &res, sizeof(res), &info));
+	EXPECT_RANGE(info.ranges[0], 0x1000, 7 * sizeof(xen_pfn_t), XPRIVCMD_IN);
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op,
+			    XENMEM_populate_physmap | (3 << MEMOP_EXTENT_SHIFT),
+			    &res, sizeof(res), &info));
+	EXPECT_RANGE(info.ranges[0], 0x1000, 7 * sizeof(xen_pfn_t), XPRIVCMD_INOUT);
+	res.nr_extents = UINT64_MAX;
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_populate_physmap,
+			    &res, sizeof(res), &info));
+	EXPECT_EQ(UINT64_MAX, info.ranges[0].len);
+
+	memset(&ex, 0, sizeof(ex));
+	set_xen_guest_handle(ex.in.extent_start, (xen_pfn_t *)0x1000);
+	ex.in.nr_extents = 2;
+	set_xen_guest_handle(ex.out.extent_start, (xen_pfn_t *)0x2000);
+	ex.out.nr_extents = 4;
+	ASSERT_EQ(2, nested(__HYPERVISOR_memory_op, XENMEM_exchange, &ex, sizeof(ex), &info));
+	EXPECT_RANGE(info.ranges[0], 0x1000, 16, XPRIVCMD_IN);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 32, XPRIVCMD_INOUT);
+
+	memset(&ml, 0, sizeof(ml));
+	set_xen_guest_handle(ml.extent_start, (xen_pfn_t *)0x3000);
+	ml.max_extents = 5;
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_machphys_mfn_list,
+			    &ml, sizeof(ml), &info));
+	EXPECT_RANGE(info.ranges[0], 0x3000, 40, XPRIVCMD_OUT);
+
+	memset(&mm, 0, sizeof(mm));
+	set_xen_guest_handle(mm.buffer, (void *)0x4000);
+	mm.nr_entries = 3;
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_machine_memory_map,
+			    &mm, sizeof(mm), &info));
+	EXPECT_RANGE(info.ranges[0], 0x4000, 60, XPRIVCMD_OUT);
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_memory_map,
+			    &mm, sizeof(mm), &info));
+
+	memset(&fm, 0, sizeof(fm));
+	set_xen_guest_handle(fm.map.buffer, (void *)0x5000);
+	fm.map.nr_entries = 2;
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_set_memory_map,
+			    &fm, sizeof(fm), &info));
+	EXPECT_RANGE(info.ranges[0], 0x5000, 40, XPRIVCMD_IN);
+
+	memset(&b, 0, sizeof(b));
+	b.size = 3;
+	set_xen_guest_handle(b.idxs, (xen_ulong_t *)0x1000);
+	set_xen_guest_handle(b.gpfns, (xen_pfn_t *)0x2000);
+	set_xen_guest_handle(b.errs, (int *)0x3000);
+	ASSERT_EQ(3, nested(__HYPERVISOR_memory_op, XENMEM_add_to_physmap_batch,
+			    &b, sizeof(b), &info));
+	EXPECT_RANGE(info.ranges[0], 0x1000, 3 * sizeof(xen_ulong_t), XPRIVCMD_IN);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 3 * sizeof(xen_pfn_t), XPRIVCMD_IN);
+	EXPECT_RANGE(info.ranges[2], 0x3000, 3 * sizeof(int), XPRIVCMD_OUT);
+
+	memset(&rdm, 0, sizeof(rdm));
+	set_xen_guest_handle(rdm.buffer, (xen_reserved_device_memory_t *)0x4000);
+	rdm.nr_entries = 2;
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_reserved_device_memory_map,
+			    &rdm, sizeof(rdm), &info));
+	EXPECT_RANGE(info.ranges[0], 0x4000, 2 * sizeof(xen_reserved_device_memory_t),
+		     XPRIVCMD_OUT);
+
+	memset(&ar, 0, sizeof(ar));
+	set_xen_guest_handle(ar.frame_list, (xen_pfn_t *)0x5000);
+	ar.nr_frames = 4;
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_acquire_resource,
+			    &ar, sizeof(ar), &info));
+	EXPECT_RANGE(info.ranges[0], 0x5000, 32, XPRIVCMD_INOUT);
+}
+
+TEST(grant_table_op_handles_match_xen_headers)
+{
+	struct xprivcmd_struct_info info;
+	struct gnttab_setup_table st;
+	struct gnttab_get_status_frames gs;
+
+	memset(&st, 0, sizeof(st));
+	set_xen_guest_handle(st.frame_list, (xen_pfn_t *)0x1000);
+	st.nr_frames = 4;
+	ASSERT_EQ(1, nested(__HYPERVISOR_grant_table_op, GNTTABOP_setup_table,
+			    &st, sizeof(st), &info));
+	EXPECT_RANGE(info.ranges[0], 0x1000, 4 * sizeof(xen_pfn_t), XPRIVCMD_OUT);
+
+	memset(&gs, 0, sizeof(gs));
+	set_xen_guest_handle(gs.frame_list, (uint64_t *)0x2000);
+	gs.nr_frames = 2;
+	ASSERT_EQ(1, nested(__HYPERVISOR_grant_table_op, GNTTABOP_get_status_frames,
+			    &gs, sizeof(gs), &info));
+	EXPECT_RANGE(info.ranges[0], 0x2000, 16, XPRIVCMD_OUT);
 }
 
 TEST_HARNESS_MAIN

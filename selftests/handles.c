@@ -1,0 +1,479 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Guest handles embedded in hypercall structures, against a real
+ * hypervisor: a kernel address in a domctl, memory_op or grant_table_op
+ * structure is refused before Xen sees it, and calls with user buffers
+ * still work, their results reaching the caller's structure although Xen
+ * was given a kernel copy of it.
+ *
+ * 64-bit only: the memory_op and grant_table_op structures of Xen's
+ * headers have another layout in a 32-bit program than the one a 64-bit
+ * kernel's Xen reads.
+ */
+#include <pthread.h>
+#include <sched.h>
+#include <sys/mman.h>
+#include <sys/utsname.h>
+
+#include "xprivcmd_utils.h"
+
+#include <xen/domctl.h>
+#include <xen/memory.h>
+#include <xen/grant_table.h>
+#include <xen/event_channel.h>
+
+#include "kselftest_harness.h"
+
+#define OP_DOMCTL	__HYPERVISOR_domctl
+#define OP_MEMORY	__HYPERVISOR_memory_op
+#define OP_GNTTAB	__HYPERVISOR_grant_table_op
+#define OP_EVTCHN	__HYPERVISOR_event_channel_op
+
+FIXTURE(h) {
+	int fd;
+	__u64 kaddr;	/* kernel memory Xen must never be told to write */
+};
+
+FIXTURE_SETUP(h)
+{
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd) TH_LOG("open %s: %s", xpc_device(), strerror(errno));
+	self->kaddr = xpc_kallsyms("init_uts_ns");
+	ASSERT_NE(0, self->kaddr) TH_LOG("init_uts_ns not in /proc/kallsyms");
+}
+
+FIXTURE_TEARDOWN(h)
+{
+	struct utsname u;
+
+	/* Whatever a test did, Xen wrote nothing over the kernel's utsname. */
+	if (!uname(&u) && strcmp(u.sysname, "Linux"))
+		fprintf(stderr, "# uname -s is now '%s'\n", u.sysname);
+	close(self->fd);
+}
+
+static int narrow(int fd, const char *text)
+{
+	struct xprivcmd_narrow n = {
+		.text = xpc_ptr(text),
+		.len = strlen(text),
+	};
+
+	return ioctl(fd, XPRIVCMD_IOCTL_NARROW, &n);
+}
+
+static void init_domctl(struct xen_domctl *d, __u32 cmd, domid_t dom)
+{
+	memset(d, 0, sizeof(*d));
+	d->cmd = cmd;
+	d->interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+	d->domain = dom;
+}
+
+/*
+ * The call must be refused with EFAULT for a kernel pointer held by the
+ * structure in argument @_arg, the pointer named in the fd's last error,
+ * and Xen must not have been called: the module counted it refused, not
+ * issued, and the kernel's utsname is intact.
+ */
+#define EXPECT_NESTED_REFUSED(_fd, _op, _a0, _a1, _a2, _arg, _kaddr) do {	\
+	long long _issued = xpc_stat(_op, "issued");			\
+	long long _rejected = xpc_stat(_op, "rejected");		\
+	__u64 _seq = xpc_last_error(_fd).seq;				\
+	struct xprivcmd_last_error _l;					\
+	struct utsname _u;						\
+	ASSERT_LE(0, _issued);						\
+	errno = 0;							\
+	EXPECT_EQ(-1, xpc_hypercall(_fd, _op, _a0, _a1, _a2, 0, 0));	\
+	EXPECT_EQ(EFAULT, errno);					\
+	EXPECT_EQ(_issued, xpc_stat(_op, "issued"));			\
+	EXPECT_EQ(_rejected + 1, xpc_stat(_op, "rejected"));		\
+	_l = xpc_last_error(_fd);					\
+	EXPECT_EQ(_seq + 1, _l.seq);					\
+	EXPECT_EQ(_op, _l.op);						\
+	EXPECT_EQ(EFAULT, _l.err);					\
+	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, _l.reason);		\
+	EXPECT_EQ(_arg, _l.arg);					\
+	EXPECT_EQ(XPRIVCMD_ARG_NONE, _l.entry);				\
+	EXPECT_EQ((__u64)(_kaddr), _l.value);				\
+	ASSERT_EQ(0, uname(&_u));					\
+	EXPECT_STREQ("Linux", _u.sysname);				\
+} while (0)
+
+TEST_F(h, domctl_vcpuaffinity_kernel_bitmap_refused)
+{
+	struct xen_domctl d;
+
+	init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
+	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD;
+	d.u.vcpuaffinity.cpumap_hard.bitmap.p = (uint8_t *)(uintptr_t)self->kaddr;
+	d.u.vcpuaffinity.cpumap_hard.nr_bits = 64;
+	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+
+	/* The soft map too, and for setvcpuaffinity, where Xen also writes. */
+	init_domctl(&d, XEN_DOMCTL_setvcpuaffinity, 0);
+	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_SOFT;
+	d.u.vcpuaffinity.cpumap_soft.bitmap.p = (uint8_t *)(uintptr_t)self->kaddr;
+	d.u.vcpuaffinity.cpumap_soft.nr_bits = 8;
+	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+}
+
+/* Xen fills the bitmap behind the handle of our kernel copy of the domctl. */
+TEST_F(h, domctl_getvcpuaffinity_fills_user_bitmap)
+{
+	uint8_t hard[8], soft[8];
+	struct xen_domctl d;
+
+	memset(hard, 0, sizeof(hard));
+	memset(soft, 0, sizeof(soft));
+	init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
+	d.u.vcpuaffinity.vcpu = 0;
+	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD | XEN_VCPUAFFINITY_SOFT;
+	set_xen_guest_handle(d.u.vcpuaffinity.cpumap_hard.bitmap, hard);
+	d.u.vcpuaffinity.cpumap_hard.nr_bits = 64;
+	set_xen_guest_handle(d.u.vcpuaffinity.cpumap_soft.bitmap, soft);
+	d.u.vcpuaffinity.cpumap_soft.nr_bits = 64;
+	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0))
+		TH_LOG("getvcpuaffinity: %s", strerror(errno));
+	/* dom0's vcpu 0 may run on physical CPU 0 at least. */
+	EXPECT_TRUE(hard[0] & 1);
+	EXPECT_TRUE(soft[0] & 1);
+	/* The handles came back unchanged with the copy. */
+	EXPECT_EQ(xpc_ptr(hard), xpc_ptr(d.u.vcpuaffinity.cpumap_hard.bitmap.p));
+}
+
+TEST_F(h, domctl_vcpucontext_kernel_ctxt_refused)
+{
+	struct xen_domctl d;
+
+	init_domctl(&d, XEN_DOMCTL_getvcpucontext, 0);
+	d.u.vcpucontext.ctxt.p = (vcpu_guest_context_t *)(uintptr_t)self->kaddr;
+	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+	/* setvcpucontext: Xen would read the kernel's memory as a context. */
+	d.cmd = XEN_DOMCTL_setvcpucontext;
+	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+}
+
+TEST_F(h, domctl_shadow_op_kernel_dirty_bitmap_refused)
+{
+	struct xen_domctl d;
+
+	init_domctl(&d, XEN_DOMCTL_shadow_op, 0);
+	d.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_PEEK;
+	d.u.shadow_op.dirty_bitmap.p = (uint8_t *)(uintptr_t)self->kaddr;
+	d.u.shadow_op.pages = 64;
+	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+}
+
+TEST_F(h, domctl_hvmcontext_kernel_buffer_refused)
+{
+	struct xen_domctl d;
+
+	init_domctl(&d, XEN_DOMCTL_gethvmcontext, 0);
+	d.u.hvmcontext.buffer.p = (uint8_t *)(uintptr_t)self->kaddr;
+	d.u.hvmcontext.size = 64;
+	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+}
+
+TEST_F(h, domctl_getpageframeinfo3_kernel_array_refused)
+{
+	struct xen_domctl d;
+
+	init_domctl(&d, XEN_DOMCTL_getpageframeinfo3, 0);
+	d.u.getpageframeinfo3.array.p = (xen_pfn_t *)(uintptr_t)self->kaddr;
+	d.u.getpageframeinfo3.num = 2;
+	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+}
+
+/* A count so large the array would run past user space. */
+TEST_F(h, domctl_huge_count_refused)
+{
+	static xen_pfn_t pfns[2];
+	struct xen_domctl d;
+
+	init_domctl(&d, XEN_DOMCTL_getpageframeinfo3, 0);
+	set_xen_guest_handle(d.u.getpageframeinfo3.array, pfns);
+	d.u.getpageframeinfo3.num = 1ULL << 61;
+	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0,
+			      xpc_ptr(pfns));
+}
+
+/*
+ * get_cpu_policy with NULL handles asks for the sizes; Xen writes them
+ * into the domctl, i.e. into our kernel copy, which must reach the caller.
+ * Then with buffers of that size.
+ */
+TEST_F(h, domctl_get_cpu_policy_results_reach_user)
+{
+	xen_cpuid_leaf_t *leaves;
+	xen_msr_entry_t *msrs;
+	struct xen_domctl d;
+	unsigned int i, nonzero = 0;
+
+	init_domctl(&d, XEN_DOMCTL_get_cpu_policy, 0);
+	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0))
+		TH_LOG("get_cpu_policy: %s", strerror(errno));
+	ASSERT_LT(0, d.u.cpu_policy.nr_leaves);
+	ASSERT_LT(0, d.u.cpu_policy.nr_msrs);
+
+	leaves = calloc(d.u.cpu_policy.nr_leaves, sizeof(*leaves));
+	msrs = calloc(d.u.cpu_policy.nr_msrs, sizeof(*msrs));
+	ASSERT_TRUE(leaves && msrs);
+	set_xen_guest_handle(d.u.cpu_policy.leaves, leaves);
+	set_xen_guest_handle(d.u.cpu_policy.msrs, msrs);
+	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0))
+		TH_LOG("get_cpu_policy: %s", strerror(errno));
+	ASSERT_LT(0, d.u.cpu_policy.nr_leaves);
+	for (i = 0; i < d.u.cpu_policy.nr_leaves; i++)
+		nonzero += leaves[i].a != 0;
+	EXPECT_LT(0, nonzero);
+
+	set_xen_guest_handle(d.u.cpu_policy.leaves, leaves);
+	d.u.cpu_policy.msrs.p = (xen_msr_entry_t *)(uintptr_t)self->kaddr;
+	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+	free(leaves);
+	free(msrs);
+}
+
+/* The layout is only known for the interface version Xen 4.17 speaks. */
+TEST_F(h, domctl_unknown_interface_version_strict_refused)
+{
+	__u64 seq = xpc_last_error(self->fd).seq;
+	uint8_t hard[8];
+	struct xen_domctl d;
+
+	init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
+	d.interface_version = XEN_DOMCTL_INTERFACE_VERSION + 1;
+	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD;
+	set_xen_guest_handle(d.u.vcpuaffinity.cpumap_hard.bitmap, hard);
+	d.u.vcpuaffinity.cpumap_hard.nr_bits = 64;
+	/* The default policy passes it on: Xen refuses the version itself. */
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(seq, xpc_last_error(self->fd).seq);
+
+	ASSERT_EQ(0, narrow(self->fd, "known-interfaces"));
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, xpc_last_error(self->fd).reason);
+	EXPECT_EQ(seq + 1, xpc_last_error(self->fd).seq);
+	/* The version it knows still works on the narrowed fd. */
+	d.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+	EXPECT_EQ(0, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
+}
+
+TEST_F(h, memory_op_reservation_kernel_extents_refused)
+{
+	struct xen_memory_reservation r;
+
+	memset(&r, 0, sizeof(r));
+	r.extent_start.p = (xen_pfn_t *)(uintptr_t)self->kaddr;
+	r.nr_extents = 1;
+	r.domid = DOMID_SELF;
+	EXPECT_NESTED_REFUSED(self->fd, OP_MEMORY, XENMEM_increase_reservation,
+			      xpc_ptr(&r), 0, 1, self->kaddr);
+	EXPECT_NESTED_REFUSED(self->fd, OP_MEMORY, XENMEM_decrease_reservation,
+			      xpc_ptr(&r), 0, 1, self->kaddr);
+	EXPECT_NESTED_REFUSED(self->fd, OP_MEMORY, XENMEM_populate_physmap,
+			      xpc_ptr(&r), 0, 1, self->kaddr);
+	/* A continuation's progress bits above the command change nothing. */
+	EXPECT_NESTED_REFUSED(self->fd, OP_MEMORY,
+			      XENMEM_populate_physmap | (1 << 6),
+			      xpc_ptr(&r), 0, 1, self->kaddr);
+}
+
+/* Read-only: the frames of Xen's machine-to-physical table. */
+TEST_F(h, memory_op_machphys_mfn_list_results_reach_user)
+{
+	struct xen_machphys_mfn_list l;
+	xen_pfn_t mfns[4];
+
+	memset(mfns, 0, sizeof(mfns));
+	memset(&l, 0, sizeof(l));
+	l.max_extents = 4;
+	set_xen_guest_handle(l.extent_start, mfns);
+	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_MEMORY, XENMEM_machphys_mfn_list,
+				   xpc_ptr(&l), 0, 0, 0))
+		TH_LOG("machphys_mfn_list: %s", strerror(errno));
+	/* nr_extents is written by Xen into the structure. */
+	ASSERT_LT(0, l.nr_extents);
+	EXPECT_GE(4, l.nr_extents);
+	EXPECT_NE(0, mfns[0]);
+
+	l.extent_start.p = (xen_pfn_t *)(uintptr_t)self->kaddr;
+	EXPECT_NESTED_REFUSED(self->fd, OP_MEMORY, XENMEM_machphys_mfn_list,
+			      xpc_ptr(&l), 0, 1, self->kaddr);
+}
+
+/* Read-only: the host's e820 map, as xl's e820_host reads it. */
+TEST_F(h, memory_op_machine_memory_map_results_reach_user)
+{
+	static uint8_t e820[128 * 20];
+	struct xen_memory_map m;
+
+	memset(&m, 0, sizeof(m));
+	m.nr_entries = 128;
+	set_xen_guest_handle(m.buffer, e820);
+	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_MEMORY, XENMEM_machine_memory_map,
+				   xpc_ptr(&m), 0, 0, 0))
+		TH_LOG("machine_memory_map: %s", strerror(errno));
+	ASSERT_LT(0, m.nr_entries);
+	EXPECT_GT(128, m.nr_entries);
+
+	m.nr_entries = 4;
+	m.buffer.p = (void *)(uintptr_t)self->kaddr;
+	EXPECT_NESTED_REFUSED(self->fd, OP_MEMORY, XENMEM_machine_memory_map,
+			      xpc_ptr(&m), 0, 1, self->kaddr);
+}
+
+TEST_F(h, memory_op_exchange_kernel_out_list_refused)
+{
+	static xen_pfn_t in[1];
+	struct xen_memory_exchange x;
+
+	memset(&x, 0, sizeof(x));
+	set_xen_guest_handle(x.in.extent_start, in);
+	x.in.nr_extents = 1;
+	x.in.domid = DOMID_SELF;
+	x.out.extent_start.p = (xen_pfn_t *)(uintptr_t)self->kaddr;
+	x.out.nr_extents = 1;
+	x.out.domid = DOMID_SELF;
+	EXPECT_NESTED_REFUSED(self->fd, OP_MEMORY, XENMEM_exchange, xpc_ptr(&x),
+			      0, 1, self->kaddr);
+}
+
+/*
+ * dom0 set its grant table up at boot; asking again for one frame it
+ * already has changes nothing and returns that frame.
+ */
+TEST_F(h, grant_table_setup_table_results_reach_user)
+{
+	struct gnttab_setup_table st;
+	xen_pfn_t frames[1] = { 0 };
+
+	memset(&st, 0, sizeof(st));
+	st.dom = DOMID_SELF;
+	st.nr_frames = 1;
+	st.status = 0x7777;
+	set_xen_guest_handle(st.frame_list, frames);
+	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_GNTTAB, GNTTABOP_setup_table,
+				   xpc_ptr(&st), 1, 0, 0))
+		TH_LOG("setup_table: %s", strerror(errno));
+	/* status is written by Xen into the structure. */
+	EXPECT_EQ(GNTST_okay, st.status);
+	EXPECT_NE(0, frames[0]);
+
+	st.frame_list.p = (xen_pfn_t *)(uintptr_t)self->kaddr;
+	EXPECT_NESTED_REFUSED(self->fd, OP_GNTTAB, GNTTABOP_setup_table,
+			      xpc_ptr(&st), 1, 1, self->kaddr);
+}
+
+TEST_F(h, grant_table_get_status_frames_kernel_list_refused)
+{
+	struct gnttab_get_status_frames gs;
+
+	memset(&gs, 0, sizeof(gs));
+	gs.dom = DOMID_SELF;
+	gs.nr_frames = 1;
+	gs.frame_list.p = (uint64_t *)(uintptr_t)self->kaddr;
+	EXPECT_NESTED_REFUSED(self->fd, OP_GNTTAB, GNTTABOP_get_status_frames,
+			      xpc_ptr(&gs), 1, 1, self->kaddr);
+}
+
+/* No handles in event channel structures: their size is what is checked. */
+TEST_F(h, event_channel_op_struct_past_mapping_refused)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *p = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct evtchn_status *st;
+	struct xprivcmd_last_error last;
+	long long issued = xpc_stat(OP_EVTCHN, "issued");
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	ASSERT_EQ(0, munmap(p + page, page));
+	/* 8 of its 24 bytes are mapped. */
+	st = (struct evtchn_status *)(p + page - 8);
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_EVTCHN, EVTCHNOP_status,
+				    xpc_ptr(st), 0, 0, 0));
+	EXPECT_EQ(EFAULT, errno);
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(XPRIVCMD_REASON_UNMAPPED, last.reason);
+	EXPECT_EQ(1, last.arg);
+	EXPECT_EQ(issued, xpc_stat(OP_EVTCHN, "issued"));
+
+	/* The whole structure mapped: Xen answers about dom0's port 1. */
+	st = (struct evtchn_status *)p;
+	memset(st, 0, sizeof(*st));
+	st->dom = DOMID_SELF;
+	st->port = 1;
+	EXPECT_EQ(0, xpc_hypercall(self->fd, OP_EVTCHN, EVTCHNOP_status,
+				   xpc_ptr(st), 0, 0, 0));
+	EXPECT_NE(EVTCHNSTAT_closed, st->status);
+	munmap(p, page);
+}
+
+struct flip {
+	volatile struct xen_machphys_mfn_list *l;
+	xen_pfn_t *user;
+	__u64 kaddr;
+	volatile int stop;
+};
+
+static void *flipper(void *arg)
+{
+	struct flip *f = arg;
+
+	/*
+	 * Yielding in between leaves either value in place for a while, so
+	 * that both are seen even when the threads share one CPU.
+	 */
+	while (!f->stop) {
+		f->l->extent_start.p = (xen_pfn_t *)(uintptr_t)f->kaddr;
+		sched_yield();
+		f->l->extent_start.p = f->user;
+		sched_yield();
+	}
+	return NULL;
+}
+
+/*
+ * A second thread keeps swapping the embedded handle between a user
+ * buffer and kernel memory while the first issues the call.  Xen reads
+ * the handle from the kernel copy that was checked, so it never writes
+ * MFNs over the kernel's utsname.
+ */
+TEST_F(h, embedded_handle_race_never_reaches_xen)
+{
+	static struct xen_machphys_mfn_list l;
+	static xen_pfn_t mfns[2];
+	struct flip f = { .l = &l, .user = mfns, .kaddr = self->kaddr };
+	int i, ok = 0, refused = 0;
+	struct utsname u;
+	pthread_t t;
+
+	l.max_extents = 2;
+	set_xen_guest_handle(l.extent_start, mfns);
+	ASSERT_EQ(0, pthread_create(&t, NULL, flipper, &f));
+	for (i = 0; i < 5000; i++) {
+		long ret = xpc_hypercall(self->fd, OP_MEMORY,
+					 XENMEM_machphys_mfn_list, xpc_ptr(&l),
+					 0, 0, 0);
+
+		if (ret == 0)
+			ok++;
+		else if (errno == EFAULT)
+			refused++;
+	}
+	f.stop = 1;
+	pthread_join(t, NULL);
+	TH_LOG("5000 calls: %d issued, %d refused", ok, refused);
+	EXPECT_EQ(5000, ok + refused);
+	ASSERT_EQ(0, uname(&u));
+	EXPECT_STREQ("Linux", u.sysname);
+}
+
+TEST_HARNESS_MAIN
