@@ -17,12 +17,18 @@
 static int xprivcmd_open(struct inode *inode, struct file *file)
 {
 	struct xprivcmd_file *xf = kzalloc(sizeof(*xf), GFP_KERNEL);
+	int ret;
 
 	if (!xf)
 		return -ENOMEM;
 	spin_lock_init(&xf->lock);
 	mutex_init(&xf->policy_lock);
 	xf->domid = DOMID_INVALID;
+	ret = xprivcmd_restrict_open(xf);
+	if (ret) {
+		kfree(xf);
+		return ret;
+	}
 	file->private_data = xf;
 	return 0;
 }

@@ -84,9 +84,10 @@ static int __init xprivcmd_init(void)
 	if (ret)
 		goto err_name;
 
+	xprivcmd_restrict_init();
 	ret = xprivcmd_dev_init(devname);
 	if (ret)
-		goto err_stats;
+		goto err_restrict;
 
 	ret = xprivcmd_buf_init(bufname);
 	if (ret)
@@ -97,7 +98,8 @@ static int __init xprivcmd_init(void)
 
 err_dev:
 	xprivcmd_dev_exit();
-err_stats:
+err_restrict:
+	xprivcmd_restrict_exit();
 	xprivcmd_stats_exit();
 err_name:
 	kfree(bufname);
@@ -112,6 +114,7 @@ static void __exit xprivcmd_exit(void)
 {
 	xprivcmd_buf_exit();
 	xprivcmd_dev_exit();
+	xprivcmd_restrict_exit();
 	xprivcmd_stats_exit();
 	xprivcmd_user_ops_exit();
 	xprivcmd_policy_exit();

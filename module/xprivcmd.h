@@ -38,6 +38,9 @@ struct xprivcmd_file {
 };
 
 /* restrict.c */
+void xprivcmd_restrict_init(void);
+void xprivcmd_restrict_exit(void);
+int xprivcmd_restrict_open(struct xprivcmd_file *xf);
 long xprivcmd_ioctl_restrict(struct file *file, void __user *udata);
 bool xprivcmd_is_restricted(struct file *file);
 bool xprivcmd_may_use_domain(struct file *file, u16 dom);

@@ -19,4 +19,9 @@
 #define vm_flags_set(vma, flags) ((vma)->vm_flags |= (flags))
 #endif
 
+/* The lockdown reason XSA-482's fix added; /dev/mem's before it. */
+#ifdef COMPAT_NO_LOCKDOWN_XEN_USER_ACTIONS
+#define LOCKDOWN_XEN_USER_ACTIONS LOCKDOWN_DEV_MEM
+#endif
+
 #endif /* XPRIVCMD_COMPAT_H */

@@ -70,13 +70,15 @@ domu_finished() {
 		sleep 1
 	done
 }
+# Counts of xprivcmd's own refusals, all ops.
+rejected() { awk '$7 == "rejected" { n += $8 } END { print n + 0 }' $STATS; }
 through_xprivcmd() {
 	intree_absent && [ "$(issued)" -gt $((before + 100)) ] &&
 		[ "$(issued domctl)" -gt "$domctl_before" ]
 }
 
 say "TAP version 13"
-say "1..16"
+say "1..17"
 expect toolstack.modprobe_xenfs_loads_xprivcmd xenfs_on_xprivcmd
 expect toolstack.modprobe_xen_privcmd_resolves_to_xprivcmd xen_privcmd_is_xprivcmd
 expect toolstack.mount_xenfs mount -t xenfs xenfs /proc/xen
@@ -84,6 +86,7 @@ expect toolstack.proc_xen_privcmd_served_by_xprivcmd proc_privcmd_is_xprivcmd
 expect toolstack.modprobe_evtchn_gntdev_gntalloc \
 	/sbin/modprobe -a xen-evtchn xen-gntdev xen-gntalloc
 before=$(issued)
+rejected_before=$(rejected)
 expect toolstack.xenstored \
 	daemon_up /var/run/xenstored/socket xenstored --pid-file=/var/run/xenstored.pid
 expect toolstack.xen_init_dom0 xen-init-dom0
@@ -109,8 +112,11 @@ expect toolstack.xl_create_pv_domu xl create /tmp/$DOMU.cfg
 expect toolstack.domu_console_shows_marker domu_finished
 expect toolstack.domu_shut_down wait_for 60 domu_gone
 say "# xprivcmd issued $(($(issued) - before)) hypercalls for the toolstack," \
-	"$(($(issued domctl) - domctl_before)) domctls from xl create on"
+	"$(($(issued domctl) - domctl_before)) domctls from xl create on;" \
+	"refusals: $rejected_before before (the test's own), $(rejected) after"
 expect toolstack.calls_went_through_xprivcmd through_xprivcmd
+# The default policy lets the toolstack do all it did on the in-tree driver.
+expect toolstack.default_policy_refused_nothing test "$(rejected)" = "$rejected_before"
 
 # The domU's own results, a KTAP document of its own.
 tr -d '\r' <"$XS_LOG/guest-$DOMU.log" 2>/dev/null | sed -n 's/^.*@@DOMU@@ //p' |

@@ -69,7 +69,7 @@ static const struct {
 	},
 	[XPRIVCMD_REASON_RESTRICTED] = {
 		"restricted",
-		"this fd is restricted to one domain (IOCTL_PRIVCMD_RESTRICT), which rules out raw hypercalls"
+		"this fd is restricted to one domain (by IOCTL_PRIVCMD_RESTRICT, or from the start in an unprivileged guest: see the module's unrestricted parameter), which rules out raw hypercalls"
 	},
 };
 
