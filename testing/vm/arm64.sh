@@ -56,6 +56,7 @@ xpc_arm64_deps_vm() {
 	mv "$VMDIR/Image.tmp" "$VMDIR/Image"
 }
 
+# A kernel image as a raw Image: decompressed if gzip can.
 xpc_uncompressed_image() { # IN OUT
 	if gzip -t "$1" 2>/dev/null; then
 		gzip -dc "$1" >"$2"
