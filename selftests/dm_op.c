@@ -46,7 +46,7 @@ TEST_F(dm_op, reaches_xen_esrch_for_missing_domain)
 
 	errno = 0;
 	EXPECT_EQ(-1, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
-	EXPECT_EQ(ESRCH, errno);
+	EXPECT_EQ(XPC_DM_OP_NO_DOMAIN, errno);
 }
 
 TEST_F(dm_op, limits_are_documented_defaults)

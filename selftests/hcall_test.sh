@@ -89,8 +89,12 @@ failed=0
 # t NAME: runs t_NAME in a subshell; its output becomes KTAP diagnostics.
 t() {
 	n=$((n + 1))
-	if (t_"$1") >"$T/log" 2>&1; then
+	rc=0
+	(t_"$1") >"$T/log" 2>&1 || rc=$?
+	if [ $rc = 0 ]; then
 		echo "ok $n hcall.$1"
+	elif [ $rc = 4 ]; then
+		echo "ok $n hcall.$1 # SKIP $(tail -n 1 "$T/log")"
 	else
 		sed 's/^/# /' "$T/log"
 		echo "not ok $n hcall.$1"
@@ -99,6 +103,8 @@ t() {
 }
 
 die() { echo "$*"; exit 1; }
+# skip REASON: the test does not apply here (status 4, as kselftest's).
+skip() { echo "$*"; exit 4; }
 # hc ARGS...: runs hcall, output in $T/out and $T/err, status in $rc.
 hc() { rc=0; "$HCALL" "$@" >"$T/out" 2>"$T/err" || rc=$?; }
 # expect_rc N ARGS...: hcall ARGS must exit with N.
@@ -265,8 +271,11 @@ t_enosys_explained() {
 }
 
 t_efault_kernel_address_explained() {
+	# Without CONFIG_KALLSYMS_ALL (Debian's arm64) only code is listed:
+	# the kernel's first instruction is as much the kernel's.
 	addr=$(awk '$3 == "init_uts_ns" { print $1 }' /proc/kallsyms)
-	[ -n "$addr" ] || die "no init_uts_ns in /proc/kallsyms"
+	[ -n "$addr" ] || addr=$(awk '$3 == "_stext" { print $1 }' /proc/kallsyms)
+	[ -n "$addr" ] || die "neither init_uts_ns nor _stext in /proc/kallsyms"
 	expect_rc 1 call xen_version 1 "0x$addr"
 	err_has "EFAULT"
 	err_has "refused by xprivcmd before Xen saw it: arg1 (0x$addr) is not in user space"
@@ -342,6 +351,10 @@ t_eacces_from_xen_explained() {
 }
 
 t_eperm_from_xen_explained() {
+	# Debian's Xen on Arm is built without dm_op (it needs the experimental
+	# IOREQ server), and nothing else dom0 may harmlessly call fails with
+	# EPERM there.
+	[ "$(uname -m)" != aarch64 ] || skip "no dm_op in Xen on Arm"
 	# dm_op may not target the calling domain (dom0) itself.
 	expect_rc 1 call dm_op 0 1 hex:00000000000000000000000000000000
 	err_has "EPERM"
@@ -368,7 +381,10 @@ t_list() {
 	out_has "^ 17 xen_version  *sub-command in arg0"
 	out_has "^ *1 XENVER_extraversion  *arg1: 16 bytes, out\$"
 	out_has "^ 35 sysctl  *arg0: 136 bytes, inout\$"
-	[ "$(grep -c '^ *[0-9][0-9]* [a-z_]* ' "$T/out")" -ge 44 ] || die "too few hypercalls listed"
+	# 42 in every Xen, and x86's own two (mca, paging_domctl_cont).
+	want=42
+	[ "$(uname -m)" = aarch64 ] || want=44
+	[ "$(grep -c '^ *[0-9][0-9]* [a-z_]* ' "$T/out")" -ge $want ] || die "too few hypercalls listed"
 	expect_rc 0 list --json
 	json
 	jis .ok true

@@ -219,7 +219,7 @@ TEST_F(pol, multicall_cannot_smuggle_denied_op)
 
 TEST_F(pol, multicall_entry_pointers_checked)
 {
-	__u64 uts = xpc_kallsyms("init_uts_ns");
+	__u64 uts = xpc_kernel_addr("init_uts_ns");
 	struct mc_entry mc[2];
 	struct xprivcmd_last_error last;
 	struct utsname u;
@@ -274,7 +274,7 @@ TEST_F(pol, nested_multicall_and_limits)
  */
 TEST_F(pol, sysctl_embedded_pointer_checked)
 {
-	__u64 uts = xpc_kallsyms("init_uts_ns");
+	__u64 uts = xpc_kernel_addr("init_uts_ns");
 	struct xprivcmd_last_error last;
 	struct xen_sysctl sc;
 	struct utsname u;

@@ -58,7 +58,7 @@ TEST_F(uop, valid_buffer_reaches_xen)
 
 TEST_F(uop, kernel_buffer_refused_before_xen)
 {
-	__u64 uts = xpc_kallsyms("init_uts_ns");
+	__u64 uts = xpc_kernel_addr("init_uts_ns");
 	long long issued = xpc_stat(HELLO, "issued");
 	struct xprivcmd_last_error last;
 	struct utsname u;
@@ -91,7 +91,7 @@ TEST_F(uop, null_and_unmapped_refused)
 /* Undeclared, an in-range op is passed through unchecked, as before. */
 TEST_F(uop, undeclared_op_passes_through)
 {
-	__u64 uts = xpc_kallsyms("init_uts_ns");
+	__u64 uts = xpc_kernel_addr("init_uts_ns");
 
 	ASSERT_EQ(0, xpc_write_file(PARAM("user_ops"), " "));
 	errno = 0;

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,12 +19,24 @@
 #include <unistd.h>
 
 #include <xen/xen.h>
+#include <xen/features.h>
 #include <xen/version.h>
 #include <xen/sysctl.h>
 
 #include <xen/xprivcmd.h>
 
 #define XPC_STATS	"/sys/kernel/debug/xprivcmd/stats"
+
+/*
+ * Xen's answer to a dm_op on a domain that does not exist.  Xen on Arm has
+ * dm_op only with its experimental IOREQ server, which Debian's build
+ * leaves out: there every dm_op gets Xen's own ENOSYS.
+ */
+#ifdef __aarch64__
+#define XPC_DM_OP_NO_DOMAIN ENOSYS
+#else
+#define XPC_DM_OP_NO_DOMAIN ESRCH
+#endif
 
 static inline const char *xpc_device(void)
 {
@@ -207,6 +220,35 @@ static inline __u64 xpc_kallsyms(const char *sym)
 		}
 	fclose(f);
 	return found;
+}
+
+/*
+ * A kernel address that Xen must never be given: data symbol @sym, which a
+ * test can check is left untouched.  A kernel built without
+ * CONFIG_KALLSYMS_ALL (Debian's arm64) lists only its code in
+ * /proc/kallsyms; its first instruction stands in there, since xprivcmd
+ * refuses by address range, not by what is at the address.
+ */
+static inline __u64 xpc_kernel_addr(const char *sym)
+{
+	__u64 addr = xpc_kallsyms(sym);
+
+	return addr ? addr : xpc_kallsyms("_stext");
+}
+
+/*
+ * Whether Xen translates this guest's frame numbers (every Arm guest, HVM
+ * and PVH), from XENVER_get_features through @fd.  The frames a PV guest
+ * names are machine frames; a translated one has no machine-to-physical
+ * table and no IOCTL_PRIVCMD_MMAP.
+ */
+static inline bool xpc_auto_translated(int fd)
+{
+	xen_feature_info_t fi = { .submap_idx = 0 };
+
+	return !xpc_hypercall(fd, __HYPERVISOR_xen_version, XENVER_get_features,
+			      xpc_ptr(&fi), 0, 0, 0) &&
+	       (fi.submap & (1U << XENFEAT_auto_translated_physmap));
 }
 
 #endif /* XPRIVCMD_UTILS_H */

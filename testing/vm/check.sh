@@ -7,11 +7,12 @@
 #     each kernel a W=1 build without warnings and a clean sparse run
 #  2. host unit tests of the schema and the UAPI layout
 #  3. for each kernel, Xen 4.17 + Debian dom0 in QEMU: module load checks,
-#     then the selftests as 64- and 32-bit programs, all against the real
-#     hypervisor; and the same kernel without Xen: the module must refuse;
-#     then Debian's Xen toolstack on xprivcmd in drop-in mode (xenstored,
-#     xenconsoled, xl info/list/dmesg/create of a PV domU that tests too)
-#  4. for each kernel, make install into a DESTDIR; make dkms-install (DKMS
+#     then the selftests as 64- and 32-bit programs (arm64: 64-bit only,
+#     cross-built), all against the real hypervisor; and the same kernel
+#     without Xen: the module must refuse; then (x86_64) Debian's Xen
+#     toolstack on xprivcmd in drop-in mode (xenstored, xenconsoled, xl
+#     info/list/dmesg/create of a PV domU that runs tests of its own)
+#  4. for each x86_64 kernel, make install into a DESTDIR; make dkms-install (DKMS
 #     build, install into the host's /lib/modules), the refusal of a kernel
 #     without CONFIG_XEN, then the VM again with the module DKMS built, found
 #     by kmod's modprobe with our modprobe.d file, then make dkms-uninstall
@@ -122,11 +123,14 @@ for k in $KERNELS; do
 	xpc_resolve_kernel "$k"
 	stage "$KTAG deps" xpc_deps_kernel
 	stage "$KTAG static" static_kernel
-	# Foreign architectures: cross-built and checked only, for now.
-	[ "$KARCH" = x86_64 ] || continue
 	stage "$KTAG build" xpc_build_module
+	if [ "$KARCH" = arm64 ]; then
+		stage "$KTAG build user space" xpc_arm64_build_user
+	fi
 	stage "$KTAG vm-xen" boot_suite vm-xen check xen
 	stage "$KTAG vm-noxen" boot_suite vm-noxen noxen bare
+	# The toolstack and the install paths (into this host): x86_64 only.
+	[ "$KARCH" = x86_64 ] || continue
 	stage "$KTAG vm-toolstack" boot_suite vm-toolstack toolstack xen
 	stage "$KTAG make install" install_suite
 	host_lock

@@ -16,9 +16,9 @@ XPC_MATRIX="6.1=x86_64:linux-image-amd64:linux-headers-amd64
 	6.12=x86_64:linux-image-6.12-amd64:linux-headers-6.12-amd64
 	arm64-6.1=arm64:linux-image-arm64:linux-headers-arm64"
 # Which of them to test: `make check KERNELS=6.12` for a quick run.  The
-# arm64 kernel is cross-built only (static checks, no VM yet) and not in the
-# default set: it does not build yet (see README, Kernels).
-KERNELS=${KERNELS:-6.1 6.12}
+# arm64 kernel is cross-built and booted under qemu-system-aarch64 (see
+# arm64.sh); it adds about a minute to a warm run.
+KERNELS=${KERNELS:-6.1 6.12 arm64-6.1}
 # arm64 packages come from apt with a configuration of our own, so that the
 # host needs no foreign architecture (and apt never swaps gcc for them).
 XPC_APT_ARM64=$BUILD/apt-arm64
@@ -28,7 +28,7 @@ XPC_TIMEOUT=${XPC_TIMEOUT:-300}
 # gcc-12-multilib, not gcc-multilib: that one conflicts with cross
 # compilers (testing/m32.mk supplies what it would have).
 XPC_PACKAGES="build-essential gcc-12-multilib libxen-dev qemu-system-x86
-	busybox-static cpio kmod xz-utils sparse linux-source-6.1 dkms
+	qemu-system-arm busybox-static cpio kmod xz-utils sparse linux-source-6.1 dkms
 	dpkg-dev debhelper dh-dkms lintian"
 
 log() { printf '== %s\n' "$*" >&2; }
@@ -71,9 +71,10 @@ xpc_apt_arch() { # apt-cache|apt-get ARGS...
 # A private apt state for arm64 packages: lists and status of our own.
 xpc_apt_arm64_init() {
 	local d=$XPC_APT_ARM64
-	[ -e "$d/lists/lock" ] && [ -n "$(ls "$d/lists" | grep -v -e lock -e partial)" ] && return 0
 	mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
 	touch "$d/status"
+	# Written every time: a build directory copied from another checkout
+	# would otherwise use (and download into) that checkout's state.
 	cat >"$d/apt.conf" <<-EOC
 	APT::Architecture "arm64";
 	APT::Architectures { "arm64"; };
@@ -81,6 +82,7 @@ xpc_apt_arm64_init() {
 	Dir::Cache "$d/cache";
 	Dir::State::status "$d/status";
 	EOC
+	[ -e "$d/lists/lock" ] && [ -n "$(ls "$d/lists" | grep -v -e lock -e partial)" ] && return 0
 	log "apt-get update (arm64, private lists in $d)"
 	APT_CONFIG=$d/apt.conf apt-get update -q >/dev/null
 }
@@ -166,6 +168,7 @@ xpc_deps_common() {
 xpc_deps_kernel() {
 	if [ "$KARCH" = arm64 ]; then
 		xpc_deps_kernel_cross
+		xpc_arm64_deps_vm
 		return
 	fi
 	xpc_apt_install $(xpc_missing "linux-headers-$KVER")
@@ -281,12 +284,16 @@ xpc_initrd() {
 	# mktemp's 0700 would become the guest's /: unreachable for non-root.
 	chmod 0755 "$dir"
 	mkdir -p "$dir"/{bin,dev,proc,sys,tmp,xpc}
-	cp /bin/busybox "$dir/bin/"
 	cp "$ROOT/testing/vm/init" "$dir/init"
-	cp "$ROOT/testing/vm/guest-demo.sh" "$ROOT/tools/hcall/hcall" \
-		"$ROOT/testing/bench/bench_hypercall" "$dir/xpc/"
+	cp "$ROOT/testing/vm/guest-demo.sh" "$dir/xpc/"
+	if [ "$KARCH" = arm64 ]; then
+		xpc_arm64_initrd_user "$dir"
+	else
+		cp /bin/busybox "$dir/bin/"
+		cp "$ROOT/tools/hcall/hcall" "$ROOT/testing/bench/bench_hypercall" "$dir/xpc/"
+		make -s -C "$ROOT/selftests" install INSTALL_PATH="$dir/xpc/selftests" >/dev/null
+	fi
 	cp "${KO:-$KBUILD/src/xprivcmd.ko}" "$dir/xpc/xprivcmd.ko"
-	make -s -C "$ROOT/selftests" install INSTALL_PATH="$dir/xpc/selftests" >/dev/null
 	[ -z "${XPC_SCRIPT:-}" ] || cp "$XPC_SCRIPT" "$dir/xpc/script.sh"
 	# shellcheck disable=SC2086
 	[ -z "${XPC_EXTRA:-}" ] || cp $XPC_EXTRA "$dir/xpc/"
@@ -322,6 +329,10 @@ xpc_boot() {
 	mkdir -p "$KBUILD"
 	xpc_initrd "$initrd" "$mode"
 	local args="loglevel=3 xpc_mode=$mode"
+	if [ "$KARCH" = arm64 ]; then
+		xpc_arm64_qemu "$how" "$initrd" "$args" "$out" || rc=$?
+		return $rc
+	fi
 	# Software emulation only: a /dev/kvm node may exist yet hang, and
 	# -cpu max crashes dom0.
 	local qemu=(timeout --foreground "$XPC_TIMEOUT" qemu-system-x86_64 -accel tcg
@@ -368,6 +379,9 @@ xpc_noxen_kdir() {
 	grep -v '^CONFIG_XEN=' "$KDIR/include/config/auto.conf" >"$dir/include/config/auto.conf"
 	grep -v '^CONFIG_XEN=' "$KDIR/.config" >"$dir/.config"
 }
+
+# What differs for arm64 kernels: xpc_arm64_* (the VM, cross-built user space).
+. "$ROOT/testing/vm/arm64.sh"
 
 # xpc_uncompressed MODULE OUT: a module file, decompressed if need be.
 xpc_uncompressed() {
