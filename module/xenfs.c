@@ -18,24 +18,64 @@
  * management and cgroup types and more, each folded in as a full definition
  * when its header was included and as an opaque name when not.  Our CRC
  * equals the in-tree one only if this file sees the same definitions as the
- * kernel's drivers/xen/privcmd.c, hence the includes below, which are the
- * ones that change it (dropping any one of them changes the CRC on Debian's
- * 6.1 or 6.12).  Kernels with the irqfd ioctl have a privcmd.c that also
- * includes xen/events.h, whose interrupt and MSI definitions are reachable
- * through struct device: that is why 6.12 needs more than 6.1.  make check
- * compares our CRC with the kernel's Module.symvers on every kernel built.
+ * kernel's drivers/xen/privcmd.c: hence its headers, below.  Which of them
+ * matter differs between architectures (on x86 6.1, swap.h,
+ * asm/xen/hypercall.h and xen/xen-ops.h alone would do; not on arm64).
+ * Kernels with the irqfd ioctl have a privcmd.c that includes more, among
+ * them xen/events.h, whose interrupt and MSI definitions are reachable
+ * through struct device: that is why 6.12's CRC differs from 6.1's.  make
+ * check compares our CRC with the kernel's Module.symvers on every kernel.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/errno.h>
 #include <linux/fs.h>
+#include <linux/highmem.h>
+#include <linux/kernel.h>
+#include <linux/kstrtox.h>
+#include <linux/miscdevice.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/notifier.h>
+#include <linux/pagemap.h>
+#include <linux/sched.h>
 #include <linux/security.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/swap.h>
+#include <linux/uaccess.h>
+#include <linux/wait.h>
 
 #include <asm/xen/hypercall.h>
+#include <asm/xen/hypervisor.h>
+
+#include <xen/balloon.h>
+#include <xen/features.h>
+#include <xen/interface/hvm/dm_op.h>
+#include <xen/interface/memory.h>
+#include <xen/interface/xen.h>
+#include <xen/page.h>
+#include <xen/privcmd.h>
 #include <xen/xen-ops.h>
+#include <xen/xen.h>
+#include <xen/xenbus.h>
+
 #ifdef COMPAT_PRIVCMD_HAS_IRQFD
+#include <linux/eventfd.h>
+#include <linux/file.h>
+#include <linux/mutex.h>
+#include <linux/poll.h>
+#include <linux/srcu.h>
+#include <linux/virtio_mmio.h>
+#include <linux/workqueue.h>
 #include <xen/events.h>
+#include <xen/interface/hvm/ioreq.h>
+#ifdef CONFIG_XEN_ACPI
+#include <xen/acpi.h>
+#endif
 #endif
 
 #include "xprivcmd.h"
