@@ -195,6 +195,18 @@ static int check_nested(struct xprivcmd_call *c,
 	return 0;
 }
 
+/* The structure @whole names, copied into c->kbuf and parsed from there. */
+static int copy_and_parse(struct xprivcmd_call *c,
+			  const struct xprivcmd_range *whole,
+			  struct xprivcmd_struct_info *info)
+{
+	int ret = copy_struct(c, whole);
+
+	if (!ret)
+		xprivcmd_schema_struct(c->h.op, c->h.arg, c->kbuf, c->klen, info);
+	return ret;
+}
+
 /*
  * sysctl, domctl and friends: copy the structure in, read its sub-command
  * and interface version from the copy, decide on them, then check the
@@ -206,10 +218,9 @@ static int prepare_struct(struct xprivcmd_file *xf, struct xprivcmd_call *c,
 	struct xprivcmd_struct_info info;
 	int ret;
 
-	ret = copy_struct(c, whole);
+	ret = copy_and_parse(c, whole, &info);
 	if (ret)
 		return ret;
-	xprivcmd_schema_struct(c->h.op, c->h.arg, c->kbuf, c->klen, &info);
 	c->subop = info.cmd;
 	if (!xprivcmd_policy_allowed(xf, c->h.op, c->subop, known_ifaces))
 		return reject(c, XPRIVCMD_REASON_POLICY, XPRIVCMD_ARG_NONE, -EACCES);
@@ -228,11 +239,8 @@ static int prepare_nested(struct xprivcmd_call *c,
 	struct xprivcmd_struct_info info;
 	int ret;
 
-	ret = copy_struct(c, whole);
-	if (ret)
-		return ret;
-	xprivcmd_schema_struct(c->h.op, c->h.arg, c->kbuf, c->klen, &info);
-	return check_nested(c, &info);
+	ret = copy_and_parse(c, whole, &info);
+	return ret ? ret : check_nested(c, &info);
 }
 
 static int reject_entry(struct xprivcmd_call *c, unsigned int reason,
