@@ -105,28 +105,13 @@ lab_build_xen() {
 # lab_boot NAME XEN WHICH: boots XEN with guest-lab.sh told WHICH Xen it
 # is, relays its KTAP and judges the boot.
 lab_boot() {
-	local name=$1 xen=$2 which=$3 out=$LAB/$1.log rc=0 ok=ok
+	local name=$1 xen=$2 which=$3 out=$LAB/$1.log rc=0
 	local script=$LAB/guest-$which.sh
 	{ echo "LAB_XEN=$which"; cat "$ROOT/lab/guest-lab.sh"; } >"$script"
 	log "booting $name; console log: $out"
 	XPC_XEN=$xen XPC_SCRIPT=$script xpc_boot script "$out" || rc=$?
 	xpc_marked "$out" | grep -v '^END$' | grep -v '^DEMO ' | report
-	{
-		echo "TAP version 13"
-		echo "1..2"
-		if [ $rc = 0 ] && xpc_marked "$out" | grep -qx END; then
-			echo "ok 1 $name.boot_completed"
-		else
-			echo "# QEMU status $rc; last lines of the console:"
-			tr -d '\r' <"$out" | tail -n 15 | sed 's/^/# /'
-			echo "not ok 1 $name.boot_completed"
-		fi
-		if tr -d '\r' <"$out" | grep -E 'BUG:|WARNING:|Oops|general protection' >"$out.bad"; then
-			sed 's/^/# /' "$out.bad" | head -n 20
-			ok="not ok"
-		fi
-		echo "$ok 2 $name.console_free_of_bug_warning_oops"
-	} | report
+	xpc_judge_boot "$name" "$rc" "$out" | report
 }
 
 # The transcript a reader wants to see, out of the patched boot's log.

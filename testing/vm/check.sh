@@ -65,7 +65,7 @@ unit() {
 # boot_suite NAME MODE HOW [PREFIX]: boots, relays the KTAP, then judges
 # the boot.  Test names get PREFIX, by default the kernel's tag.
 boot_suite() {
-	local name=$1 mode=$2 how=$3 prefix=${4:-$KTAG/} out="$KBUILD/$1.log" rc=0 ok=ok
+	local name=$1 mode=$2 how=$3 prefix=${4:-$KTAG/} out="$KBUILD/$1.log" rc=0
 	if [ ! -e "$KO" ]; then
 		printf 'TAP version 13\n1..1\nnot ok 1 %s%s.module_to_boot_with # %s missing\n' \
 			"$prefix" "$name" "$KO" | report
@@ -75,20 +75,7 @@ boot_suite() {
 	xpc_boot "$mode" "$out" "$how" || rc=$?
 	{
 		xpc_marked "$out" | grep -v '^END$'
-		echo "TAP version 13"
-		echo "1..2"
-		if [ $rc = 0 ] && xpc_marked "$out" | grep -qx END; then
-			echo "ok 1 $name.boot_completed"
-		else
-			echo "# QEMU status $rc; last lines of the console:"
-			tr -d '\r' <"$out" | tail -n 15 | sed 's/^/# /'
-			echo "not ok 1 $name.boot_completed"
-		fi
-		if tr -d '\r' <"$out" | grep -E 'BUG:|WARNING:|Oops|general protection' >"$out.bad"; then
-			sed 's/^/# /' "$out.bad" | head -n 20
-			ok="not ok"
-		fi
-		echo "$ok 2 $name.console_free_of_bug_warning_oops"
+		xpc_judge_boot "$name" "$rc" "$out"
 	} | xpc_ktap_prefix "$prefix" | report
 }
 

@@ -22,15 +22,6 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
 n=0
-result() { # result STATUS NAME OUTPUT-FILE
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"
-	else
-		sed 's/^/# /' "$3" | tail -n 30
-		echo "not ok $n $2"
-	fi
-}
 skip_all() { # skip_all COUNT REASON NAMES...
 	local count=$1 reason=$2 t
 	shift 2
@@ -62,11 +53,11 @@ dkms_install() {
 	touch "$KBUILD/dkms.ours"
 
 	rc=0; make -C "$ROOT" dkms-install KERNELRELEASE="$KVER" KDIR="$KDIR" >"$out" 2>&1 || rc=$?
-	result $rc dkms.make_dkms_install "$out"
+	xpc_result $rc dkms.make_dkms_install "$out"
 
 	rc=0; dkms status "xprivcmd/$VERSION" -k "$KVER" >"$out" 2>&1 || rc=$?
 	grep -q ": installed" "$out" || rc=1
-	result $rc dkms.status_installed "$out"
+	xpc_result $rc dkms.status_installed "$out"
 
 	# Where DKMS put it, compressed as the kernel's own modules are.
 	local m
@@ -81,7 +72,7 @@ dkms_install() {
 	else
 		echo "no xprivcmd.ko* in /lib/modules/$KVER/updates/dkms" >"$out"
 	fi
-	result $rc dkms.module_built_for_kernel "$out"
+	xpc_result $rc dkms.module_built_for_kernel "$out"
 
 	# The kernel name is made up: DKMS must refuse before it looks for
 	# an earlier build.
@@ -89,12 +80,12 @@ dkms_install() {
 	rc=0; dkms build "xprivcmd/$VERSION" -k "$KVER-noxen" \
 		--kernelsourcedir "$KBUILD/noxen-kdir" >"$out" 2>&1 || rc=$?
 	[ $rc = 77 ] && grep -q 'BUILD_EXCLUSIVE' "$out" && rc=0 || rc=1
-	result $rc dkms.refuses_kernel_without_xen "$out"
+	xpc_result $rc dkms.refuses_kernel_without_xen "$out"
 
 	xpc_stage_src "$KBUILD/noxen-src"
 	rc=0; make -C "$KBUILD/noxen-kdir" M="$KBUILD/noxen-src" modules >"$out" 2>&1 || rc=$?
 	[ $rc != 0 ] && grep -q 'built without CONFIG_XEN' "$out" && rc=0 || rc=1
-	result $rc kbuild.refuses_kernel_without_xen "$out"
+	xpc_result $rc kbuild.refuses_kernel_without_xen "$out"
 	rm -rf "$KBUILD/noxen-kdir" "$KBUILD/noxen-src"
 }
 
@@ -107,14 +98,14 @@ dkms_remove() {
 	fi
 	echo "1..2"
 	rc=0; make -C "$ROOT" dkms-uninstall >"$out" 2>&1 || rc=$?
-	result $rc dkms.make_dkms_uninstall "$out"
+	xpc_result $rc dkms.make_dkms_uninstall "$out"
 	rm -f "$KBUILD/dkms.ours"
 
 	: >"$out"
 	dkms status xprivcmd >>"$out" 2>&1
 	find "/lib/modules/$KVER" /var/lib/dkms /usr/src -maxdepth 4 -name 'xprivcmd*' >>"$out" 2>&1
 	rc=0; grep -q . "$out" && rc=1
-	result $rc dkms.nothing_left "$out"
+	xpc_result $rc dkms.nothing_left "$out"
 }
 
 # From a copy of the sources, as a user would from a release: the module in
@@ -129,26 +120,26 @@ install_suite() {
 
 	rc=0; make -C "$src" install install-side-by-side DESTDIR="$dest" \
 		KERNELRELEASE="$KVER" KDIR="$KDIR" >"$out" 2>&1 || rc=$?
-	result $rc install.make_install "$out"
+	xpc_result $rc install.make_install "$out"
 
 	rc=1
 	m=$(cd "$dest/lib/modules/$KVER" 2>/dev/null && ls updates/xprivcmd.ko* 2>"$out")
 	[ -n "$m" ] && grep -q "^$m:" "$dest/lib/modules/$KVER/modules.dep" 2>>"$out" && rc=0
-	result $rc install.module_in_updates_indexed_by_depmod "$out"
+	xpc_result $rc install.module_in_updates_indexed_by_depmod "$out"
 
 	rc=0
 	{ cmp "$ROOT/include/uapi/xen/xprivcmd.h" "$dest/usr/include/xen/xprivcmd.h" &&
 		printf '#include <xen/xprivcmd.h>\nint main(void) { return 0; }\n' |
 		gcc -x c -Wall -Werror -I"$dest/usr/include" -fsyntax-only -; } >"$out" 2>&1 || rc=1
-	result $rc install.uapi_header_in_usr_include "$out"
+	xpc_result $rc install.uapi_header_in_usr_include "$out"
 
 	rc=0; make -C "$src" headers_install DESTDIR="$dest" PREFIX=/usr/local >"$out" 2>&1 &&
 		[ -f "$dest/usr/local/include/xen/xprivcmd.h" ] || rc=1
-	result $rc install.headers_install_honours_prefix "$out"
+	xpc_result $rc install.headers_install_honours_prefix "$out"
 
 	rc=0; grep -qx 'options xprivcmd devname=xprivcmd' "$dest/etc/modprobe.d/xprivcmd.conf" \
 		>"$out" 2>&1 || rc=1
-	result $rc install.side_by_side_modprobe_config "$out"
+	xpc_result $rc install.side_by_side_modprobe_config "$out"
 	rm -rf "$src" "$dest"
 }
 
@@ -177,7 +168,7 @@ deb_suite() {
 	rc=0
 	t=$(cd "$ROOT" && dpkg-parsechangelog -S Version 2>"$out") || rc=1
 	[ "$t" = "$VERSION" ] || { echo "debian/changelog: $t, dkms.conf: $VERSION" >>"$out"; rc=1; }
-	result $rc deb.version_matches_dkms_conf "$out"
+	xpc_result $rc deb.version_matches_dkms_conf "$out"
 
 	# From a copy of what git would ship (tracked files and new ones, not
 	# ignored build products), so that the source package stays small.
@@ -190,17 +181,17 @@ deb_suite() {
 	fi
 	rc=0; (cd "$dir/xprivcmd" && dpkg-buildpackage -us -uc) >"$out" 2>&1 || rc=$?
 	deb=$(ls "$dir"/xprivcmd-dkms_"$VERSION"_all.deb 2>/dev/null) || rc=1
-	result $rc deb.dpkg_buildpackage "$out"
+	xpc_result $rc deb.dpkg_buildpackage "$out"
 
 	# Errors and warnings fail; informational and pedantic tags are shown.
 	rc=0; lintian --fail-on error,warning -I --pedantic \
 		"$dir"/xprivcmd_"$VERSION"_*.changes >"$out" 2>&1 || rc=$?
 	grep -v 'running with root privileges' "$out" | sed 's/^/# /'
-	result $rc deb.lintian_clean "$out"
+	xpc_result $rc deb.lintian_clean "$out"
 
 	rc=0; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 		-o DPkg::Lock::Timeout=600 "$deb" >"$out" 2>&1 || rc=$?
-	result $rc deb.apt_install "$out"
+	xpc_result $rc deb.apt_install "$out"
 
 	for k in $KERNELS; do
 		xpc_resolve_kernel "$k"
@@ -208,7 +199,7 @@ deb_suite() {
 		rc=0
 		{ dkms status "xprivcmd/$VERSION" -k "$KVER" | grep ': installed' &&
 			ls "/lib/modules/$KVER/updates/dkms/xprivcmd.ko"*; } >"$out" 2>&1 || rc=1
-		result $rc "deb.postinst_built_for_$KTAG" "$out"
+		xpc_result $rc "deb.postinst_built_for_$KTAG" "$out"
 	done
 
 	rc=0; DEBIAN_FRONTEND=noninteractive apt-get purge -y -q \
@@ -220,7 +211,7 @@ deb_suite() {
 		find /lib/modules /var/lib/dkms /usr/src -maxdepth 4 -name 'xprivcmd*'
 	} 2>/dev/null || true)
 	[ -z "$left" ] || { echo "left behind: $left" >>"$out"; rc=1; }
-	result $rc deb.purge_leaves_nothing "$out"
+	xpc_result $rc deb.purge_leaves_nothing "$out"
 }
 
 if [ "${1:-}" = deb ]; then

@@ -23,15 +23,6 @@ checkpatch() {
 }
 
 n=0
-result() { # result STATUS NAME OUTPUT-FILE
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n $2"
-	else
-		sed 's/^/# /' "$3" | head -n 40
-		echo "not ok $n $2"
-	fi
-}
 
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
@@ -41,7 +32,7 @@ static_common() {
 	echo "1..3"
 
 	rc=0; checkpatch >"$out" 2>&1 || rc=$?
-	result $rc "static.checkpatch_strict_clean" "$out"
+	xpc_result $rc "static.checkpatch_strict_clean" "$out"
 
 	rc=0; : >"$out"
 	for lang in c c++; do
@@ -49,12 +40,12 @@ static_common() {
 			gcc -x "$lang" -Wall -Wextra -Werror -pedantic -I"$ROOT/include/uapi" -fsyntax-only - \
 			>>"$out" 2>&1 || rc=1
 	done
-	result $rc "static.uapi_header_self_contained_c_and_cxx" "$out"
+	xpc_result $rc "static.uapi_header_self_contained_c_and_cxx" "$out"
 
 	rc=0
 	{ make -C "$ROOT/selftests" clean all && make -C "$ROOT/tools/hcall" clean hcall; } >"$out" 2>&1 || rc=$?
 	[ $rc = 0 ] && grep -q 'warning:' "$out" && rc=1
-	result $rc "static.userspace_builds_without_warnings" "$out"
+	xpc_result $rc "static.userspace_builds_without_warnings" "$out"
 }
 
 # In a fresh copy of the sources, so that every warning shows and the
@@ -69,12 +60,12 @@ static_kernel() {
 	# shellcheck disable=SC2086
 	rc=0; make -C "$KDIR" M="$src" $KMAKE W=1 modules >"$out" 2>&1 || rc=$?
 	[ $rc = 0 ] && grep -q 'warning:' "$out" && rc=1
-	result $rc "static.module_builds_with_w1_without_warnings" "$out"
+	xpc_result $rc "static.module_builds_with_w1_without_warnings" "$out"
 
 	# shellcheck disable=SC2086
 	rc=0; make -C "$KDIR" M="$src" $KMAKE W=1 C=2 CHECK=sparse modules >"$out" 2>&1 || rc=$?
 	[ $rc = 0 ] && grep -E -q '(warning|error):' "$out" && rc=1
-	result $rc "static.sparse_clean" "$out"
+	xpc_result $rc "static.sparse_clean" "$out"
 
 	# xenfs refuses a xen_privcmd_fops whose CRC is not the one it was
 	# built against: the in-tree module's, in the kernel's Module.symvers.
@@ -82,7 +73,7 @@ static_kernel() {
 	crc_of() { awk '$2 == "xen_privcmd_fops" { print $1 }' "$1/Module.symvers" 2>/dev/null; }
 	echo "ours $(crc_of "$src"), the kernel's $(crc_of "$KDIR")" >"$out"
 	[ -n "$(crc_of "$KDIR")" ] && [ "$(crc_of "$src")" = "$(crc_of "$KDIR")" ] || rc=1
-	result $rc "static.xen_privcmd_fops_crc_matches_the_kernels" "$out"
+	xpc_result $rc "static.xen_privcmd_fops_crc_matches_the_kernels" "$out"
 }
 
 case "${1:-}" in
