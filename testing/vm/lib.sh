@@ -149,14 +149,17 @@ xpc_deps_common() {
 		mv "$BUILD/vm/xen.tmp" "$BUILD/vm/xen"
 	fi
 
-	# The harness headers and checkpatch are GPL kernel code: taken from
+	# The harness headers, its runner and checkpatch are GPL kernel code: taken from
 	# Debian's kernel source at build time, never committed.
-	if [ ! -e "$BUILD/ksrc/tools/testing/selftests/kselftest_harness.h" ]; then
-		log "extracting kselftest headers and checkpatch from linux-source-6.1"
+	if [ ! -e "$BUILD/ksrc/tools/testing/selftests/kselftest/runner.sh" ]; then
+		log "extracting kselftest headers, runner and checkpatch from linux-source-6.1"
 		mkdir -p "$BUILD/ksrc"
 		tar -xJf /usr/src/linux-source-6.1.tar.xz -C "$BUILD/ksrc" --strip-components=1 \
 			linux-source-6.1/tools/testing/selftests/kselftest_harness.h \
 			linux-source-6.1/tools/testing/selftests/kselftest.h \
+			linux-source-6.1/tools/testing/selftests/run_kselftest.sh \
+			linux-source-6.1/tools/testing/selftests/kselftest/runner.sh \
+			linux-source-6.1/tools/testing/selftests/kselftest/prefix.pl \
 			linux-source-6.1/scripts/checkpatch.pl \
 			linux-source-6.1/scripts/spelling.txt \
 			linux-source-6.1/scripts/const_structs.checkpatch
