@@ -21,7 +21,8 @@ DKMS_ID := xprivcmd/$(VERSION)
 
 .PHONY: all module hcall selftests unit check demo bench lab checkpatch sparse clean \
 	install modules_install headers_install dkms-src dkms-install \
-	dkms-uninstall install-side-by-side install-drop-in uninstall-drop-in
+	dkms-uninstall install-side-by-side install-drop-in uninstall-drop-in \
+	install-group-access uninstall-group-access
 
 all: module hcall selftests
 
@@ -93,6 +94,27 @@ uninstall-drop-in:
 	rm -f $(DESTDIR)$(DROP_IN_CONF) \
 		$(DESTDIR)/lib/modules/$(KERNELRELEASE)/updates/xprivcmd_xenfs.ko*
 	depmod -a $(if $(DESTDIR),-b $(DESTDIR)) $(KERNELRELEASE)
+
+# Opt-in non-root access: group "xprivcmd" gets the nodes (see the rule's
+# comment for what that grants).  Applied at once where udev runs; into a
+# DESTDIR only the rule, the group being the target system's to create.
+UDEV_RULE := /etc/udev/rules.d/70-xprivcmd.rules
+install-group-access:
+	install -D -m 0644 packaging/udev/70-xprivcmd.rules $(DESTDIR)$(UDEV_RULE)
+ifeq ($(DESTDIR),)
+	getent group xprivcmd >/dev/null || groupadd --system xprivcmd
+	if udevadm control --reload 2>/dev/null; then \
+		udevadm trigger --action=add --subsystem-match=misc && udevadm settle; fi
+endif
+
+# Back to root only from the next load of the module on (udev does not
+# take a mode back); the group stays, as it may own other things by now.
+uninstall-group-access:
+	rm -f $(DESTDIR)$(UDEV_RULE)
+ifeq ($(DESTDIR),)
+	-udevadm control --reload 2>/dev/null
+	@echo "reload xprivcmd (modprobe -r xprivcmd; modprobe xprivcmd) for root-only nodes"
+endif
 
 # The sources as DKMS wants them, in /usr/src/xprivcmd-$(VERSION).
 dkms-src:

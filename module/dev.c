@@ -5,6 +5,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/compat.h>
+#include <linux/device.h>
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
@@ -109,11 +110,46 @@ int xprivcmd_open_foreign(struct inode *inode, struct file *file)
 }
 EXPORT_SYMBOL_GPL(xprivcmd_open_foreign);
 
+static struct miscdevice xprivcmd_dev;
+
+/*
+ * /sys/class/misc/<node>/xprivcmd names what the node is.  The in-tree
+ * driver's node has the same name in drop-in mode, so a udev rule granting a
+ * group access (packaging/udev/70-xprivcmd.rules) matches this attribute,
+ * never the name: the unchecked driver must stay root only.
+ */
+static ssize_t xprivcmd_show(struct device *dev, struct device_attribute *attr, char *buf)
+{
+	const struct miscdevice *misc = dev_get_drvdata(dev);
+
+	return sysfs_emit(buf, "%s\n", misc == &xprivcmd_dev ? "privcmd" : "hypercall");
+}
+static DEVICE_ATTR_RO(xprivcmd);
+
+static struct attribute *xprivcmd_node_attrs[] = {
+	&dev_attr_xprivcmd.attr,
+	NULL,
+};
+
+static const struct attribute_group xprivcmd_node_group = {
+	.attrs = xprivcmd_node_attrs,
+};
+
+/* For the hypercall buffer node too. */
+const struct attribute_group *xprivcmd_node_groups[] = {
+	&xprivcmd_node_group,
+	NULL,
+};
+
 static struct miscdevice xprivcmd_dev = {
 	.minor = MISC_DYNAMIC_MINOR,
 	.fops = &xprivcmd_fops,
-	/* Root only, like the in-tree node: hypercalls act on the whole host. */
+	/*
+	 * Root only, like the in-tree node: hypercalls act on the whole host.
+	 * Wider only by the administrator's choice, through udev.
+	 */
 	.mode = 0600,
+	.groups = xprivcmd_node_groups,
 };
 
 int xprivcmd_dev_init(const char *name)

@@ -185,6 +185,7 @@ static struct miscdevice buf_dev = {
 	.fops = &buf_fops,
 	/* Like the privcmd node: only its users need buffers. */
 	.mode = 0600,
+	.groups = xprivcmd_node_groups,
 };
 
 int xprivcmd_buf_init(const char *name)

@@ -15,6 +15,7 @@
 
 #include <uapi/xen/xprivcmd.h>
 
+struct attribute_group;
 struct file;
 struct inode;
 struct xprivcmd_policy_rcu;
@@ -136,6 +137,7 @@ static inline bool xprivcmd_stats_timing(void)
 extern const struct file_operations xen_privcmd_fops;
 
 /* dev.c */
+extern const struct attribute_group *xprivcmd_node_groups[];
 int xprivcmd_dev_init(const char *name);
 int xprivcmd_open_foreign(struct inode *inode, struct file *file);
 void xprivcmd_dev_exit(void);

@@ -29,7 +29,7 @@ XPC_TIMEOUT=${XPC_TIMEOUT:-300}
 # compilers (testing/m32.mk supplies what it would have).
 XPC_PACKAGES="build-essential gcc-12-multilib libxen-dev qemu-system-x86
 	qemu-system-arm busybox-static cpio kmod xz-utils sparse linux-source-6.1 dkms
-	dpkg-dev debhelper dh-dkms lintian"
+	dpkg-dev debhelper dh-dkms lintian udev"
 
 log() { printf '== %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -120,4 +120,30 @@ xpc_initrd_toolstack() {
 	cp "$VMDIR/vmlinuz" "$dir/xpc/domu/vmlinuz"
 	xpc_toolstack_domu_initrd "$dir/xpc/domu/initrd.gz"
 	cp "$ROOT/testing/vm/guest-toolstack.sh" "$dir/xpc/"
+	xpc_initrd_group_access "$dir"
+}
+
+# The opt-in group access as "make install-group-access" leaves it, users
+# in and out of the group, and the host's systemd-udevd to apply it
+# (guest-access.sh).
+xpc_initrd_group_access() {
+	local dir=$1
+	make -s -C "$ROOT" install-group-access DESTDIR="$dir" >/dev/null
+	install -D /bin/udevadm "$dir/usr/bin/udevadm"
+	mkdir -p "$dir/lib/systemd"
+	ln -sf /usr/bin/udevadm "$dir/lib/systemd/systemd-udevd"
+	xpc_copy_libs "$dir" /bin/udevadm
+	cat >"$dir/etc/passwd" <<-EOF
+		root:x:0:0:root:/:/bin/sh
+		xpcuser:x:1000:1000::/tmp:/bin/sh
+		nobody:x:65534:65534::/nonexistent:/bin/sh
+	EOF
+	cat >"$dir/etc/group" <<-EOF
+		root:x:0:
+		xprivcmd:x:990:xpcuser
+		xpcuser:x:1000:
+		nogroup:x:65534:
+	EOF
+	printf 'passwd: files\ngroup: files\n' >"$dir/etc/nsswitch.conf"
+	cp "$ROOT/testing/vm/guest-access.sh" "$dir/xpc/"
 }

@@ -116,7 +116,7 @@ static int device_error(const char *path, int err)
 {
 	if (err == EACCES || err == EPERM)
 		return error(HCALL_EXIT_DEVICE, "device", err,
-			     "%s: %s (%s): the privcmd device is root only: run hcall as root",
+			     "%s: %s (%s): the privcmd device is root only: run hcall as root (or as a member of group xprivcmd, where the administrator granted it)",
 			     path, strerror(err), hcall_errno_name(err));
 	return error(HCALL_EXIT_DEVICE, "device", err, "%s: %s (%s)", path,
 		     strerror(err), hcall_errno_name(err));
