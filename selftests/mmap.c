@@ -16,8 +16,8 @@
  * Every test here maps frames found through Xen's machine-to-physical
  * table, a PV guest's view of memory.  A translated guest (dom0 on Arm) has
  * no such table, and Xen on Arm refuses a foreign mapping of the caller's
- * own frames: until this program has tests for that mode, it skips there
- * as a whole, before the harness starts.
+ * own frames: it skips there as a whole, before the harness starts, and
+ * foreign.c maps a second domain's frames on both kinds of guest.
  */
 static void __attribute__((constructor)) map_skip_unless_pv(void)
 {

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Mapping another domain's memory, the privcmd use every toolstack and
+ * device model is built on.  The test VM runs dom0 alone, so each test
+ * creates a small domain with raw domctls (never started: it only needs
+ * memory and a grant table), gives it pages and maps them through the
+ * device.  The same tests run in a PV dom0, where the frames are machine
+ * frames, and in an auto-translated one (dom0 on Arm), where they are the
+ * domain's guest frames.
+ */
+#include "xprivcmd_map_utils.h"	/* first: it asks for Xen's tools' headers */
+
+#include <xen/domctl.h>
+#include <xen/memory.h>
+
+#include "kselftest_harness.h"
+
+#define NR_PAGES	4
+#define GRANT_FRAMES	2
+#define XPC_RESOURCE_GRANT_TABLE 1
+
+#ifdef __aarch64__
+/* Where Xen on Arm puts a guest's RAM: GUEST_RAM0_BASE. */
+#define FIRST_GFN	0x40000UL
+#else
+#define FIRST_GFN	0UL
+#endif
+
+static long domctl(int fd, struct xen_domctl *d)
+{
+	d->interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+	return xpc_hypercall(fd, __HYPERVISOR_domctl, xpc_ptr(d), 0, 0, 0, 0);
+}
+
+/* An empty domain, its id in @dom; 0 or -1 with errno. */
+static long create_domain(int fd, domid_t *dom)
+{
+	struct xen_domctl d = { .cmd = XEN_DOMCTL_createdomain };
+	struct xen_domctl_createdomain *c = &d.u.createdomain;
+	long ret;
+
+	c->max_vcpus = 1;
+	c->max_evtchn_port = 1023;
+	c->max_grant_frames = GRANT_FRAMES;
+	c->max_maptrack_frames = 0;
+	c->grant_opts = XEN_DOMCTL_GRANT_version(1);
+#ifdef __aarch64__
+	/* Every Arm guest is "HVM with HAP" to Xen. */
+	c->flags = XEN_DOMCTL_CDF_hvm | XEN_DOMCTL_CDF_hap;
+	c->arch.gic_version = XEN_DOMCTL_CONFIG_GIC_NATIVE;
+#endif
+	ret = domctl(fd, &d);
+	*dom = d.domain;
+	return ret;
+}
+
+/* NR_PAGES of memory for @dom; the frames to map them by into @frames. */
+static long give_memory(int fd, domid_t dom, unsigned long *frames)
+{
+	struct xen_domctl d = { .cmd = XEN_DOMCTL_max_mem, .domain = dom };
+	struct xen_memory_reservation r = {
+		.nr_extents = NR_PAGES, .domid = dom,
+	};
+	xen_pfn_t list[NR_PAGES];
+	long ret;
+	int i;
+
+#ifdef __aarch64__
+	/* Xen on Arm takes the domain's page tables from this pool (XSA-409). */
+	d.cmd = XEN_DOMCTL_set_paging_mempool_size;
+	d.u.paging_mempool.size = 1 << 20;
+	if (domctl(fd, &d))
+		return -1;
+	d.cmd = XEN_DOMCTL_max_mem;
+#endif
+	d.u.max_mem.max_memkb = 1024;
+	if (domctl(fd, &d))
+		return -1;
+	for (i = 0; i < NR_PAGES; i++)
+		list[i] = FIRST_GFN + i;
+	set_xen_guest_handle(r.extent_start, list);
+	ret = xpc_hypercall(fd, __HYPERVISOR_memory_op, XENMEM_populate_physmap,
+			    xpc_ptr(&r), 0, 0, 0);
+	if (ret != NR_PAGES) {
+		if (ret >= 0)
+			errno = ENOMEM;
+		return -1;
+	}
+	/* A PV domain's frames are known by the machine frames Xen wrote back. */
+	for (i = 0; i < NR_PAGES; i++)
+		frames[i] = list[i];
+	return 0;
+}
+
+static long map_resource(int fd, __u16 dom, __u32 idx, __u64 num, void *addr,
+			 __u64 *num_out)
+{
+	struct privcmd_mmap_resource r = {
+		.dom = dom, .type = XPC_RESOURCE_GRANT_TABLE, .idx = idx,
+		.num = num, .addr = xpc_ptr(addr),
+	};
+	long ret = ioctl(fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r);
+
+	if (num_out)
+		*num_out = r.num;
+	return ret;
+}
+
+static long batch_v1(int fd, __u16 dom, void *addr, unsigned long *arr, int num)
+{
+	struct privcmd_mmapbatch m = {
+		.num = num, .dom = dom, .addr = xpc_ptr(addr), .arr = arr,
+	};
+
+	return ioctl(fd, IOCTL_PRIVCMD_MMAPBATCH, &m);
+}
+
+FIXTURE(domain) {
+	int fd;
+	domid_t dom;
+	bool created;
+	unsigned long frames[NR_PAGES];
+};
+
+FIXTURE_SETUP(domain)
+{
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd) TH_LOG("open %s: %s", xpc_device(), strerror(errno));
+	ASSERT_EQ(0, create_domain(self->fd, &self->dom))
+		TH_LOG("createdomain: %s", strerror(errno));
+	self->created = true;
+	ASSERT_EQ(0, give_memory(self->fd, self->dom, self->frames))
+		TH_LOG("memory for domain %u: %s", self->dom, strerror(errno));
+}
+
+FIXTURE_TEARDOWN(domain)
+{
+	struct xen_domctl d = { .cmd = XEN_DOMCTL_destroydomain, .domain = self->dom };
+
+	if (self->created)
+		EXPECT_EQ(0, domctl(self->fd, &d)) TH_LOG("destroy: %s", strerror(errno));
+	close(self->fd);
+}
+
+/*
+ * What one mapping writes, another (by the older ioctl) reads: both reach
+ * the domain's own memory.
+ */
+TEST_F(domain, v2_write_then_v1_reads_back)
+{
+	unsigned char *q = xpc_map(self->fd, NR_PAGES, PROT_READ | PROT_WRITE);
+	unsigned long arr[NR_PAGES];
+	int err[NR_PAGES], i;
+
+	ASSERT_TRUE(q != MAP_FAILED);
+	memset(err, 0x55, sizeof(err));
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, self->frames, err, NR_PAGES));
+	for (i = 0; i < NR_PAGES; i++) {
+		EXPECT_EQ(0, err[i]);
+		memset(q + i * XPC_PAGE, 0xa0 + i, XPC_PAGE);
+	}
+	munmap(q, NR_PAGES * XPC_PAGE);
+
+	q = xpc_map(self->fd, NR_PAGES, PROT_READ);
+	ASSERT_TRUE(q != MAP_FAILED);
+	memcpy(arr, self->frames, sizeof(arr));
+	ASSERT_EQ(0, batch_v1(self->fd, self->dom, q, arr, NR_PAGES));
+	for (i = 0; i < NR_PAGES; i++) {
+		EXPECT_EQ(self->frames[i], arr[i]) TH_LOG("v1 flagged frame %d", i);
+		EXPECT_EQ(0xa0 + i, q[i * XPC_PAGE]);
+		EXPECT_EQ(0xa0 + i, q[i * XPC_PAGE + XPC_PAGE - 1]);
+	}
+	munmap(q, NR_PAGES * XPC_PAGE);
+}
+
+/* A frame the domain does not have fails alone; its neighbours map. */
+TEST_F(domain, v2_frame_not_the_domains_fails_alone)
+{
+	unsigned long arr[2] = { self->frames[0], 0 };
+	unsigned char *q = xpc_map(self->fd, 2, PROT_READ);
+	int err[2] = { 1, 1 };
+
+#ifdef __aarch64__
+	arr[1] = FIRST_GFN + 0x1000;		/* never populated */
+#else
+	arr[1] = self->frames[0] + (1UL << 30);	/* far beyond this VM's RAM */
+#endif
+	ASSERT_TRUE(q != MAP_FAILED);
+	/* Errors per frame; the call fails as a whole only for ENOENT. */
+	EXPECT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, arr, err, 2));
+	EXPECT_EQ(0, err[0]);
+	EXPECT_GT(0, err[1]);
+	EXPECT_NE(-ENOENT, err[1]);
+	EXPECT_EQ(0, xpc_read_signal(q));
+#ifdef __aarch64__
+	/*
+	 * The hole is behind a page whose guest frame Xen never filled: the
+	 * abort comes from Xen, and the kernel kills the reader (SIGKILL), as
+	 * with the in-tree driver.  In a child, then.
+	 */
+	EXPECT_NE(0, xpc_read_signal_in_child(q + XPC_PAGE));
+#else
+	EXPECT_EQ(SIGBUS, xpc_read_signal(q + XPC_PAGE));
+#endif
+	munmap(q, 2 * XPC_PAGE);
+}
+
+/* The oldest ioctl: PV only, ENOSYS where frames are translated. */
+TEST_F(domain, mmap_v0_maps_pv_frames)
+{
+	unsigned char *q = xpc_map(self->fd, 1, PROT_READ | PROT_WRITE);
+	struct privcmd_mmap_entry e = {
+		.va = xpc_ptr(q), .mfn = self->frames[1], .npages = 1,
+	};
+	struct privcmd_mmap m = { .num = 1, .dom = self->dom, .entry = &e };
+	long ret;
+
+	ASSERT_TRUE(q != MAP_FAILED);
+	ret = ioctl(self->fd, IOCTL_PRIVCMD_MMAP, &m);
+	if (xpc_auto_translated(self->fd)) {
+		EXPECT_EQ(-1, ret);
+		EXPECT_EQ(ENOSYS, errno);
+	} else {
+		ASSERT_EQ(0, ret) TH_LOG("%s", strerror(errno));
+		q[7] = 0x5a;
+		EXPECT_EQ(0x5a, q[7]);
+	}
+	munmap(q, XPC_PAGE);
+}
+
+/* addr=0, num=0 asks Xen how many frames the resource has. */
+TEST_F(domain, resource_size_query_is_the_domains_grant_frames)
+{
+	__u64 num = 99;
+
+	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, 0, NULL, &num))
+		TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(GRANT_FRAMES, num);
+}
+
+/*
+ * The domain's grant table, as a toolstack maps it to set up the xenstore
+ * and console grants: written through one mapping, read through another.
+ */
+TEST_F(domain, resource_maps_grant_table)
+{
+	unsigned char *q = xpc_map(self->fd, GRANT_FRAMES, PROT_READ | PROT_WRITE);
+	grant_entry_v1_t *g = (grant_entry_v1_t *)q;
+
+	ASSERT_TRUE(q != MAP_FAILED);
+	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, GRANT_FRAMES, q, NULL))
+		TH_LOG("%s", strerror(errno));
+	/* A fresh table: every entry zero. */
+	EXPECT_EQ(0, g[1].flags);
+	EXPECT_EQ(0, g[1].frame);
+	g[1].domid = 0;
+	g[1].frame = 0x1234;
+	g[1].flags = GTF_permit_access;
+	q[XPC_PAGE + 5] = 0x77;
+	munmap(q, GRANT_FRAMES * XPC_PAGE);
+
+	q = xpc_map(self->fd, GRANT_FRAMES, PROT_READ);
+	ASSERT_TRUE(q != MAP_FAILED);
+	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, GRANT_FRAMES, q, NULL));
+	g = (grant_entry_v1_t *)q;
+	EXPECT_EQ(GTF_permit_access, g[1].flags);
+	EXPECT_EQ(0x1234, g[1].frame);
+	EXPECT_EQ(0x77, q[XPC_PAGE + 5]);
+	munmap(q, GRANT_FRAMES * XPC_PAGE);
+}
+
+/* More frames than the resource has: Xen's refusal, nothing mapped. */
+TEST_F(domain, resource_past_its_frames_fails)
+{
+	unsigned char *q = xpc_map(self->fd, GRANT_FRAMES + 1, PROT_READ);
+
+	ASSERT_TRUE(q != MAP_FAILED);
+	EXPECT_EQ(-1, map_resource(self->fd, self->dom, 0, GRANT_FRAMES + 1, q, NULL));
+	EXPECT_EQ(EINVAL, errno);
+	munmap(q, (GRANT_FRAMES + 1) * XPC_PAGE);
+}
+
+/* A restricted fd maps only its own domain's memory. */
+TEST_F(domain, restricted_to_other_domain_eperm)
+{
+	int fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	__u16 other = self->dom + 1;
+	unsigned char *q;
+	int err = 0;
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, ioctl(fd, IOCTL_PRIVCMD_RESTRICT, &other));
+	q = xpc_map(fd, 1, PROT_READ);
+	ASSERT_TRUE(q != MAP_FAILED);
+	EXPECT_EQ(-1, xpc_batch_v2(fd, self->dom, q, self->frames, &err, 1));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(-1, map_resource(fd, self->dom, 0, 1, q, NULL));
+	EXPECT_EQ(EPERM, errno);
+	munmap(q, XPC_PAGE);
+	close(fd);
+}
+
+TEST_HARNESS_MAIN
