@@ -55,12 +55,28 @@ static const char * const reason_names[XPRIVCMD_NR_REASONS] = {
 	[XPRIVCMD_REASON_INTERFACE]	= "unknown interface version (strict policy)",
 	[XPRIVCMD_REASON_NESTED_MULTICALL] = "multicall inside a multicall",
 	[XPRIVCMD_REASON_RESTRICTED]	= "fd is restricted to one domain",
+	[XPRIVCMD_REASON_KERNEL_VA]	= "virtual address Xen would map is not in user space",
+	[XPRIVCMD_REASON_PTE_ADDR]	= "page-table entry by machine address cannot be checked",
 };
 
 const char *xprivcmd_reason_name(unsigned int reason)
 {
 	return reason < XPRIVCMD_NR_REASONS ? reason_names[reason] : "?";
 }
+
+/**
+ * struct xprivcmd_copy - a multicall entry's structure, copied into the kernel
+ * @kbuf: the copy Xen is given instead
+ * @len: its length
+ * @uaddr: the caller's structure, where results go back to
+ * @word: index in the multicall list of the argument that pointed to it
+ */
+struct xprivcmd_copy {
+	void *kbuf;
+	size_t len;
+	u64 uaddr;
+	size_t word;
+};
 
 /**
  * struct xprivcmd_call - one hypercall on its way to Xen
@@ -70,6 +86,8 @@ const char *xprivcmd_reason_name(unsigned int reason)
  * @kbuf: kernel copy of the structure or multicall list, or NULL
  * @klen: its length
  * @karg: the argument @kbuf stands in for
+ * @copies: for a multicall, the copies of its entries' structures
+ * @nr_copies: entries used in @copies
  * @rej: why the call was refused, when it was
  */
 struct xprivcmd_call {
@@ -79,6 +97,8 @@ struct xprivcmd_call {
 	void *kbuf;
 	size_t klen;
 	unsigned int karg;
+	struct xprivcmd_copy *copies;
+	u32 nr_copies;
 	struct xprivcmd_reject {
 		unsigned int reason;
 		u32 arg;
@@ -173,74 +193,119 @@ static int copy_struct(struct xprivcmd_call *c, const struct xprivcmd_range *who
 }
 
 /*
- * Checks the user buffers the structure's guest handles point to, read from
- * the kernel copy, and makes Xen read that copy rather than the caller's
- * structure: the handles Xen follows are then the ones checked here.
+ * Virtual addresses Xen resolves in our page tables without a guest handle
+ * (update_va_mapping, grant maps).  Xen would remap or unmap whatever page
+ * they name, so they must be user addresses.  A page-table entry named by
+ * machine address (GNTMAP_contains_pte) may be one of the kernel's page
+ * tables as well as a user one, and nothing here can tell them apart.
  */
-static int check_nested(struct xprivcmd_call *c,
-			const struct xprivcmd_struct_info *info)
+static unsigned int check_vas(u64 op, const u64 *args, const void *buf,
+			      u64 len, struct xprivcmd_va *va)
 {
-	unsigned int i, reason;
+	struct xprivcmd_range r = {
+		.len = sizeof(u64), .access = XPRIVCMD_IN, .required = true,
+	};
+	unsigned int reason;
+	u64 pos = 0;
 
-	for (i = 0; i < info->nr_ranges; i++) {
-		reason = check_range(&info->ranges[i]);
-		if (reason) {
-			reject(c, reason, c->karg, -EFAULT);
-			/* Name the embedded pointer, not the structure. */
-			c->rej.value = info->ranges[i].addr;
-			return -EFAULT;
+	while (xprivcmd_schema_next_va(op, args, buf, len, &pos, va)) {
+		switch (va->kind) {
+		case XPRIVCMD_VA_PTE:
+			return XPRIVCMD_REASON_PTE_ADDR;
+		case XPRIVCMD_VA_VCPUMASK:
+			/* A bitmap Xen reads: a buffer like any other. */
+			r.addr = va->addr;
+			reason = check_range(&r);
+			if (reason)
+				return reason;
+			break;
+		default:
+			if (!access_ok(u64_to_user_ptr(va->addr), 1))
+				return XPRIVCMD_REASON_KERNEL_VA;
 		}
 	}
-	c->args[c->karg] = (unsigned long)c->kbuf;
 	return 0;
 }
 
-/* The structure @whole names, copied into c->kbuf and parsed from there. */
-static int copy_and_parse(struct xprivcmd_call *c,
-			  const struct xprivcmd_range *whole,
-			  struct xprivcmd_struct_info *info)
+static int reason_errno(unsigned int reason)
 {
-	int ret = copy_struct(c, whole);
-
-	if (!ret)
-		xprivcmd_schema_struct(c->h.op, c->h.arg, c->kbuf, c->klen, info);
-	return ret;
+	switch (reason) {
+	case XPRIVCMD_REASON_POLICY:
+	case XPRIVCMD_REASON_INTERFACE:
+		return -EACCES;
+	default:
+		return -EFAULT;
+	}
 }
 
 /*
- * sysctl, domctl and friends: copy the structure in, read its sub-command
- * and interface version from the copy, decide on them, then check the
- * embedded handles.
+ * Decides on the kernel copy @kbuf of the structure of call @op: the policy
+ * on the sub-command it holds (for sysctl, domctl, ...), its interface
+ * version, the user buffers its guest handles point to and the virtual
+ * addresses it names.  Xen is then given that copy, so what it follows is
+ * what was checked.
+ *
+ * Return: 0, or the reason to refuse, with *@bad the offending address
+ * (left alone for reasons about the structure as a whole).
  */
-static int prepare_struct(struct xprivcmd_file *xf, struct xprivcmd_call *c,
-			  const struct xprivcmd_range *whole, bool *known_ifaces)
+static unsigned int judge_copy(struct xprivcmd_file *xf, u64 op,
+			       const u64 *args, const void *kbuf, size_t klen,
+			       u64 *subop, u64 *bad)
 {
+	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
 	struct xprivcmd_struct_info info;
+	bool known_ifaces = false;
+	struct xprivcmd_va va;
+	unsigned int i, reason;
+
+	xprivcmd_schema_struct(op, args, kbuf, klen, &info);
+	if (s && s->struct_cmd) {
+		*subop = info.cmd;
+		if (!xprivcmd_policy_allowed(xf, op, info.cmd, &known_ifaces))
+			return XPRIVCMD_REASON_POLICY;
+		if (known_ifaces && !info.iv_known)
+			return XPRIVCMD_REASON_INTERFACE;
+	}
+	for (i = 0; i < info.nr_ranges; i++) {
+		reason = check_range(&info.ranges[i]);
+		if (reason) {
+			*bad = info.ranges[i].addr;
+			return reason;
+		}
+	}
+	reason = check_vas(op, args, kbuf, klen, &va);
+	if (reason)
+		*bad = va.addr;
+	return reason;
+}
+
+/*
+ * sysctl, domctl, memory_op, grant_table_op and friends: copy the structure
+ * in, decide on the copy, and have Xen read the copy.
+ */
+static int prepare_copy(struct xprivcmd_file *xf, struct xprivcmd_call *c,
+			const struct xprivcmd_range *whole)
+{
+	unsigned int reason;
+	u64 bad;
 	int ret;
 
-	ret = copy_and_parse(c, whole, &info);
+	ret = copy_struct(c, whole);
 	if (ret)
 		return ret;
-	c->subop = info.cmd;
-	if (!xprivcmd_policy_allowed(xf, c->h.op, c->subop, known_ifaces))
-		return reject(c, XPRIVCMD_REASON_POLICY, XPRIVCMD_ARG_NONE, -EACCES);
-	if (*known_ifaces && !info.iv_known)
-		return reject(c, XPRIVCMD_REASON_INTERFACE, whole->arg, -EACCES);
-	return check_nested(c, &info);
-}
-
-/*
- * memory_op, grant_table_op: the sub-command is an argument, already decided
- * on; its structure holds guest handles, checked on a kernel copy.
- */
-static int prepare_nested(struct xprivcmd_call *c,
-			  const struct xprivcmd_range *whole)
-{
-	struct xprivcmd_struct_info info;
-	int ret;
-
-	ret = copy_and_parse(c, whole, &info);
-	return ret ? ret : check_nested(c, &info);
+	reason = judge_copy(xf, c->h.op, c->h.arg, c->kbuf, c->klen, &c->subop,
+			    &bad);
+	if (reason == XPRIVCMD_REASON_POLICY)
+		return reject(c, reason, XPRIVCMD_ARG_NONE, -EACCES);
+	if (reason) {
+		reject(c, reason, c->karg, reason_errno(reason));
+		/* Name the embedded pointer, not the structure. */
+		if (reason != XPRIVCMD_REASON_INTERFACE)
+			c->rej.value = bad;
+		return c->rej.err;
+	}
+	c->args[c->karg] = (unsigned long)c->kbuf;
+	return 0;
 }
 
 static int reject_entry(struct xprivcmd_call *c, unsigned int reason,
@@ -256,17 +321,58 @@ static int reject_entry(struct xprivcmd_call *c, unsigned int reason,
 }
 
 /*
+ * A multicall entry whose structure holds its sub-command or guest handles:
+ * copied into the kernel and decided on like a call of its own, the entry
+ * in our list then pointing at the copy.
+ */
+static int copy_entry(struct xprivcmd_file *xf, struct xprivcmd_call *c,
+		      u32 i, u64 *e, const struct xprivcmd_range *whole)
+{
+	struct xprivcmd_copy *cp = &c->copies[c->nr_copies];
+	unsigned int reason;
+	u64 subop, bad = 0;
+	void *kbuf;
+
+	kbuf = memdup_user(u64_to_user_ptr(whole->addr), whole->len);
+	if (IS_ERR(kbuf) && PTR_ERR(kbuf) == -EFAULT)
+		return reject_entry(c, XPRIVCMD_REASON_UNMAPPED, i, e,
+				    whole->arg, -EFAULT);
+	if (IS_ERR(kbuf))
+		return PTR_ERR(kbuf);
+	cp->kbuf = kbuf;
+	cp->len = whole->len;
+	cp->uaddr = whole->addr;
+	cp->word = (size_t)i * MC_ENTRY_WORDS + 2 + whole->arg;
+	c->nr_copies++;
+
+	reason = judge_copy(xf, e[0], &e[2], kbuf, whole->len, &subop, &bad);
+	if (reason == XPRIVCMD_REASON_POLICY)
+		return reject_entry(c, reason, i, e, XPRIVCMD_ARG_NONE, -EACCES);
+	if (reason) {
+		reject_entry(c, reason, i, e, whole->arg, reason_errno(reason));
+		if (reason != XPRIVCMD_REASON_INTERFACE)
+			c->rej.value = bad;
+		return c->rej.err;
+	}
+	e[2 + whole->arg] = (unsigned long)kbuf;
+	return 0;
+}
+
+/*
  * Multicall: every entry is checked like a hypercall of its own, on a
  * kernel copy of the list that Xen then executes, so that a denied call can
  * neither hide in the list nor be swapped in after the check.  Entries whose
- * sub-command is in memory (sysctl, domctl, ...) are allowed only where the
- * policy allows all of that hypercall's sub-commands.
+ * structure matters (the sub-command of a sysctl or domctl, the guest
+ * handles of a memory_op, ...) get kernel copies of their structures too.
  */
 static int prepare_multicall(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 {
 	u64 nr = c->h.arg[1], *list;
+	struct xprivcmd_range whole;
+	struct xprivcmd_va va;
 	unsigned int reason;
 	u32 i, bad_arg;
+	int ret;
 
 	if (!nr)
 		return 0;
@@ -281,10 +387,14 @@ static int prepare_multicall(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 	c->karg = 0;
 	if (copy_from_user(list, u64_to_user_ptr(c->h.arg[0]), c->klen))
 		return reject(c, XPRIVCMD_REASON_UNMAPPED, 0, -EFAULT);
+	c->copies = kvcalloc(nr, sizeof(*c->copies), GFP_KERNEL);
+	if (!c->copies)
+		return -ENOMEM;
 
 	for (i = 0; i < nr; i++) {
-		const u64 *e = &list[i * MC_ENTRY_WORDS];
+		u64 *e = &list[i * MC_ENTRY_WORDS];
 		const u64 *args = &e[2];
+		const struct xprivcmd_op *s;
 
 		if (e[0] >= XPRIVCMD_NR_HYPERCALLS)
 			return reject_entry(c, XPRIVCMD_REASON_OP_RANGE, i, e,
@@ -292,7 +402,10 @@ static int prepare_multicall(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 		if (e[0] == OP_MULTICALL)
 			return reject_entry(c, XPRIVCMD_REASON_NESTED_MULTICALL,
 					    i, e, XPRIVCMD_ARG_NONE, -EINVAL);
-		if (!xprivcmd_policy_allowed(xf, e[0],
+		/* Sub-commands in memory are decided on their copy below. */
+		s = xprivcmd_schema_op(e[0]);
+		if ((!s || !s->struct_cmd) &&
+		    !xprivcmd_policy_allowed(xf, e[0],
 					     xprivcmd_schema_subop(e[0], args),
 					     NULL))
 			return reject_entry(c, XPRIVCMD_REASON_POLICY, i, e,
@@ -300,6 +413,17 @@ static int prepare_multicall(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 		reason = check_args(e[0], args, &bad_arg);
 		if (reason)
 			return reject_entry(c, reason, i, e, bad_arg, -EFAULT);
+		reason = check_vas(e[0], args, NULL, 0, &va);
+		if (reason) {
+			reject_entry(c, reason, i, e, va.arg, -EFAULT);
+			c->rej.value = va.addr;
+			return -EFAULT;
+		}
+		if (xprivcmd_schema_copy(e[0], args, &whole)) {
+			ret = copy_entry(xf, c, i, e, &whole);
+			if (ret)
+				return ret;
+		}
 	}
 	c->args[0] = (unsigned long)list;
 	return 0;
@@ -309,7 +433,7 @@ static int prepare_call(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 {
 	const struct xprivcmd_op *s;
 	struct xprivcmd_range whole;
-	bool known_ifaces = false, copy;
+	struct xprivcmd_va va;
 	unsigned int i, reason;
 	u32 bad_arg;
 
@@ -332,15 +456,48 @@ static int prepare_call(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 	reason = check_args(c->h.op, c->h.arg, &bad_arg);
 	if (reason)
 		return reject(c, reason, bad_arg, -EFAULT);
+	reason = check_vas(c->h.op, c->h.arg, NULL, 0, &va);
+	if (reason) {
+		reject(c, reason, va.arg, -EFAULT);
+		c->rej.value = va.addr;
+		return -EFAULT;
+	}
 
-	copy = xprivcmd_schema_copy(c->h.op, c->h.arg, &whole);
-	if (s && s->struct_cmd)
-		return prepare_struct(xf, c, &whole, &known_ifaces);
 	if (c->h.op == OP_MULTICALL)
 		return prepare_multicall(xf, c);
-	if (copy)
-		return prepare_nested(c, &whole);
+	if (xprivcmd_schema_copy(c->h.op, c->h.arg, &whole))
+		return prepare_copy(xf, c, &whole);
 	return 0;
+}
+
+/*
+ * After the call: what Xen wrote into the entries' structures goes back to
+ * the caller's, and the list the caller gets back points to those again.
+ */
+static int finish_copies(struct xprivcmd_call *c)
+{
+	u64 *list = c->kbuf;
+	int ret = 0;
+	u32 i;
+
+	for (i = 0; i < c->nr_copies; i++) {
+		struct xprivcmd_copy *cp = &c->copies[i];
+
+		if (copy_to_user(u64_to_user_ptr(cp->uaddr), cp->kbuf, cp->len))
+			ret = -EFAULT;
+		if (list)
+			list[cp->word] = cp->uaddr;
+	}
+	return ret;
+}
+
+static void free_copies(struct xprivcmd_call *c)
+{
+	u32 i;
+
+	for (i = 0; i < c->nr_copies; i++)
+		kfree(c->copies[i].kbuf);
+	kvfree(c->copies);
 }
 
 static void record_reject(struct xprivcmd_file *xf,
@@ -464,10 +621,13 @@ long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata)
 
 	ret = issue(&c);
 	/* Xen wrote its results (sysctl output, multicall results) to our copy. */
+	if (finish_copies(&c))
+		ret = -EFAULT;
 	if (c.kbuf &&
 	    copy_to_user(u64_to_user_ptr(c.h.arg[c.karg]), c.kbuf, c.klen))
 		ret = -EFAULT;
 out:
+	free_copies(&c);
 	kvfree(c.kbuf);
 	return ret;
 }

@@ -80,6 +80,30 @@
 #define SZ_MSR_ENTRY		16	/* xen_msr_entry_t, xen_domctl_vcpu_msr_t */
 #define SZ_VMEMRANGE		24	/* xen_vmemrange_t */
 #define SZ_SCHED_VCPU		16	/* xen_domctl_schedparam_vcpu_t */
+#define SZ_MEM_PAGING_OP	24	/* struct xen_mem_paging_op */
+#define SZ_MEM_ACCESS_OP	32	/* struct xen_mem_access_op */
+#define SZ_MEM_SHARING_OP	48	/* struct xen_mem_sharing_op */
+#define SZ_VNUMA_TOPOLOGY	40	/* struct xen_vnuma_topology_info */
+#define SZ_XEN_PAGE		4096	/* Xen's PAGE_SIZE: paging_op prep's buffer */
+#define SZ_PERFC_DESC		84	/* xen_sysctl_perfc_desc_t */
+#define SZ_CPUINFO		8	/* xen_sysctl_cpuinfo_t */
+#define SZ_PX_VAL		24	/* pm_px_val_t */
+#define SZ_CPUFREQ_NAME		16	/* CPUFREQ_NAME_LEN: one governor's name */
+#define SZ_LOCKPROF_DATA	80	/* xen_sysctl_lockprof_data_t */
+#define SZ_CPUTOPO		12	/* xen_sysctl_cputopo_t */
+#define SZ_MEMINFO		16	/* xen_sysctl_meminfo_t */
+#define SZ_ARINC653_SCHEDULE	2064	/* xen_sysctl_arinc653_schedule_t */
+#define SZ_PCI_DEVICE		4	/* physdev_pci_device_t */
+#define SZ_LIVEPATCH_STATUS	8	/* xen_livepatch_status_t */
+#define SZ_LIVEPATCH_NAME	128	/* XEN_LIVEPATCH_NAME_SIZE */
+/*
+ * A handle whose length Xen alone decides (perfc's counters, livepatch
+ * metadata): only its start can be checked.  That suffices: a copy that
+ * starts in user space meets the unmapped hole above it (non-canonical
+ * on x86_64, between the TTBR0 and TTBR1 ranges on arm64) and faults in
+ * Xen before it could reach the kernel.
+ */
+#define SZ_START		1
 
 /* xen_version sub-commands (public/version.h) and their buffers. */
 static const struct xprivcmd_subop xen_version_subops[] = {
@@ -128,7 +152,11 @@ static const struct xprivcmd_subop memory_op_subops[] = {
 	SUBOP(17, PTR(1, XPRIVCMD_INOUT, 40, true)),		/* get_pod_target */
 	SUBOP(23, PTR(1, XPRIVCMD_INOUT, SZ_PHYSMAP_BATCH, true)),	/* add_to_physmap_batch */
 	SUBOP(24, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),	/* claim_pages */
+	SUBOP(20, PTR(1, XPRIVCMD_INOUT, SZ_MEM_PAGING_OP, true)),	/* paging_op */
+	SUBOP(21, PTR(1, XPRIVCMD_INOUT, SZ_MEM_ACCESS_OP, true)),	/* access_op */
+	SUBOP(22, PTR(1, XPRIVCMD_INOUT, SZ_MEM_SHARING_OP, true)),	/* sharing_op */
 	SUBOP(25, PTR(1, XPRIVCMD_INOUT, SZ_MFN_LIST, true)),	/* machphys_compat_mfn_list */
+	SUBOP(26, PTR(1, XPRIVCMD_INOUT, SZ_VNUMA_TOPOLOGY, true)),	/* get_vnumainfo */
 	SUBOP(27, PTR(1, XPRIVCMD_INOUT, SZ_RDM_MAP, true)),	/* reserved_device_memory_map */
 	SUBOP(28, PTR(1, XPRIVCMD_INOUT, SZ_ACQUIRE_RESOURCE, true)),	/* acquire_resource */
 };
@@ -307,6 +335,7 @@ static void fill_range(const struct xprivcmd_ptr *p, const u64 *args,
 #define N_REQUIRED	0x1	/* NULL is refused (else NULL is left to Xen) */
 #define N_BITS		0x2	/* the count is in bits, rounded up to bytes */
 #define N_SQUARE	0x4	/* count * count elements (a distance matrix) */
+#define N_SPAN		0x8	/* a u32 pair first, last at the count: last - first + 1 */
 
 /**
  * struct xprivcmd_nested - a guest handle inside a hypercall's structure
@@ -316,7 +345,7 @@ static void fill_range(const struct xprivcmd_ptr *p, const u64 *args,
  *	op's command argument)
  * @ptr_off: offset of the 64-bit guest handle
  * @count_off: offset of the element count
- * @count_size: bytes of the count (2, 4 or 8), 0 when @size is the length
+ * @count_size: bytes of the count (1, 2, 4 or 8), 0 when @size is the length
  * @access: &enum xprivcmd_access
  * @flags: N_*
  * @cond_off: offset of a u32 that selects whether Xen uses the handle
@@ -361,6 +390,8 @@ struct xprivcmd_nested {
 #define N_MEMOP		12
 #define N_GNTTABOP	20
 #define IV_15		0x15
+/* The sysctl union starts after cmd and interface_version. */
+#define SU		8
 /* The domctl union starts after cmd, interface_version, domain, pad. */
 #define DU		16
 
@@ -373,6 +404,39 @@ struct xprivcmd_nested {
  *  op / sub-command                    handle            length
  *  sysctl 0x15 readconsole             buffer            count bytes
  *  sysctl 0x15 getdomaininfolist       buffer            max_domains * 112
+ *  sysctl 0x15 tbuf_op set_cpu_mask    cpu_mask          (nr_bits + 7) / 8
+ *  sysctl 0x15 perfc_op                desc, val         start only (Xen's count)
+ *  sysctl 0x15 debug_keys              keys              nr_keys bytes
+ *  sysctl 0x15 getcpuinfo              info              max_cpus * 8
+ *  sysctl 0x15 get_pmstat get_pxstat   trans_pt          total^2 * 8
+ *                                      pt                total * 24
+ *  sysctl 0x15 get_pmstat get_cxstat   triggers,         nr * 8
+ *                                      residencies
+ *                                      pc, cc            nr_pc * 8, nr_cc * 8
+ *  sysctl 0x15 pm_op get_cpufreq_para  affected_cpus     cpu_num * 4
+ *                                      scaling_available_frequencies
+ *                                                        freq_num * 4
+ *                                      scaling_available_governors
+ *                                                        gov_num * 16
+ *  sysctl 0x15 page_offline_op         status            (end - start + 1) * 4
+ *  sysctl 0x15 lockprof_op query       data              max_elem * 80
+ *  sysctl 0x15 cputopoinfo             cputopo           num_cpus * 12
+ *  sysctl 0x15 numainfo                meminfo           num_nodes * 16
+ *                                      distance          num_nodes^2 * 4
+ *  sysctl 0x15 cpupool_op info,        cpumap            (nr_bits + 7) / 8
+ *              freeinfo
+ *  sysctl 0x15 scheduler_op ARINC653   schedule          2064
+ *  sysctl 0x15 coverage_op read        buffer            size bytes
+ *  sysctl 0x15 pcitopoinfo             devs, nodes       num_devs * 4
+ *  sysctl 0x15 get_cpu_featureset      features          nr_features * 4
+ *  sysctl 0x15 livepatch_op upload     name, payload     name.size, size bytes
+ *  sysctl 0x15 livepatch_op get,action name              name.size bytes
+ *  sysctl 0x15 livepatch_op list       status            nr * 8
+ *                                      name              nr * 128
+ *                                      len, metadata_len nr * 4
+ *                                      metadata          start only
+ *  sysctl 0x15 get_cpu_policy          leaves, msrs      nr_leaves * 24,
+ *                                                        nr_msrs * 16 (x86)
  *  domctl 0x15 setvcpuaffinity,        cpumap_hard       (nr_bits + 7) / 8,
  *              getvcpuaffinity                           if flags & HARD
  *                                      cpumap_soft       same, if flags & SOFT
@@ -410,16 +474,104 @@ struct xprivcmd_nested {
  *                                      errs              size * 4
  *  memory_op reserved_device_memory_map buffer           nr_entries * 16
  *  memory_op acquire_resource          frame_list        nr_frames * 8
+ *  memory_op paging_op prep            buffer            4096
+ *  memory_op access_op                 pfn_list          nr * 8
+ *            set_access_multi          access_list       nr bytes
+ *  memory_op get_vnumainfo             vdistance         nr_vnodes^2 * 4
+ *                                      vcpu_to_vnode     nr_vcpus * 4
+ *                                      vmemrange         nr_vmemranges * 24
  *  grant_table_op setup_table          frame_list        nr_frames * 8
  *  grant_table_op get_status_frames    frame_list        nr_frames * 8
  *
- * Not modelled, so passed to Xen unchecked: other domctl/sysctl/memory_op
- * sub-commands with handles (memory_op access_op, get_vnumainfo; most
- * sysctls).  event_channel_op structures hold no guest addresses.
+ * The sysctls not listed (physinfo, sched_id, availheap, cpu_hotplug,
+ * psr_cmt_op, psr_alloc, get_cpu_levelling_caps) and memory_op sharing_op
+ * hold no guest handles; nor do event_channel_op structures.  Handles of
+ * other domctl sub-commands are not modelled, so passed to Xen unchecked.
  */
 static const struct xprivcmd_nested nested[] = {
 	NARR(N_SYSCTL, IV_15, 1, 16, 24, 4, XPRIVCMD_OUT, 1, .flags = N_REQUIRED),
 	NARR(N_SYSCTL, IV_15, 6, 16, 12, 4, XPRIVCMD_OUT, 112, .flags = N_REQUIRED),
+	/* XEN_SYSCTL_tbuf_op: set_cpu_mask reads a xenctl_bitmap */
+	NARR(N_SYSCTL, IV_15, 2, SU + 8, SU + 16, 4, XPRIVCMD_IN, 1,
+	     .flags = N_BITS, WHEN(SU, ~0U, 1)),
+	/* XEN_SYSCTL_perfc_op: Xen writes as many counters as it has */
+	NFIX(N_SYSCTL, IV_15, 5, SU + 16, XPRIVCMD_OUT, SZ_START),
+	NFIX(N_SYSCTL, IV_15, 5, SU + 24, XPRIVCMD_OUT, SZ_START),
+	/* XEN_SYSCTL_debug_keys */
+	NARR(N_SYSCTL, IV_15, 7, SU, SU + 8, 4, XPRIVCMD_IN, 1),
+	/* XEN_SYSCTL_getcpuinfo */
+	NARR(N_SYSCTL, IV_15, 8, SU + 8, SU, 4, XPRIVCMD_OUT, SZ_CPUINFO),
+	/* XEN_SYSCTL_get_pmstat: PMSTAT_get_pxstat, PMSTAT_get_cxstat */
+	NARR(N_SYSCTL, IV_15, 10, SU + 16, SU + 8, 1, XPRIVCMD_OUT, 8,
+	     .flags = N_SQUARE, WHEN(SU, ~0U, 0x12)),
+	NARR(N_SYSCTL, IV_15, 10, SU + 24, SU + 8, 1, XPRIVCMD_OUT, SZ_PX_VAL,
+	     WHEN(SU, ~0U, 0x12)),
+	NARR(N_SYSCTL, IV_15, 10, SU + 24, SU + 8, 4, XPRIVCMD_OUT, 8,
+	     WHEN(SU, ~0U, 0x22)),
+	NARR(N_SYSCTL, IV_15, 10, SU + 32, SU + 8, 4, XPRIVCMD_OUT, 8,
+	     WHEN(SU, ~0U, 0x22)),
+	NARR(N_SYSCTL, IV_15, 10, SU + 48, SU + 40, 4, XPRIVCMD_OUT, 8,
+	     WHEN(SU, ~0U, 0x22)),
+	NARR(N_SYSCTL, IV_15, 10, SU + 56, SU + 44, 4, XPRIVCMD_OUT, 8,
+	     WHEN(SU, ~0U, 0x22)),
+	/* XEN_SYSCTL_pm_op: GET_CPUFREQ_PARA */
+	NARR(N_SYSCTL, IV_15, 12, SU + 24, SU + 8, 4, XPRIVCMD_OUT, 4,
+	     WHEN(SU, ~0U, 0x11)),
+	NARR(N_SYSCTL, IV_15, 12, SU + 32, SU + 12, 4, XPRIVCMD_OUT, 4,
+	     WHEN(SU, ~0U, 0x11)),
+	NARR(N_SYSCTL, IV_15, 12, SU + 40, SU + 16, 4, XPRIVCMD_OUT,
+	     SZ_CPUFREQ_NAME, WHEN(SU, ~0U, 0x11)),
+	/* XEN_SYSCTL_page_offline_op: one status per page of start..end */
+	NARR(N_SYSCTL, IV_15, 14, SU + 16, SU + 4, 4, XPRIVCMD_OUT, 4,
+	     .flags = N_SPAN),
+	/* XEN_SYSCTL_lockprof_op: XEN_SYSCTL_LOCKPROF_query */
+	NARR(N_SYSCTL, IV_15, 15, SU + 24, SU + 4, 4, XPRIVCMD_OUT,
+	     SZ_LOCKPROF_DATA, WHEN(SU, ~0U, 2)),
+	/* XEN_SYSCTL_cputopoinfo, numainfo (xl info -n) */
+	NARR(N_SYSCTL, IV_15, 16, SU + 8, SU, 4, XPRIVCMD_OUT, SZ_CPUTOPO),
+	NARR(N_SYSCTL, IV_15, 17, SU + 8, SU, 4, XPRIVCMD_OUT, SZ_MEMINFO),
+	NARR(N_SYSCTL, IV_15, 17, SU + 16, SU, 4, XPRIVCMD_OUT, 4,
+	     .flags = N_SQUARE),
+	/* XEN_SYSCTL_cpupool_op: OP_INFO and OP_FREEINFO write the cpumap */
+	NARR(N_SYSCTL, IV_15, 18, SU + 24, SU + 32, 4, XPRIVCMD_OUT, 1,
+	     .flags = N_BITS, WHEN(SU, ~0U, 3)),
+	NARR(N_SYSCTL, IV_15, 18, SU + 24, SU + 32, 4, XPRIVCMD_OUT, 1,
+	     .flags = N_BITS, WHEN(SU, ~0U, 7)),
+	/* XEN_SYSCTL_scheduler_op: XEN_SCHEDULER_ARINC653's schedule */
+	NFIX(N_SYSCTL, IV_15, 19, SU + 16, XPRIVCMD_INOUT, SZ_ARINC653_SCHEDULE,
+	     WHEN(SU + 4, ~0U, 7)),
+	/* XEN_SYSCTL_coverage_op: XEN_SYSCTL_COVERAGE_read */
+	NARR(N_SYSCTL, IV_15, 20, SU + 8, SU + 4, 4, XPRIVCMD_OUT, 1,
+	     WHEN(SU, ~0U, 1)),
+	/* XEN_SYSCTL_pcitopoinfo */
+	NARR(N_SYSCTL, IV_15, 22, SU + 8, SU, 4, XPRIVCMD_IN, SZ_PCI_DEVICE),
+	NARR(N_SYSCTL, IV_15, 22, SU + 16, SU, 4, XPRIVCMD_OUT, 4),
+	/* XEN_SYSCTL_get_cpu_featureset */
+	NARR(N_SYSCTL, IV_15, 26, SU + 8, SU + 4, 4, XPRIVCMD_OUT, 4),
+	/* XEN_SYSCTL_livepatch_op: UPLOAD, GET, LIST, ACTION */
+	NARR(N_SYSCTL, IV_15, 27, SU + 8, SU + 16, 2, XPRIVCMD_IN, 1,
+	     WHEN(SU, ~0U, 0)),
+	NARR(N_SYSCTL, IV_15, 27, SU + 32, SU + 24, 8, XPRIVCMD_IN, 1,
+	     WHEN(SU, ~0U, 0)),
+	NARR(N_SYSCTL, IV_15, 27, SU + 8, SU + 16, 2, XPRIVCMD_IN, 1,
+	     WHEN(SU, ~0U, 1)),
+	NARR(N_SYSCTL, IV_15, 27, SU + 32, SU + 16, 4, XPRIVCMD_OUT,
+	     SZ_LIVEPATCH_STATUS, WHEN(SU, ~0U, 2)),
+	NARR(N_SYSCTL, IV_15, 27, SU + 40, SU + 16, 4, XPRIVCMD_OUT,
+	     SZ_LIVEPATCH_NAME, WHEN(SU, ~0U, 2)),
+	NARR(N_SYSCTL, IV_15, 27, SU + 48, SU + 16, 4, XPRIVCMD_OUT, 4,
+	     WHEN(SU, ~0U, 2)),
+	NFIX(N_SYSCTL, IV_15, 27, SU + 56, XPRIVCMD_OUT, SZ_START,
+	     WHEN(SU, ~0U, 2)),
+	NARR(N_SYSCTL, IV_15, 27, SU + 64, SU + 16, 4, XPRIVCMD_OUT, 4,
+	     WHEN(SU, ~0U, 2)),
+	NARR(N_SYSCTL, IV_15, 27, SU + 8, SU + 16, 2, XPRIVCMD_IN, 1,
+	     WHEN(SU, ~0U, 3)),
+#ifdef CONFIG_X86
+	/* XEN_SYSCTL_get_cpu_policy */
+	NARR(N_SYSCTL, IV_15, 29, SU + 16, SU + 4, 4, XPRIVCMD_OUT, SZ_CPUID_LEAF),
+	NARR(N_SYSCTL, IV_15, 29, SU + 24, SU + 8, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
+#endif
 
 	/* XEN_DOMCTL_setvcpuaffinity, getvcpuaffinity: xenctl_bitmaps */
 	NARR(N_DOMCTL, IV_15, 9, DU + 8, DU + 16, 4, XPRIVCMD_INOUT, 1,
@@ -506,6 +658,15 @@ static const struct xprivcmd_nested nested[] = {
 	NARR(N_MEMOP, 0, 27, 8, 4, 4, XPRIVCMD_OUT, SZ_RDM),
 	/* acquire_resource */
 	NARR(N_MEMOP, 0, 28, 24, 8, 4, XPRIVCMD_INOUT, SZ_XEN_ULONG),
+	/* paging_op: XENMEM_paging_op_prep reads a page (op is a u8) */
+	NFIX(N_MEMOP, 0, 20, 8, XPRIVCMD_IN, SZ_XEN_PAGE, WHEN(0, 0xff, 2)),
+	/* access_op: XENMEM_access_op_set_access_multi */
+	NARR(N_MEMOP, 0, 21, 16, 4, 4, XPRIVCMD_IN, SZ_XEN_ULONG, WHEN(0, 0xff, 4)),
+	NARR(N_MEMOP, 0, 21, 24, 4, 4, XPRIVCMD_IN, 1, WHEN(0, 0xff, 4)),
+	/* get_vnumainfo */
+	NARR(N_MEMOP, 0, 26, 16, 4, 4, XPRIVCMD_OUT, 4, .flags = N_SQUARE),
+	NARR(N_MEMOP, 0, 26, 24, 8, 4, XPRIVCMD_OUT, 4),
+	NARR(N_MEMOP, 0, 26, 32, 12, 4, XPRIVCMD_OUT, SZ_VMEMRANGE),
 
 	/* grant_table_op: setup_table, get_status_frames */
 	NARR(N_GNTTABOP, 0, 2, 16, 4, 4, XPRIVCMD_OUT, SZ_XEN_ULONG),
@@ -533,6 +694,8 @@ static u64 get_count(const void *buf, unsigned int off, unsigned int size)
 	u16 v16;
 
 	switch (size) {
+	case 1:
+		return ((const u8 *)buf)[off];
 	case 2:
 		memcpy(&v16, (const char *)buf + off, sizeof(v16));
 		return v16;
@@ -550,6 +713,8 @@ static bool nested_fits(const struct xprivcmd_nested *n, u64 len)
 		return false;
 	if (n->count_size && (u64)n->count_off + n->count_size > len)
 		return false;
+	if ((n->flags & N_SPAN) && (u64)n->count_off + 8 > len)
+		return false;
 	return !n->cond_mask || (u64)n->cond_off + 4 <= len;
 }
 
@@ -561,6 +726,10 @@ static u64 nested_len(const struct xprivcmd_nested *n, const void *buf)
 	if (!n->count_size)
 		return n->size;
 	count = get_count(buf, n->count_off, n->count_size);
+	/* Xen refuses a last before the first with nothing touched. */
+	if (n->flags & N_SPAN)
+		count = get_u32(buf, n->count_off + 4) < count ? 0 :
+			get_u32(buf, n->count_off + 4) - count + 1;
 	if (n->flags & N_BITS)
 		return count / 8 + !!(count % 8);
 	/* Counts are at most 64 bits wide: an overflow is a length too. */
@@ -580,6 +749,42 @@ static bool has_nested(u64 op, u32 iv, u64 cmd)
 		    nested[i].cmd == cmd)
 			return true;
 	return false;
+}
+
+/*
+ * Grant table operations whose array elements carry virtual addresses (not
+ * guest handles) that Xen resolves in the caller's page tables: the
+ * mapping's address, host_addr, and for unmap_and_replace new_addr.
+ */
+#define OP_UPDATE_VA_MAPPING		14
+#define OP_UPDATE_VA_MAPPING_OTHERDOMAIN	22
+#define GNTMAP_HOST_MAP		0x2
+#define GNTMAP_CONTAINS_PTE	0x10
+/* update_va_mapping flags (public/xen.h UVMF_*) */
+#define UVMF_FLUSHTYPE_MASK	0x3ULL
+#define UVMF_LOCAL		0x0ULL
+#define UVMF_ALL		0x4ULL
+
+static const struct {
+	u32 cmd;
+	u8 elem;	/* bytes per array element */
+	u8 nr_vas;	/* addresses per element, at offsets 0 and 8 */
+} gnt_vas[] = {
+	{ 0, 32, 1 },	/* map_grant_ref: host_addr; flags at 8 */
+	{ 1, 24, 1 },	/* unmap_grant_ref: host_addr */
+	{ 7, 24, 2 },	/* unmap_and_replace: host_addr, new_addr */
+};
+
+static int gnt_va_index(u64 op, u64 cmd)
+{
+	unsigned int i;
+
+	if (op != N_GNTTABOP)
+		return -1;
+	for (i = 0; i < ARRAY_SIZE(gnt_vas); i++)
+		if (gnt_vas[i].cmd == cmd)
+			return i;
+	return -1;
 }
 
 /**
@@ -610,7 +815,7 @@ bool xprivcmd_schema_copy(u64 op, const u64 *args, struct xprivcmd_range *whole)
 	if (!s->muxed || !s->subops)
 		return false;
 	cmd = args[s->cmd_arg] & s->cmd_mask;
-	if (!has_nested(op, 0, cmd))
+	if (!has_nested(op, 0, cmd) && gnt_va_index(op, cmd) < 0)
 		return false;
 	for (i = 0; i < s->nr_subops; i++) {
 		p = &s->subops[i].ptr;
@@ -678,6 +883,98 @@ void xprivcmd_schema_struct(u64 op, const u64 *args, const void *buf,
 		if (r->len)
 			info->nr_ranges++;
 	}
+}
+
+/* update_va_mapping(_otherdomain): (va, val, flags[, domid]). */
+static bool uvm_next_va(const u64 *args, u64 *pos, struct xprivcmd_va *va)
+{
+	u64 mask = args[2] & ~UVMF_FLUSHTYPE_MASK;
+
+	va->elem = 0;
+	if (*pos == 0) {
+		/* The page whose entry Xen rewrites in our page tables. */
+		*pos = 1;
+		va->addr = args[0];
+		va->arg = 0;
+		va->kind = XPRIVCMD_VA_MAPPING;
+		return true;
+	}
+	/*
+	 * A flush of some vCPUs only: the flags, less the flush type, are
+	 * the address of the vCPU bitmap Xen reads.
+	 */
+	if (*pos == 1 && (args[2] & UVMF_FLUSHTYPE_MASK) &&
+	    mask != UVMF_LOCAL && mask != UVMF_ALL) {
+		*pos = 2;
+		va->addr = mask;
+		va->arg = 2;
+		va->kind = XPRIVCMD_VA_VCPUMASK;
+		return true;
+	}
+	return false;
+}
+
+/* @pos counts (element, address) pairs over the array in @buf. */
+static bool gnt_next_va(int g, const void *buf, u64 len, u64 *pos,
+			struct xprivcmd_va *va)
+{
+	const u8 per = gnt_vas[g].nr_vas, size = gnt_vas[g].elem;
+	u64 elem, addr;
+	u32 flags;
+
+	for (; (*pos / per + 1) * size <= len; (*pos)++) {
+		elem = *pos / per;
+		addr = get_u64(buf, elem * size + (*pos % per) * 8);
+		va->kind = XPRIVCMD_VA_MAPPING;
+		if (gnt_vas[g].cmd == 0) {
+			/* Only a host mapping has an address; device maps don't. */
+			flags = get_u32(buf, elem * size + 8);
+			if (!(flags & GNTMAP_HOST_MAP))
+				continue;
+			if (flags & GNTMAP_CONTAINS_PTE)
+				va->kind = XPRIVCMD_VA_PTE;
+		} else if (!addr) {
+			/* An unmap without address leaves the page tables alone. */
+			continue;
+		}
+		va->addr = addr;
+		va->elem = elem;
+		va->arg = 1;
+		(*pos)++;
+		return true;
+	}
+	return false;
+}
+
+/**
+ * xprivcmd_schema_next_va() - the next virtual address a call hands Xen
+ *	outside any guest handle
+ * @op: hypercall number
+ * @args: its arguments
+ * @buf: the kernel copy of its structure, if xprivcmd_schema_copy() asked
+ *	for one, else NULL
+ * @len: bytes in @buf
+ * @pos: iterator, 0 to start
+ * @va: filled in with the address and what it stands for
+ *
+ * update_va_mapping and the grant table's map and unmap operations name
+ * pages of the caller's address space by virtual address; Xen edits the
+ * page-table entries behind them.  A kernel address there would have Xen
+ * remap or unmap the kernel's own memory.
+ *
+ * Return: true when @va was filled in.
+ */
+bool xprivcmd_schema_next_va(u64 op, const u64 *args, const void *buf,
+			     u64 len, u64 *pos, struct xprivcmd_va *va)
+{
+	int g;
+
+	if (op == OP_UPDATE_VA_MAPPING || op == OP_UPDATE_VA_MAPPING_OTHERDOMAIN)
+		return uvm_next_va(args, pos, va);
+	g = gnt_va_index(op, args[0] & GNTTABOP_CMD_MASK);
+	if (g < 0 || !buf)
+		return false;
+	return gnt_next_va(g, buf, len, pos, va);
 }
 
 /**

@@ -16,8 +16,8 @@
 
 #define XPRIVCMD_NR_ARGS	5
 #define XPRIVCMD_MAX_PTRS	2
-/* Most guest handles one structure holds (XEN_DOMCTL_setvnumainfo: 4). */
-#define XPRIVCMD_MAX_NESTED	4
+/* Most guest handles one structure holds (XEN_SYSCTL_livepatch_op list: 5). */
+#define XPRIVCMD_MAX_NESTED	5
 /* Marks "no such argument" in the one-byte argument index fields. */
 #define XPRIVCMD_NO_ARG		0xff
 
@@ -121,6 +121,31 @@ struct xprivcmd_struct_info {
 	struct xprivcmd_range ranges[XPRIVCMD_MAX_NESTED];
 };
 
+/* What a virtual address handed to Xen outside a guest handle stands for. */
+enum xprivcmd_va_kind {
+	/* a page Xen maps or unmaps in the caller's page tables */
+	XPRIVCMD_VA_MAPPING = 1,
+	/* the machine address of a page-table entry (GNTMAP_contains_pte) */
+	XPRIVCMD_VA_PTE = 2,
+	/* a bitmap of vCPUs Xen reads (update_va_mapping's UVMF_MULTI) */
+	XPRIVCMD_VA_VCPUMASK = 3,
+};
+
+/**
+ * struct xprivcmd_va - an address a hypercall carries that is not a guest
+ *	handle, yet resolved in the caller's address space by Xen
+ * @addr: the address
+ * @elem: index of the array element it came from (grant table ops), else 0
+ * @arg: the hypercall argument holding it, or holding the array
+ * @kind: &enum xprivcmd_va_kind
+ */
+struct xprivcmd_va {
+	u64 addr;
+	u64 elem;
+	u8 arg;
+	u8 kind;
+};
+
 /* Marks "the sub-command cannot be known" in policy decisions. */
 #define XPRIVCMD_SUBOP_ANY	U64_MAX
 
@@ -168,6 +193,8 @@ bool xprivcmd_schema_copy(u64 op, const u64 *args,
 			  struct xprivcmd_range *whole);
 void xprivcmd_schema_struct(u64 op, const u64 *args, const void *buf,
 			    u64 len, struct xprivcmd_struct_info *info);
+bool xprivcmd_schema_next_va(u64 op, const u64 *args, const void *buf,
+			     u64 len, u64 *pos, struct xprivcmd_va *va);
 const char *xprivcmd_op_name(u64 op);
 unsigned int xprivcmd_schema_ranges(u64 op, const u64 *args,
 				    struct xprivcmd_range *ranges);

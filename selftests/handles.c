@@ -18,6 +18,7 @@
 #include "xprivcmd_utils.h"
 
 #include <xen/domctl.h>
+#include <xen/sysctl.h>
 #include <xen/memory.h>
 #include <xen/grant_table.h>
 #include <xen/event_channel.h>
@@ -28,6 +29,17 @@
 #define OP_MEMORY	__HYPERVISOR_memory_op
 #define OP_GNTTAB	__HYPERVISOR_grant_table_op
 #define OP_EVTCHN	__HYPERVISOR_event_channel_op
+#define OP_SYSCTL	__HYPERVISOR_sysctl
+#define OP_MULTICALL	__HYPERVISOR_multicall
+#define OP_UVM		__HYPERVISOR_update_va_mapping
+#define OP_UVM_OTHER	__HYPERVISOR_update_va_mapping_otherdomain
+
+/* Xen's multicall entry in the 64-bit hypervisor ABI. */
+struct mc_entry {
+	__u64 op;
+	__u64 result;
+	__u64 args[6];
+};
 
 FIXTURE(h) {
 	int fd;
@@ -414,6 +426,245 @@ TEST_F(h, event_channel_op_struct_past_mapping_refused)
 				   xpc_ptr(st), 0, 0, 0));
 	EXPECT_NE(EVTCHNSTAT_closed, st->status);
 	munmap(p, page);
+}
+
+/*
+ * A refusal that is not about a structure's handle: reason @_reason for
+ * argument @_arg holding @_value, and Xen not called.
+ */
+#define EXPECT_REFUSED_WITH(_fd, _op, _a0, _a1, _a2, _a3, _reason, _arg, _value) do { \
+	long long _issued = xpc_stat(_op, "issued");			\
+	struct xprivcmd_last_error _l;					\
+	errno = 0;							\
+	EXPECT_EQ(-1, xpc_hypercall(_fd, _op, _a0, _a1, _a2, _a3, 0));	\
+	EXPECT_EQ(EFAULT, errno);					\
+	EXPECT_EQ(_issued, xpc_stat(_op, "issued"));			\
+	_l = xpc_last_error(_fd);					\
+	EXPECT_EQ(_op, _l.op);						\
+	EXPECT_EQ(EFAULT, _l.err);					\
+	EXPECT_EQ(_reason, _l.reason);					\
+	EXPECT_EQ(_arg, _l.arg);					\
+	EXPECT_EQ((__u64)(_value), _l.value);				\
+	EXPECT_EQ(XPRIVCMD_ARG_NONE, _l.entry);				\
+} while (0)
+
+static void init_sysctl(struct xen_sysctl *sc, __u32 cmd)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->cmd = cmd;
+	sc->interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+}
+
+/* xl info -n: the CPU topology and NUMA sysctls, checked and working. */
+TEST_F(h, sysctl_topology_kernel_buffers_refused_user_ones_filled)
+{
+	static xen_sysctl_cputopo_t topo[64];
+	static xen_sysctl_meminfo_t mem[8];
+	static __u32 dist[64];
+	struct xen_sysctl sc;
+
+	init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
+	sc.u.cputopoinfo.num_cpus = 4;
+	sc.u.cputopoinfo.cputopo.p = (xen_sysctl_cputopo_t *)(uintptr_t)self->kaddr;
+	EXPECT_NESTED_REFUSED(self->fd, OP_SYSCTL, xpc_ptr(&sc), 0, 0, 0, self->kaddr);
+	init_sysctl(&sc, XEN_SYSCTL_numainfo);
+	sc.u.numainfo.num_nodes = 2;
+	set_xen_guest_handle(sc.u.numainfo.meminfo, mem);
+	sc.u.numainfo.distance.p = (__u32 *)(uintptr_t)self->kaddr;
+	EXPECT_NESTED_REFUSED(self->fd, OP_SYSCTL, xpc_ptr(&sc), 0, 0, 0, self->kaddr);
+
+	init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
+	sc.u.cputopoinfo.num_cpus = 64;
+	memset(topo, 0xff, sizeof(topo));
+	set_xen_guest_handle(sc.u.cputopoinfo.cputopo, topo);
+	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_SYSCTL, xpc_ptr(&sc), 0, 0, 0, 0))
+		TH_LOG("cputopoinfo: %s", strerror(errno));
+	EXPECT_LE(1, sc.u.cputopoinfo.num_cpus);
+	EXPECT_EQ(0, topo[0].node);
+	EXPECT_EQ(xpc_ptr(topo), xpc_ptr(sc.u.cputopoinfo.cputopo.p));
+
+	init_sysctl(&sc, XEN_SYSCTL_numainfo);
+	sc.u.numainfo.num_nodes = 8;
+	set_xen_guest_handle(sc.u.numainfo.meminfo, mem);
+	set_xen_guest_handle(sc.u.numainfo.distance, dist);
+	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_SYSCTL, xpc_ptr(&sc), 0, 0, 0, 0))
+		TH_LOG("numainfo: %s", strerror(errno));
+	EXPECT_LE(1, sc.u.numainfo.num_nodes);
+	EXPECT_LT(0, mem[0].memsize);
+}
+
+/*
+ * Handles inside the structures of multicall entries: memory_op, domctl
+ * and sysctl entries pointing at kernel memory are refused, entry named,
+ * before Xen sees the list.
+ */
+TEST_F(h, multicall_entry_kernel_handles_refused)
+{
+	struct xen_machphys_mfn_list l = { .max_extents = 2 };
+	struct xen_domctl d;
+	struct xen_sysctl sc;
+	struct mc_entry mc[2];
+	long long issued = xpc_stat(OP_MULTICALL, "issued");
+	struct xprivcmd_last_error last;
+	struct utsname u;
+	int i;
+
+	l.extent_start.p = (xen_pfn_t *)(uintptr_t)self->kaddr;
+	init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
+	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD;
+	d.u.vcpuaffinity.cpumap_hard.bitmap.p = (uint8_t *)(uintptr_t)self->kaddr;
+	d.u.vcpuaffinity.cpumap_hard.nr_bits = 64;
+	init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
+	sc.u.cputopoinfo.num_cpus = 4;
+	sc.u.cputopoinfo.cputopo.p = (xen_sysctl_cputopo_t *)(uintptr_t)self->kaddr;
+
+	for (i = 0; i < 3; i++) {
+		memset(mc, 0, sizeof(mc));
+		mc[0].op = __HYPERVISOR_xen_version;
+		if (i == 0) {
+			mc[1].op = OP_MEMORY;
+			mc[1].args[0] = XENMEM_machphys_mfn_list;
+			mc[1].args[1] = xpc_ptr(&l);
+		} else {
+			mc[1].op = i == 1 ? OP_DOMCTL : OP_SYSCTL;
+			mc[1].args[0] = i == 1 ? xpc_ptr(&d) : xpc_ptr(&sc);
+		}
+		errno = 0;
+		EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc),
+					    2, 0, 0, 0));
+		EXPECT_EQ(EFAULT, errno);
+		last = xpc_last_error(self->fd);
+		EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, last.reason) TH_LOG("case %d", i);
+		EXPECT_EQ(1, last.entry);
+		EXPECT_EQ(mc[1].op, last.op);
+		EXPECT_EQ(i == 0 ? 1 : 0, last.arg);
+		EXPECT_EQ(self->kaddr, last.value);
+		EXPECT_EQ(issued, xpc_stat(OP_MULTICALL, "issued"));
+		/* Xen ran nothing: the first entry has no result either. */
+		EXPECT_EQ(0, mc[0].result);
+	}
+	ASSERT_EQ(0, uname(&u));
+	EXPECT_STREQ("Linux", u.sysname);
+}
+
+/*
+ * Legitimate entries still work: Xen runs them on kernel copies of their
+ * structures, and the results reach the caller's structures, whose
+ * addresses the list the caller gets back holds again.
+ */
+TEST_F(h, multicall_entry_structures_results_reach_user)
+{
+	static xen_pfn_t mfns[4];
+	struct xen_machphys_mfn_list l = { .max_extents = 4 };
+	static xen_sysctl_cputopo_t topo[64];
+	struct xen_sysctl sc;
+	struct mc_entry mc[2];
+
+	set_xen_guest_handle(l.extent_start, mfns);
+	init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
+	sc.u.cputopoinfo.num_cpus = 64;
+	set_xen_guest_handle(sc.u.cputopoinfo.cputopo, topo);
+	memset(mc, 0, sizeof(mc));
+	mc[0].op = OP_MEMORY;
+	mc[0].args[0] = XENMEM_machphys_mfn_list;
+	mc[0].args[1] = xpc_ptr(&l);
+	mc[1].op = OP_SYSCTL;
+	mc[1].args[0] = xpc_ptr(&sc);
+	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 2, 0, 0, 0))
+		TH_LOG("multicall: %s", strerror(errno));
+	EXPECT_EQ(0, (long)mc[0].result);
+	EXPECT_LT(0, l.max_extents);
+	EXPECT_NE(0, mfns[0]);
+	EXPECT_EQ(xpc_ptr(&l), mc[0].args[1]);
+	EXPECT_EQ(0, (long)mc[1].result) TH_LOG("sysctl in a multicall: %ld", (long)mc[1].result);
+	EXPECT_LE(1, sc.u.cputopoinfo.num_cpus);
+	EXPECT_EQ(xpc_ptr(&sc), mc[1].args[0]);
+}
+
+/*
+ * update_va_mapping names the page whose entry Xen rewrites by virtual
+ * address: a kernel one would have Xen remap the kernel's memory.
+ */
+TEST_F(h, update_va_mapping_kernel_va_refused)
+{
+	static __u64 vcpus = 1;
+	struct mc_entry mc[1];
+	struct xprivcmd_last_error last;
+
+	EXPECT_REFUSED_WITH(self->fd, OP_UVM, self->kaddr, 0, UVMF_INVLPG | UVMF_ALL, 0,
+			    XPRIVCMD_REASON_KERNEL_VA, 0, self->kaddr);
+	EXPECT_REFUSED_WITH(self->fd, OP_UVM_OTHER, self->kaddr, 0, UVMF_NONE, DOMID_SELF,
+			    XPRIVCMD_REASON_KERNEL_VA, 0, self->kaddr);
+	/* UVMF_MULTI: the flags, less the flush type, point to a vCPU bitmap. */
+	EXPECT_REFUSED_WITH(self->fd, OP_UVM, xpc_ptr(&vcpus), 0,
+			    self->kaddr | UVMF_TLB_FLUSH | UVMF_MULTI, 0,
+			    XPRIVCMD_REASON_KERNEL_PTR, 2, self->kaddr);
+
+	/* And inside a multicall. */
+	memset(mc, 0, sizeof(mc));
+	mc[0].op = OP_UVM;
+	mc[0].args[0] = self->kaddr;
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
+	EXPECT_EQ(EFAULT, errno);
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_VA, last.reason);
+	EXPECT_EQ(0, last.entry);
+	EXPECT_EQ(0, last.arg);
+	EXPECT_EQ(self->kaddr, last.value);
+}
+
+/*
+ * A grant mapped "host_map" goes at host_addr in our page tables; with
+ * GNTMAP_contains_pte host_addr is a page-table entry's machine address,
+ * which could be one of the kernel's.
+ */
+TEST_F(h, grant_map_kernel_host_addr_refused)
+{
+	static char page[4096] __attribute__((aligned(4096)));
+	struct gnttab_map_grant_ref map[2];
+	struct gnttab_unmap_grant_ref unmap[1];
+	struct mc_entry mc[1];
+	struct xprivcmd_last_error last;
+
+	memset(map, 0, sizeof(map));
+	map[0].flags = GNTMAP_host_map;
+	map[0].host_addr = xpc_ptr(page);
+	map[0].dom = DOMID_FIRST_RESERVED;
+	map[1].flags = GNTMAP_host_map;
+	map[1].host_addr = self->kaddr;
+	EXPECT_REFUSED_WITH(self->fd, OP_GNTTAB, GNTTABOP_map_grant_ref, xpc_ptr(map), 2, 0,
+			    XPRIVCMD_REASON_KERNEL_VA, 1, self->kaddr);
+	map[1].flags = GNTMAP_host_map | GNTMAP_contains_pte;
+	map[1].host_addr = 0x1000;
+	EXPECT_REFUSED_WITH(self->fd, OP_GNTTAB, GNTTABOP_map_grant_ref, xpc_ptr(map), 2, 0,
+			    XPRIVCMD_REASON_PTE_ADDR, 1, 0x1000);
+	memset(unmap, 0, sizeof(unmap));
+	unmap[0].host_addr = self->kaddr;
+	EXPECT_REFUSED_WITH(self->fd, OP_GNTTAB, GNTTABOP_unmap_grant_ref, xpc_ptr(unmap), 1, 0,
+			    XPRIVCMD_REASON_KERNEL_VA, 1, self->kaddr);
+
+	memset(mc, 0, sizeof(mc));
+	mc[0].op = OP_GNTTAB;
+	mc[0].args[0] = GNTTABOP_unmap_grant_ref;
+	mc[0].args[1] = xpc_ptr(unmap);
+	mc[0].args[2] = 1;
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
+	EXPECT_EQ(EFAULT, errno);
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_VA, last.reason);
+	EXPECT_EQ(0, last.entry);
+	EXPECT_EQ(self->kaddr, last.value);
+
+	/*
+	 * A user address goes through; no domain grants anything from a
+	 * reserved domain id, and Xen's answer reaches the caller's array.
+	 */
+	map[0].status = 0x55;
+	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_GNTTAB, GNTTABOP_map_grant_ref,
+				   xpc_ptr(map), 1, 0, 0));
+	EXPECT_EQ(GNTST_bad_domain, map[0].status);
 }
 
 struct flip {

@@ -299,11 +299,11 @@ t_efault_null_explained() {
 }
 
 t_efault_from_xen_explained() {
-	# XEN_SYSCTL_cputopoinfo (16) with a cputopo handle at an unmapped
-	# page: xprivcmd does not model this sysctl's handle (it checks the
-	# structure, not the pointer inside it), so it is Xen that fails the
-	# copy.  cmd, interface_version 0x15, num_cpus = 1, cputopo = 0x1000.
-	topo=10000000150000000100000000000000001000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000
+	# XEN_SYSCTL_getcpuinfo (8) for one CPU with a NULL info handle:
+	# xprivcmd leaves NULL handles to Xen (many mean "just tell me the
+	# size"), and it is Xen that fails the copy to address 0.  cmd,
+	# interface_version 0x15, max_cpus = 1, info = NULL.
+	topo=08000000150000000100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000
 	expect_rc 1 call sysctl "hex:$topo"
 	err_has "EFAULT"
 	err_has "Xen could not access a buffer argument"

@@ -281,6 +281,10 @@ TEST(memory_grant_evtchn_struct_sizes)
 		{ __HYPERVISOR_memory_op, XENMEM_add_to_physmap_batch, sizeof(struct xen_add_to_physmap_batch) },
 		{ __HYPERVISOR_memory_op, XENMEM_reserved_device_memory_map, sizeof(struct xen_reserved_device_memory_map) },
 		{ __HYPERVISOR_memory_op, XENMEM_acquire_resource, sizeof(struct xen_mem_acquire_resource) },
+		{ __HYPERVISOR_memory_op, XENMEM_paging_op, sizeof(struct xen_mem_paging_op) },
+		{ __HYPERVISOR_memory_op, XENMEM_access_op, sizeof(struct xen_mem_access_op) },
+		{ __HYPERVISOR_memory_op, XENMEM_sharing_op, sizeof(struct xen_mem_sharing_op) },
+		{ __HYPERVISOR_memory_op, XENMEM_get_vnumainfo, sizeof(struct xen_vnuma_topology_info) },
 		{ __HYPERVISOR_grant_table_op, GNTTABOP_setup_table, sizeof(struct gnttab_setup_table) },
 		{ __HYPERVISOR_grant_table_op, GNTTABOP_dump_table, sizeof(struct gnttab_dump_table) },
 		{ __HYPERVISOR_grant_table_op, GNTTABOP_query_size, sizeof(struct gnttab_query_size) },
@@ -345,7 +349,16 @@ TEST(kernel_copy_decisions)
 		{ __HYPERVISOR_memory_op, XENMEM_maximum_ram_page, false, 0 },
 		{ __HYPERVISOR_memory_op, XENMEM_current_reservation, false, 0 },
 		{ __HYPERVISOR_memory_op, XENMEM_claim_pages, false, 0 },
-		{ __HYPERVISOR_memory_op, XENMEM_access_op, false, 0 },
+		{ __HYPERVISOR_memory_op, XENMEM_access_op, true,
+		  sizeof(struct xen_mem_access_op) },
+		{ __HYPERVISOR_memory_op, XENMEM_get_vnumainfo, true,
+		  sizeof(struct xen_vnuma_topology_info) },
+		{ __HYPERVISOR_memory_op, XENMEM_sharing_op, false, 0 },
+		/* Their host_addr is checked on the copy: a whole array of one. */
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_map_grant_ref, true,
+		  sizeof(struct gnttab_map_grant_ref) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_unmap_and_replace, true,
+		  sizeof(struct gnttab_unmap_and_replace) },
 		{ __HYPERVISOR_grant_table_op, GNTTABOP_setup_table, true,
 		  sizeof(struct gnttab_setup_table) },
 		{ __HYPERVISOR_grant_table_op, GNTTABOP_get_status_frames, true,
@@ -645,6 +658,210 @@ TEST(sysctl_handles_match_xen_headers)
 		     XPRIVCMD_OUT);
 }
 
+static void init_sysctl(struct xen_sysctl *sc, unsigned int cmd)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->cmd = cmd;
+	sc->interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+}
+
+#define SC(n) ASSERT_EQ(n, nested(__HYPERVISOR_sysctl, 0, &sc, sizeof(sc), &info))
+#define H(field, addr) set_xen_guest_handle(sc.u.field, (void *)(addr))
+
+/* The sysctls of interface 0x15 beyond readconsole and getdomaininfolist. */
+TEST(more_sysctl_handles_match_xen_headers)
+{
+	struct xprivcmd_struct_info info;
+	struct xen_sysctl sc;
+
+	init_sysctl(&sc, XEN_SYSCTL_tbuf_op);
+	sc.u.tbuf_op.cmd = XEN_SYSCTL_TBUFOP_get_info;
+	H(tbuf_op.cpu_mask.bitmap, 0x1000);
+	sc.u.tbuf_op.cpu_mask.nr_bits = 9;
+	SC(0);
+	sc.u.tbuf_op.cmd = XEN_SYSCTL_TBUFOP_set_cpu_mask;
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 2, XPRIVCMD_IN);
+
+	init_sysctl(&sc, XEN_SYSCTL_perfc_op);
+	H(perfc_op.desc, 0x1000);
+	H(perfc_op.val, 0x2000);
+	SC(2);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 1, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 1, XPRIVCMD_OUT);
+
+	init_sysctl(&sc, XEN_SYSCTL_debug_keys);
+	H(debug_keys.keys, 0x1000);
+	sc.u.debug_keys.nr_keys = 3;
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 3, XPRIVCMD_IN);
+
+	init_sysctl(&sc, XEN_SYSCTL_getcpuinfo);
+	H(getcpuinfo.info, 0x1000);
+	sc.u.getcpuinfo.max_cpus = 3;
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 3 * sizeof(xen_sysctl_cpuinfo_t), XPRIVCMD_OUT);
+
+	init_sysctl(&sc, XEN_SYSCTL_get_pmstat);
+	sc.u.get_pmstat.type = PMSTAT_get_pxstat;
+	sc.u.get_pmstat.u.getpx.total = 3;
+	H(get_pmstat.u.getpx.trans_pt, 0x1000);
+	H(get_pmstat.u.getpx.pt, 0x2000);
+	SC(2);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 9 * sizeof(uint64_t), XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 3 * sizeof(pm_px_val_t), XPRIVCMD_OUT);
+	init_sysctl(&sc, XEN_SYSCTL_get_pmstat);
+	sc.u.get_pmstat.type = PMSTAT_get_cxstat;
+	sc.u.get_pmstat.u.getcx.nr = 2;
+	sc.u.get_pmstat.u.getcx.nr_pc = 3;
+	sc.u.get_pmstat.u.getcx.nr_cc = 4;
+	H(get_pmstat.u.getcx.triggers, 0x1000);
+	H(get_pmstat.u.getcx.residencies, 0x2000);
+	H(get_pmstat.u.getcx.pc, 0x3000);
+	H(get_pmstat.u.getcx.cc, 0x4000);
+	SC(4);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 16, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 16, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[2], 0x3000, 24, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[3], 0x4000, 32, XPRIVCMD_OUT);
+
+	init_sysctl(&sc, XEN_SYSCTL_pm_op);
+	sc.u.pm_op.cmd = GET_CPUFREQ_PARA;
+	sc.u.pm_op.u.get_para.cpu_num = 2;
+	sc.u.pm_op.u.get_para.freq_num = 3;
+	sc.u.pm_op.u.get_para.gov_num = 4;
+	H(pm_op.u.get_para.affected_cpus, 0x1000);
+	H(pm_op.u.get_para.scaling_available_frequencies, 0x2000);
+	H(pm_op.u.get_para.scaling_available_governors, 0x3000);
+	SC(3);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 8, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 12, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[2], 0x3000, 4 * CPUFREQ_NAME_LEN, XPRIVCMD_OUT);
+	sc.u.pm_op.cmd = SET_CPUFREQ_GOV;
+	SC(0);
+
+	init_sysctl(&sc, XEN_SYSCTL_page_offline_op);
+	sc.u.page_offline.start = 10;
+	sc.u.page_offline.end = 12;
+	H(page_offline.status, 0x1000);
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 12, XPRIVCMD_OUT);
+	sc.u.page_offline.end = 9;
+	SC(0);
+
+	init_sysctl(&sc, XEN_SYSCTL_lockprof_op);
+	sc.u.lockprof_op.cmd = XEN_SYSCTL_LOCKPROF_query;
+	sc.u.lockprof_op.max_elem = 2;
+	H(lockprof_op.data, 0x1000);
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 2 * sizeof(xen_sysctl_lockprof_data_t),
+		     XPRIVCMD_OUT);
+
+	init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
+	sc.u.cputopoinfo.num_cpus = 4;
+	H(cputopoinfo.cputopo, 0x1000);
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 4 * sizeof(xen_sysctl_cputopo_t), XPRIVCMD_OUT);
+
+	init_sysctl(&sc, XEN_SYSCTL_numainfo);
+	sc.u.numainfo.num_nodes = 3;
+	H(numainfo.meminfo, 0x1000);
+	H(numainfo.distance, 0x2000);
+	SC(2);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 3 * sizeof(xen_sysctl_meminfo_t), XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 9 * sizeof(uint32_t), XPRIVCMD_OUT);
+
+	init_sysctl(&sc, XEN_SYSCTL_cpupool_op);
+	sc.u.cpupool_op.op = XEN_SYSCTL_CPUPOOL_OP_INFO;
+	H(cpupool_op.cpumap.bitmap, 0x1000);
+	sc.u.cpupool_op.cpumap.nr_bits = 16;
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 2, XPRIVCMD_OUT);
+	sc.u.cpupool_op.op = XEN_SYSCTL_CPUPOOL_OP_FREEINFO;
+	SC(1);
+	sc.u.cpupool_op.op = XEN_SYSCTL_CPUPOOL_OP_CREATE;
+	SC(0);
+
+	init_sysctl(&sc, XEN_SYSCTL_scheduler_op);
+	sc.u.scheduler_op.sched_id = XEN_SCHEDULER_ARINC653;
+	H(scheduler_op.u.sched_arinc653.schedule, 0x1000);
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, sizeof(xen_sysctl_arinc653_schedule_t),
+		     XPRIVCMD_INOUT);
+	sc.u.scheduler_op.sched_id = XEN_SCHEDULER_CREDIT;
+	SC(0);
+
+	init_sysctl(&sc, XEN_SYSCTL_coverage_op);
+	sc.u.coverage_op.cmd = XEN_SYSCTL_COVERAGE_read;
+	sc.u.coverage_op.size = 100;
+	H(coverage_op.buffer, 0x1000);
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 100, XPRIVCMD_OUT);
+
+	init_sysctl(&sc, XEN_SYSCTL_pcitopoinfo);
+	sc.u.pcitopoinfo.num_devs = 5;
+	H(pcitopoinfo.devs, 0x1000);
+	H(pcitopoinfo.nodes, 0x2000);
+	SC(2);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 5 * sizeof(physdev_pci_device_t), XPRIVCMD_IN);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 5 * sizeof(uint32_t), XPRIVCMD_OUT);
+
+	init_sysctl(&sc, XEN_SYSCTL_get_cpu_featureset);
+	sc.u.cpu_featureset.nr_features = 6;
+	H(cpu_featureset.features, 0x1000);
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 24, XPRIVCMD_OUT);
+
+	init_sysctl(&sc, XEN_SYSCTL_livepatch_op);
+	sc.u.livepatch.cmd = XEN_SYSCTL_LIVEPATCH_UPLOAD;
+	H(livepatch.u.upload.name.name, 0x1000);
+	sc.u.livepatch.u.upload.name.size = 7;
+	H(livepatch.u.upload.payload, 0x2000);
+	sc.u.livepatch.u.upload.size = 4096;
+	SC(2);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 7, XPRIVCMD_IN);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 4096, XPRIVCMD_IN);
+	init_sysctl(&sc, XEN_SYSCTL_livepatch_op);
+	sc.u.livepatch.cmd = XEN_SYSCTL_LIVEPATCH_GET;
+	H(livepatch.u.get.name.name, 0x1000);
+	sc.u.livepatch.u.get.name.size = 5;
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 5, XPRIVCMD_IN);
+	init_sysctl(&sc, XEN_SYSCTL_livepatch_op);
+	sc.u.livepatch.cmd = XEN_SYSCTL_LIVEPATCH_ACTION;
+	H(livepatch.u.action.name.name, 0x1000);
+	sc.u.livepatch.u.action.name.size = 6;
+	SC(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 6, XPRIVCMD_IN);
+	init_sysctl(&sc, XEN_SYSCTL_livepatch_op);
+	sc.u.livepatch.cmd = XEN_SYSCTL_LIVEPATCH_LIST;
+	sc.u.livepatch.u.list.nr = 2;
+	H(livepatch.u.list.status, 0x1000);
+	H(livepatch.u.list.name, 0x2000);
+	H(livepatch.u.list.len, 0x3000);
+	H(livepatch.u.list.metadata, 0x4000);
+	H(livepatch.u.list.metadata_len, 0x5000);
+	SC(5);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 2 * sizeof(xen_livepatch_status_t), XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 2 * XEN_LIVEPATCH_NAME_SIZE, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[2], 0x3000, 8, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[3], 0x4000, 1, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[4], 0x5000, 8, XPRIVCMD_OUT);
+
+	init_sysctl(&sc, XEN_SYSCTL_get_cpu_policy);
+	sc.u.cpu_policy.nr_leaves = 2;
+	sc.u.cpu_policy.nr_msrs = 3;
+	H(cpu_policy.leaves, 0x1000);
+	H(cpu_policy.msrs, 0x2000);
+	SC(2);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 2 * sizeof(xen_cpuid_leaf_t), XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 3 * sizeof(xen_msr_entry_t), XPRIVCMD_OUT);
+
+	/* No handles at all. */
+	init_sysctl(&sc, XEN_SYSCTL_physinfo);
+	SC(0);
+}
+
 TEST(memory_op_handles_match_xen_headers)
 {
 	struct xprivcmd_struct_info info;
@@ -735,6 +952,117 @@ TEST(memory_op_handles_match_xen_headers)
 	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_acquire_resource,
 			    &ar, sizeof(ar), &info));
 	EXPECT_RANGE(info.ranges[0], 0x5000, 32, XPRIVCMD_INOUT);
+}
+
+TEST(more_memory_op_handles_match_xen_headers)
+{
+	struct xprivcmd_struct_info info;
+	struct xen_mem_paging_op po;
+	struct xen_mem_access_op ao;
+	struct xen_vnuma_topology_info vt;
+
+	memset(&po, 0, sizeof(po));
+	po.op = XENMEM_paging_op_prep;
+	set_xen_guest_handle(po.buffer, (uint8_t *)0x1000);
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_paging_op, &po, sizeof(po), &info));
+	EXPECT_RANGE(info.ranges[0], 0x1000, 4096, XPRIVCMD_IN);
+	po.op = XENMEM_paging_op_evict;
+	EXPECT_EQ(0, nested(__HYPERVISOR_memory_op, XENMEM_paging_op, &po, sizeof(po), &info));
+
+	memset(&ao, 0, sizeof(ao));
+	ao.op = XENMEM_access_op_set_access_multi;
+	ao.nr = 3;
+	set_xen_guest_handle(ao.pfn_list, (uint64_t *)0x1000);
+	set_xen_guest_handle(ao.access_list, (uint8_t *)0x2000);
+	ASSERT_EQ(2, nested(__HYPERVISOR_memory_op, XENMEM_access_op, &ao, sizeof(ao), &info));
+	EXPECT_RANGE(info.ranges[0], 0x1000, 24, XPRIVCMD_IN);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 3, XPRIVCMD_IN);
+	ao.op = XENMEM_access_op_set_access;
+	EXPECT_EQ(0, nested(__HYPERVISOR_memory_op, XENMEM_access_op, &ao, sizeof(ao), &info));
+
+	memset(&vt, 0, sizeof(vt));
+	vt.nr_vnodes = 2;
+	vt.nr_vcpus = 3;
+	vt.nr_vmemranges = 4;
+	set_xen_guest_handle(vt.vdistance.h, (unsigned int *)0x1000);
+	set_xen_guest_handle(vt.vcpu_to_vnode.h, (unsigned int *)0x2000);
+	set_xen_guest_handle(vt.vmemrange.h, (xen_vmemrange_t *)0x3000);
+	ASSERT_EQ(3, nested(__HYPERVISOR_memory_op, XENMEM_get_vnumainfo, &vt, sizeof(vt), &info));
+	EXPECT_RANGE(info.ranges[0], 0x1000, 16, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 12, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[2], 0x3000, 4 * sizeof(xen_vmemrange_t), XPRIVCMD_OUT);
+}
+
+static unsigned int vas(u64 op, const u64 *args, const void *buf, u64 len,
+			struct xprivcmd_va *out, unsigned int max)
+{
+	unsigned int n = 0;
+	u64 pos = 0;
+
+	while (n < max && xprivcmd_schema_next_va(op, args, buf, len, &pos, &out[n]))
+		n++;
+	return n;
+}
+
+/* Virtual addresses outside guest handles, from Xen's own field names. */
+TEST(virtual_addresses_match_xen_headers)
+{
+	struct gnttab_map_grant_ref map[3];
+	struct gnttab_unmap_grant_ref unmap[2];
+	struct gnttab_unmap_and_replace rep[1];
+	struct xprivcmd_va v[8];
+	u64 uvm[XPRIVCMD_NR_ARGS] = { 0x7000, 0, UVMF_INVLPG | UVMF_ALL, 0, 0 };
+	u64 g[XPRIVCMD_NR_ARGS] = { GNTTABOP_map_grant_ref, 0x1000, 3, 0, 0 };
+
+	ASSERT_EQ(1, vas(__HYPERVISOR_update_va_mapping, uvm, NULL, 0, v, 8));
+	EXPECT_EQ(0x7000, v[0].addr);
+	EXPECT_EQ(0, v[0].arg);
+	EXPECT_EQ(XPRIVCMD_VA_MAPPING, v[0].kind);
+	/* UVMF_MULTI: the flags less the flush type point to a vCPU bitmap. */
+	uvm[2] = 0x9000 | UVMF_MULTI | UVMF_TLB_FLUSH;
+	ASSERT_EQ(2, vas(__HYPERVISOR_update_va_mapping_otherdomain, uvm, NULL, 0, v, 8));
+	EXPECT_EQ(0x9000, v[1].addr);
+	EXPECT_EQ(2, v[1].arg);
+	EXPECT_EQ(XPRIVCMD_VA_VCPUMASK, v[1].kind);
+	uvm[2] = 0x9000 | UVMF_NONE;
+	EXPECT_EQ(1, vas(__HYPERVISOR_update_va_mapping, uvm, NULL, 0, v, 8));
+
+	memset(map, 0, sizeof(map));
+	map[0].host_addr = 0x1000;
+	map[0].flags = GNTMAP_host_map;
+	map[1].host_addr = 0x2000;
+	map[1].flags = GNTMAP_device_map;
+	map[2].host_addr = 0x3000;
+	map[2].flags = GNTMAP_host_map | GNTMAP_contains_pte;
+	ASSERT_EQ(2, vas(__HYPERVISOR_grant_table_op, g, map, sizeof(map), v, 8));
+	EXPECT_EQ(0x1000, v[0].addr);
+	EXPECT_EQ(0, v[0].elem);
+	EXPECT_EQ(XPRIVCMD_VA_MAPPING, v[0].kind);
+	EXPECT_EQ(0x3000, v[1].addr);
+	EXPECT_EQ(2, v[1].elem);
+	EXPECT_EQ(XPRIVCMD_VA_PTE, v[1].kind);
+	/* Only whole elements of the copy are read. */
+	EXPECT_EQ(1, vas(__HYPERVISOR_grant_table_op, g, map, sizeof(map) - 1, v, 8));
+	EXPECT_EQ(0, vas(__HYPERVISOR_grant_table_op, g, NULL, 0, v, 8));
+
+	memset(unmap, 0, sizeof(unmap));
+	unmap[1].host_addr = 0x5000;
+	g[0] = GNTTABOP_unmap_grant_ref;
+	ASSERT_EQ(1, vas(__HYPERVISOR_grant_table_op, g, unmap, sizeof(unmap), v, 8));
+	EXPECT_EQ(0x5000, v[0].addr);
+	EXPECT_EQ(1, v[0].elem);
+
+	memset(rep, 0, sizeof(rep));
+	rep[0].host_addr = 0x6000;
+	rep[0].new_addr = 0x7000;
+	g[0] = GNTTABOP_unmap_and_replace;
+	ASSERT_EQ(2, vas(__HYPERVISOR_grant_table_op, g, rep, sizeof(rep), v, 8));
+	EXPECT_EQ(0x6000, v[0].addr);
+	EXPECT_EQ(0x7000, v[1].addr);
+	EXPECT_EQ(0, v[1].elem);
+
+	g[0] = GNTTABOP_copy;
+	EXPECT_EQ(0, vas(__HYPERVISOR_grant_table_op, g, rep, sizeof(rep), v, 8));
 }
 
 TEST(grant_table_op_handles_match_xen_headers)

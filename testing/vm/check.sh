@@ -79,6 +79,11 @@ boot_suite() {
 	} | xpc_ktap_prefix "$prefix" | report
 }
 
+race_boot() {
+	local XPC_SMP=2
+	boot_suite vm-race race xen
+}
+
 # The DKMS and Debian package tests install into the host (DKMS tree,
 # /lib/modules, dpkg): two checkouts running make check at once must take
 # turns there, from install to removal.
@@ -115,6 +120,11 @@ for k in $KERNELS; do
 		stage "$KTAG build user space" xpc_arm64_build_user
 	fi
 	stage "$KTAG vm-xen" boot_suite vm-xen check xen
+	# Two vCPUs, so that the race selftests really race (with one they
+	# skip); once, on the oldest kernel, to keep make check short.
+	if [ "$KTAG" = x86_64-6.1 ]; then
+		stage "$KTAG vm-race" race_boot
+	fi
 	stage "$KTAG vm-noxen" boot_suite vm-noxen noxen bare
 	# The toolstack and the install paths (into this host): x86_64 only.
 	[ "$KARCH" = x86_64 ] || continue

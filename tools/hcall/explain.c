@@ -71,6 +71,14 @@ static const struct {
 		"restricted",
 		"this fd is restricted to one domain (by IOCTL_PRIVCMD_RESTRICT, or from the start in an unprivileged guest: see the module's unrestricted parameter), which rules out raw hypercalls"
 	},
+	[XPRIVCMD_REASON_KERNEL_VA] = {
+		"kernel_va",
+		"is a virtual address Xen would map or unmap in this process's page tables, and it is not in user space",
+	},
+	[XPRIVCMD_REASON_PTE_ADDR] = {
+		"pte_addr",
+		"asks Xen to write a page-table entry named by machine address (GNTMAP_contains_pte), which xprivcmd cannot check belongs to this process",
+	},
 };
 
 const char *hcall_reason_id(unsigned int reason)

@@ -177,6 +177,15 @@ enum xprivcmd_reason {
 	 * and raw hypercalls could act on any
 	 */
 	XPRIVCMD_REASON_RESTRICTED,
+	/* EFAULT: a virtual address Xen maps or unmaps in the caller's page
+	 * tables (update_va_mapping's va, a grant map's host_addr) is not in
+	 * user space
+	 */
+	XPRIVCMD_REASON_KERNEL_VA,
+	/* EFAULT: a grant map names a page-table entry by machine address
+	 * (GNTMAP_contains_pte), which cannot be checked to be the caller's
+	 */
+	XPRIVCMD_REASON_PTE_ADDR,
 	XPRIVCMD_NR_REASONS
 };
 
