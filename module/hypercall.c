@@ -57,6 +57,7 @@ static const char * const reason_names[XPRIVCMD_NR_REASONS] = {
 	[XPRIVCMD_REASON_RESTRICTED]	= "fd is restricted to one domain",
 	[XPRIVCMD_REASON_KERNEL_VA]	= "virtual address Xen would map is not in user space",
 	[XPRIVCMD_REASON_PTE_ADDR]	= "page-table entry by machine address cannot be checked",
+	[XPRIVCMD_REASON_OWN_TABLES]	= "would edit this domain's own page tables or frames",
 };
 
 const char *xprivcmd_reason_name(unsigned int reason)
@@ -212,6 +213,8 @@ static unsigned int check_vas(u64 op, const u64 *args, const void *buf,
 		switch (va->kind) {
 		case XPRIVCMD_VA_PTE:
 			return XPRIVCMD_REASON_PTE_ADDR;
+		case XPRIVCMD_VA_OWN_TABLES:
+			return XPRIVCMD_REASON_OWN_TABLES;
 		case XPRIVCMD_VA_VCPUMASK:
 			/* A bitmap Xen reads: a buffer like any other. */
 			r.addr = va->addr;
@@ -233,6 +236,8 @@ static int reason_errno(unsigned int reason)
 	case XPRIVCMD_REASON_POLICY:
 	case XPRIVCMD_REASON_INTERFACE:
 		return -EACCES;
+	case XPRIVCMD_REASON_OWN_TABLES:
+		return -EPERM;
 	default:
 		return -EFAULT;
 	}

@@ -756,6 +756,8 @@ static bool has_nested(u64 op, u32 iv, u64 cmd)
  * guest handles) that Xen resolves in the caller's page tables: the
  * mapping's address, host_addr, and for unmap_and_replace new_addr.
  */
+#define OP_MMU_UPDATE			1
+#define OP_MMUEXT_OP			26
 #define OP_UPDATE_VA_MAPPING		14
 #define OP_UPDATE_VA_MAPPING_OTHERDOMAIN	22
 #define GNTMAP_HOST_MAP		0x2
@@ -787,6 +789,77 @@ static int gnt_va_index(u64 op, u64 cmd)
 	return -1;
 }
 
+/* public/xen.h: mmu_update's request type, in the low bits of its ptr. */
+#define MMU_MACHPHYS_UPDATE	1
+#define MMU_REQ_TYPE_MASK	3ULL
+/* mmuext_op commands that touch no page table and no frame: flushes. */
+#define MMUEXT_FIRST_FLUSH	6	/* MMUEXT_TLB_FLUSH_LOCAL */
+#define MMUEXT_LAST_FLUSH	12	/* MMUEXT_FLUSH_CACHE */
+#define MMUEXT_FLUSH_CACHE_GLOBAL 18
+#define MMU_DOMID_SELF		0x7ff0
+
+/*
+ * Whether a domain id in mmu_update's or mmuext_op's foreigndom names the
+ * caller.  Domain 0 counts as the caller as well: it is, in dom0, and a
+ * guest has no business with dom0's page tables either.
+ */
+static bool names_self(u64 domid)
+{
+	return (u16)domid == MMU_DOMID_SELF || (u16)domid == 0;
+}
+
+/*
+ * mmu_update and mmuext_op edit the page tables and frames of the domains
+ * their last argument, foreigndom, names.  Toolstacks name the guest they
+ * build or restore; the caller's own are the tables the kernel runs on.
+ * mmu_update: the low 16 bits name the frames' owner, the high 16 bits
+ * the page tables' owner plus one (0: the caller).  These calls are issued
+ * with a kernel copy of their array when they may touch the caller's own.
+ */
+static bool may_touch_own_tables(u64 op, const u64 *args)
+{
+	if (op == OP_MMU_UPDATE)
+		return !((args[3] >> 16) & 0xffff) || names_self(args[3]);
+	if (op == OP_MMUEXT_OP)
+		return names_self(args[3]);
+	return false;
+}
+
+/*
+ * The first request in the copy @buf that would act on the caller's own
+ * page tables or frames.  Only M2P updates of another domain's frames and
+ * flushes are left to Xen then: building a PV guest needs nothing else.
+ */
+static bool own_tables_next(u64 op, const u64 *args, const void *buf, u64 len,
+			    u64 *pos, struct xprivcmd_va *va)
+{
+	const u64 size = op == OP_MMU_UPDATE ? SZ_MMU_UPDATE : SZ_MMUEXT_OP;
+	u64 word;
+	u32 cmd;
+
+	for (; (*pos + 1) * size <= len; (*pos)++) {
+		if (op == OP_MMU_UPDATE) {
+			word = get_u64(buf, *pos * size);
+			if ((word & MMU_REQ_TYPE_MASK) == MMU_MACHPHYS_UPDATE &&
+			    !names_self(args[3]))
+				continue;
+		} else {
+			cmd = get_u32(buf, *pos * size);
+			if ((cmd >= MMUEXT_FIRST_FLUSH && cmd <= MMUEXT_LAST_FLUSH) ||
+			    cmd == MMUEXT_FLUSH_CACHE_GLOBAL)
+				continue;
+			word = cmd;
+		}
+		va->addr = word;
+		va->elem = *pos;
+		va->arg = 0;
+		va->kind = XPRIVCMD_VA_OWN_TABLES;
+		(*pos)++;
+		return true;
+	}
+	return false;
+}
+
 /**
  * xprivcmd_schema_copy() - must this call be issued with a kernel copy?
  * @op: hypercall number
@@ -811,6 +884,10 @@ bool xprivcmd_schema_copy(u64 op, const u64 *args, struct xprivcmd_range *whole)
 	if (s->struct_cmd) {
 		fill_range(&s->ptrs[0], args, whole);
 		return true;
+	}
+	if (may_touch_own_tables(op, args)) {
+		fill_range(&s->ptrs[0], args, whole);
+		return whole->len != 0;
 	}
 	if (!s->muxed || !s->subops)
 		return false;
@@ -971,6 +1048,8 @@ bool xprivcmd_schema_next_va(u64 op, const u64 *args, const void *buf,
 
 	if (op == OP_UPDATE_VA_MAPPING || op == OP_UPDATE_VA_MAPPING_OTHERDOMAIN)
 		return uvm_next_va(args, pos, va);
+	if (may_touch_own_tables(op, args))
+		return buf && own_tables_next(op, args, buf, len, pos, va);
 	g = gnt_va_index(op, args[0] & GNTTABOP_CMD_MASK);
 	if (g < 0 || !buf)
 		return false;

@@ -129,6 +129,11 @@ enum xprivcmd_va_kind {
 	XPRIVCMD_VA_PTE = 2,
 	/* a bitmap of vCPUs Xen reads (update_va_mapping's UVMF_MULTI) */
 	XPRIVCMD_VA_VCPUMASK = 3,
+	/*
+	 * an mmu_update request or mmuext_op command on the caller's own page
+	 * tables or frames: @addr is the request's ptr, or the command
+	 */
+	XPRIVCMD_VA_OWN_TABLES = 4,
 };
 
 /**

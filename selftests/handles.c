@@ -727,4 +727,82 @@ TEST_F(h, embedded_handle_race_never_reaches_xen)
 	EXPECT_STREQ("Linux", u.sysname);
 }
 
+/*
+ * mmu_update and mmuext_op edit the page tables and frames of the domain
+ * their last argument names: a toolstack names the guest it builds, never
+ * the domain it runs in, whose page tables are the kernel's.
+ */
+#define EXPECT_OWN_TABLES_REFUSED(_fd, _op, _a0, _a1, _dom, _value) do {	\
+	long long _issued = xpc_stat(_op, "issued");			\
+	struct xprivcmd_last_error _l;					\
+	errno = 0;							\
+	EXPECT_EQ(-1, xpc_hypercall(_fd, _op, _a0, _a1, 0, _dom, 0));	\
+	EXPECT_EQ(EPERM, errno);					\
+	EXPECT_EQ(_issued, xpc_stat(_op, "issued"));			\
+	_l = xpc_last_error(_fd);					\
+	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, _l.reason);		\
+	EXPECT_EQ(0, _l.arg);						\
+	EXPECT_EQ((__u64)(_value), _l.value);				\
+} while (0)
+
+#define OP_MMU		__HYPERVISOR_mmu_update
+#define OP_MMUEXT	__HYPERVISOR_mmuext_op
+/* A domain id no domain has in the test VM. */
+#define NO_DOMAIN	0x7000
+
+TEST_F(h, own_page_tables_refused_foreign_ones_reach_xen)
+{
+	struct mmu_update req[2] = {
+		{ .ptr = 0x2000 | MMU_MACHPHYS_UPDATE },
+		{ .ptr = 0x1000 | MMU_NORMAL_PT_UPDATE },
+	};
+	struct mmuext_op ext[1] = { { .cmd = MMUEXT_NEW_BASEPTR } };
+	struct xprivcmd_last_error last;
+	struct mc_entry mc[1];
+	long long issued;
+
+	/* Our page tables, by DOMID_SELF or by number, and our M2P entries. */
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(&req[1]), 1, DOMID_SELF,
+				  req[1].ptr);
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(&req[1]), 1, 0, req[1].ptr);
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(req), 2, DOMID_SELF, req[0].ptr);
+	/* Another domain's frames, our page tables: the update is still ours. */
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(req), 2, NO_DOMAIN, req[1].ptr);
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, DOMID_SELF,
+				  MMUEXT_NEW_BASEPTR);
+
+	/* What a toolstack does reaches Xen, which knows no such domain. */
+	issued = xpc_stat(OP_MMU, "issued");
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMU, xpc_ptr(req), 1, 0, NO_DOMAIN, 0));
+	EXPECT_EQ(ESRCH, errno);
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMU, xpc_ptr(&req[1]), 1, 0,
+				    (NO_DOMAIN + 1) << 16 | NO_DOMAIN, 0));
+	EXPECT_EQ(ESRCH, errno);
+	EXPECT_EQ(issued + 2, xpc_stat(OP_MMU, "issued"));
+	ext[0].cmd = MMUEXT_PIN_L1_TABLE;
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, 0, NO_DOMAIN, 0));
+	EXPECT_EQ(ESRCH, errno);
+	/* A flush touches no table: ours is fine. */
+	ext[0].cmd = MMUEXT_TLB_FLUSH_LOCAL;
+	EXPECT_EQ(0, xpc_hypercall(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, 0, DOMID_SELF, 0))
+		TH_LOG("flush: %s", strerror(errno));
+
+	/* Nor inside a multicall. */
+	memset(mc, 0, sizeof(mc));
+	mc[0].op = OP_MMU;
+	mc[0].args[0] = xpc_ptr(&req[1]);
+	mc[0].args[1] = 1;
+	mc[0].args[3] = DOMID_SELF;
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
+	EXPECT_EQ(EPERM, errno);
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, last.reason);
+	EXPECT_EQ(0, last.entry);
+	EXPECT_EQ(req[1].ptr, last.value);
+}
+
 TEST_HARNESS_MAIN

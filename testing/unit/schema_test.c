@@ -1065,6 +1065,54 @@ TEST(virtual_addresses_match_xen_headers)
 	EXPECT_EQ(0, vas(__HYPERVISOR_grant_table_op, g, rep, sizeof(rep), v, 8));
 }
 
+/* mmu_update and mmuext_op: only another domain's tables and frames. */
+TEST(own_page_tables_found_in_the_copy)
+{
+	struct mmu_update req[3] = {
+		{ .ptr = 0x2000 | MMU_MACHPHYS_UPDATE },
+		{ .ptr = 0x3000 | MMU_NORMAL_PT_UPDATE },
+		{ .ptr = 0x4000 | MMU_PT_UPDATE_PRESERVE_AD },
+	};
+	struct mmuext_op ext[3] = {
+		{ .cmd = MMUEXT_TLB_FLUSH_LOCAL }, { .cmd = MMUEXT_PIN_L4_TABLE },
+		{ .cmd = MMUEXT_FLUSH_CACHE_GLOBAL },
+	};
+	u64 mmu[XPRIVCMD_NR_ARGS] = { 0x1000, 3, 0, 0x7000, 0 };
+	u64 ext_args[XPRIVCMD_NR_ARGS] = { 0x1000, 3, 0, DOMID_SELF, 0 };
+	struct xprivcmd_range whole = { 0 };
+	struct xprivcmd_va v[4];
+
+	/* Another domain's frames, our page tables: the M2P update passes. */
+	ASSERT_TRUE(xprivcmd_schema_copy(__HYPERVISOR_mmu_update, mmu, &whole));
+	EXPECT_EQ(sizeof(req), whole.len);
+	ASSERT_EQ(2, vas(__HYPERVISOR_mmu_update, mmu, req, sizeof(req), v, 4));
+	EXPECT_EQ(req[1].ptr, v[0].addr);
+	EXPECT_EQ(1, v[0].elem);
+	EXPECT_EQ(XPRIVCMD_VA_OWN_TABLES, v[0].kind);
+	EXPECT_EQ(2, v[1].elem);
+	/* Our own frames (by DOMID_SELF or by number 0): nothing passes. */
+	mmu[3] = DOMID_SELF;
+	EXPECT_EQ(3, vas(__HYPERVISOR_mmu_update, mmu, req, sizeof(req), v, 4));
+	mmu[3] = 0;
+	EXPECT_EQ(3, vas(__HYPERVISOR_mmu_update, mmu, req, sizeof(req), v, 4));
+	/* Another domain's page tables and frames: no copy, nothing to check. */
+	mmu[3] = (0x7000 + 1) << 16 | 0x7000;
+	EXPECT_FALSE(xprivcmd_schema_copy(__HYPERVISOR_mmu_update, mmu, &whole));
+	EXPECT_EQ(0, vas(__HYPERVISOR_mmu_update, mmu, req, sizeof(req), v, 4));
+
+	/* mmuext_op on our own domain: flushes only. */
+	ASSERT_TRUE(xprivcmd_schema_copy(__HYPERVISOR_mmuext_op, ext_args, &whole));
+	EXPECT_EQ(sizeof(ext), whole.len);
+	ASSERT_EQ(1, vas(__HYPERVISOR_mmuext_op, ext_args, ext, sizeof(ext), v, 4));
+	EXPECT_EQ(MMUEXT_PIN_L4_TABLE, v[0].addr);
+	EXPECT_EQ(1, v[0].elem);
+	ext_args[3] = 0x7000;
+	EXPECT_FALSE(xprivcmd_schema_copy(__HYPERVISOR_mmuext_op, ext_args, &whole));
+	/* Only whole elements of the copy are read. */
+	ext_args[3] = DOMID_SELF;
+	EXPECT_EQ(0, vas(__HYPERVISOR_mmuext_op, ext_args, ext, sizeof(ext[0]) * 2 - 1, v, 4));
+}
+
 TEST(grant_table_op_handles_match_xen_headers)
 {
 	struct xprivcmd_struct_info info;

@@ -79,6 +79,10 @@ static const struct {
 		"pte_addr",
 		"asks Xen to write a page-table entry named by machine address (GNTMAP_contains_pte), which xprivcmd cannot check belongs to this process",
 	},
+	[XPRIVCMD_REASON_OWN_TABLES] = {
+		"own_tables",
+		"would have Xen edit this domain's own page tables or frames (the kernel's), where only another domain's (foreigndom) may be named",
+	},
 };
 
 const char *hcall_reason_id(unsigned int reason)

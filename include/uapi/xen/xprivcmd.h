@@ -186,6 +186,10 @@ enum xprivcmd_reason {
 	 * (GNTMAP_contains_pte), which cannot be checked to be the caller's
 	 */
 	XPRIVCMD_REASON_PTE_ADDR,
+	/* EPERM: an mmu_update request or mmuext_op command on this domain's
+	 * own page tables or frames (the kernel's), not another domain's
+	 */
+	XPRIVCMD_REASON_OWN_TABLES,
 	XPRIVCMD_NR_REASONS
 };
 
