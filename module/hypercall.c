@@ -58,6 +58,7 @@ static const char * const reason_names[XPRIVCMD_NR_REASONS] = {
 	[XPRIVCMD_REASON_KERNEL_VA]	= "virtual address Xen would map is not in user space",
 	[XPRIVCMD_REASON_PTE_ADDR]	= "page-table entry by machine address cannot be checked",
 	[XPRIVCMD_REASON_OWN_TABLES]	= "would edit this domain's own page tables or frames",
+	[XPRIVCMD_REASON_KERNEL_STATE]	= "sets the calling kernel's own vCPU state",
 };
 
 const char *xprivcmd_reason_name(unsigned int reason)
@@ -415,6 +416,9 @@ static int prepare_multicall(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 					     NULL))
 			return reject_entry(c, XPRIVCMD_REASON_POLICY, i, e,
 					    XPRIVCMD_ARG_NONE, -EACCES);
+		if (xprivcmd_schema_kernel_state(e[0], args))
+			return reject_entry(c, XPRIVCMD_REASON_KERNEL_STATE, i, e,
+					    XPRIVCMD_ARG_NONE, -EPERM);
 		reason = check_args(e[0], args, &bad_arg);
 		if (reason)
 			return reject_entry(c, reason, i, e, bad_arg, -EFAULT);
@@ -458,6 +462,9 @@ static int prepare_call(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 				      XPRIVCMD_ARG_NONE, -EACCES);
 	}
 
+	if (xprivcmd_schema_kernel_state(c->h.op, c->h.arg))
+		return reject(c, XPRIVCMD_REASON_KERNEL_STATE, XPRIVCMD_ARG_NONE,
+			      -EPERM);
 	reason = check_args(c->h.op, c->h.arg, &bad_arg);
 	if (reason)
 		return reject(c, reason, bad_arg, -EFAULT);

@@ -1056,6 +1056,53 @@ bool xprivcmd_schema_next_va(u64 op, const u64 *args, const void *buf,
 	return gnt_next_va(g, buf, len, pos, va);
 }
 
+/* public/vcpu.h: the vcpu_op sub-commands that only read. */
+#define VCPUOP_IS_UP			3
+#define VCPUOP_GET_RUNSTATE_INFO	4
+#define VCPUOP_GET_PHYSID		12
+
+/**
+ * xprivcmd_schema_kernel_state() - does the call set state of the kernel
+ *	that issues it?
+ * @op: hypercall number
+ * @args: its arguments
+ *
+ * A PV kernel hands Xen its trap table, callbacks, kernel stack, descriptor
+ * tables, timer and per-vCPU areas with these hypercalls.  Issued through
+ * the device they act on the same vCPU, as if the kernel had issued them:
+ * a trap table or callback pointing anywhere, a runstate area Xen keeps
+ * writing to after the process is gone.  No privcmd client issues them.
+ *
+ * Return: true for such a call.
+ */
+bool xprivcmd_schema_kernel_state(u64 op, const u64 *args)
+{
+	u32 cmd;
+
+	switch (op) {
+	case 0:		/* set_trap_table */
+	case 2:		/* set_gdt */
+	case 3:		/* stack_switch */
+	case 4:		/* set_callbacks */
+	case 5:		/* fpu_taskswitch */
+	case 8:		/* set_debugreg */
+	case 10:	/* update_descriptor */
+	case 15:	/* set_timer_op */
+	case 21:	/* vm_assist */
+	case 23:	/* iret */
+	case 25:	/* set_segment_base */
+	case 28:	/* nmi_op */
+	case 30:	/* callback_op */
+		return true;
+	case 24:	/* vcpu_op: (cmd, vcpu, arg) on our own domain's vCPUs */
+		cmd = (u32)args[0];
+		return cmd != VCPUOP_IS_UP && cmd != VCPUOP_GET_RUNSTATE_INFO &&
+		       cmd != VCPUOP_GET_PHYSID;
+	default:
+		return false;
+	}
+}
+
 /**
  * xprivcmd_schema_subop() - the sub-command of a call, when it is in an argument
  * @op: hypercall number

@@ -200,6 +200,7 @@ void xprivcmd_schema_struct(u64 op, const u64 *args, const void *buf,
 			    u64 len, struct xprivcmd_struct_info *info);
 bool xprivcmd_schema_next_va(u64 op, const u64 *args, const void *buf,
 			     u64 len, u64 *pos, struct xprivcmd_va *va);
+bool xprivcmd_schema_kernel_state(u64 op, const u64 *args);
 const char *xprivcmd_op_name(u64 op);
 unsigned int xprivcmd_schema_ranges(u64 op, const u64 *args,
 				    struct xprivcmd_range *ranges);

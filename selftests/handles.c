@@ -22,6 +22,7 @@
 #include <xen/memory.h>
 #include <xen/grant_table.h>
 #include <xen/event_channel.h>
+#include <xen/vcpu.h>
 
 #include "kselftest_harness.h"
 
@@ -803,6 +804,50 @@ TEST_F(h, own_page_tables_refused_foreign_ones_reach_xen)
 	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, last.reason);
 	EXPECT_EQ(0, last.entry);
 	EXPECT_EQ(req[1].ptr, last.value);
+}
+
+/*
+ * The hypercalls with which a PV kernel sets up its own vCPU would, through
+ * the device, act on the kernel that issues them.
+ */
+TEST_F(h, kernel_state_hypercalls_refused)
+{
+	static const __u64 ops[] = {
+		__HYPERVISOR_set_trap_table, __HYPERVISOR_set_callbacks,
+		__HYPERVISOR_stack_switch, __HYPERVISOR_set_timer_op,
+		__HYPERVISOR_callback_op, __HYPERVISOR_vm_assist,
+	};
+	struct xprivcmd_last_error last;
+	struct mc_entry mc[1];
+	long long issued;
+	unsigned int i;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		issued = xpc_stat(ops[i], "issued");
+		errno = 0;
+		EXPECT_EQ(-1, xpc_hypercall(self->fd, ops[i], 0, self->kaddr, 0, 0, 0));
+		EXPECT_EQ(EPERM, errno) TH_LOG("op %llu", (unsigned long long)ops[i]);
+		EXPECT_EQ(issued, xpc_stat(ops[i], "issued"));
+		last = xpc_last_error(self->fd);
+		EXPECT_EQ(XPRIVCMD_REASON_KERNEL_STATE, last.reason);
+		EXPECT_EQ(ops[i], last.op);
+	}
+	/* vcpu_op: registering areas Xen writes to is refused, asking is not. */
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_vcpu_op,
+				    VCPUOP_register_runstate_memory_area, 0,
+				    self->kaddr, 0, 0));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(1, xpc_hypercall(self->fd, __HYPERVISOR_vcpu_op, VCPUOP_is_up, 0, 0, 0, 0));
+
+	memset(mc, 0, sizeof(mc));
+	mc[0].op = __HYPERVISOR_set_callbacks;
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
+	EXPECT_EQ(EPERM, errno);
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_STATE, last.reason);
+	EXPECT_EQ(0, last.entry);
 }
 
 TEST_HARNESS_MAIN

@@ -83,6 +83,10 @@ static const struct {
 		"own_tables",
 		"would have Xen edit this domain's own page tables or frames (the kernel's), where only another domain's (foreigndom) may be named",
 	},
+	[XPRIVCMD_REASON_KERNEL_STATE] = {
+		"kernel_state",
+		"is how a PV kernel sets its own vCPU's state (traps, callbacks, stacks, descriptor tables, timer, vCPU areas): issued through the device it would change the running kernel's",
+	},
 };
 
 const char *hcall_reason_id(unsigned int reason)

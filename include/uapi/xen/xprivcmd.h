@@ -190,6 +190,11 @@ enum xprivcmd_reason {
 	 * own page tables or frames (the kernel's), not another domain's
 	 */
 	XPRIVCMD_REASON_OWN_TABLES,
+	/* EPERM: a hypercall with which a PV kernel sets its own vCPU's state
+	 * (trap table, callbacks, stacks, descriptor tables, timer, vCPU
+	 * areas): through the device it would act on the kernel's
+	 */
+	XPRIVCMD_REASON_KERNEL_STATE,
 	XPRIVCMD_NR_REASONS
 };
 
