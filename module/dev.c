@@ -36,6 +36,8 @@ static int xprivcmd_open(struct inode *inode, struct file *file)
 
 static int xprivcmd_release(struct inode *inode, struct file *file)
 {
+	/* Nothing the fd assigned may fire once it is gone. */
+	xprivcmd_eventfd_release(file->private_data);
 	xprivcmd_policy_file_exit(file->private_data);
 	kfree(file->private_data);
 	return 0;
@@ -61,12 +63,11 @@ long xprivcmd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case IOCTL_PRIVCMD_MMAP_RESOURCE:
 		return xprivcmd_ioctl_mmap_resource(file, udata);
 	case IOCTL_PRIVCMD_IRQFD:
+		return xprivcmd_ioctl_irqfd(file, udata);
 	case IOCTL_PRIVCMD_IOEVENTFD:
-		/* What the in-tree driver says when built without eventfd support. */
-		return -EOPNOTSUPP;
+		return xprivcmd_ioctl_ioeventfd(file, udata);
 	case IOCTL_PRIVCMD_PCIDEV_GET_GSI:
-		/* Likewise without ACPI support; a restricted fd may not ask at all. */
-		return xprivcmd_is_restricted(file) ? -EPERM : -EINVAL;
+		return xprivcmd_ioctl_pcidev_get_gsi(file, udata);
 	case XPRIVCMD_IOCTL_LAST_ERROR:
 		return xprivcmd_ioctl_last_error(file, udata);
 	case XPRIVCMD_IOCTL_NARROW:

@@ -31,6 +31,12 @@ module_param(dm_op_buf_max_size, uint, 0644);
 MODULE_PARM_DESC(dm_op_buf_max_size,
 		 "Maximum size in bytes of one DM_OP buffer (E2BIG above)");
 
+/* The limit of one dm_op buffer, for irqfds too. */
+unsigned int xprivcmd_dm_op_buf_max_size(void)
+{
+	return READ_ONCE(dm_op_buf_max_size);
+}
+
 /* A 32-bit program's struct privcmd_dm_op_buf. */
 struct dm_op_buf32 {
 	u32 uptr;

@@ -84,6 +84,10 @@ static int __init xprivcmd_init(void)
 	if (ret)
 		goto err_name;
 
+	ret = xprivcmd_eventfd_init();
+	if (ret)
+		goto err_stats;
+
 	xprivcmd_restrict_init();
 	ret = xprivcmd_dev_init(devname);
 	if (ret)
@@ -100,6 +104,8 @@ err_dev:
 	xprivcmd_dev_exit();
 err_restrict:
 	xprivcmd_restrict_exit();
+	xprivcmd_eventfd_exit();
+err_stats:
 	xprivcmd_stats_exit();
 err_name:
 	kfree(bufname);
@@ -115,6 +121,7 @@ static void __exit xprivcmd_exit(void)
 	xprivcmd_buf_exit();
 	xprivcmd_dev_exit();
 	xprivcmd_restrict_exit();
+	xprivcmd_eventfd_exit();
 	xprivcmd_stats_exit();
 	xprivcmd_user_ops_exit();
 	xprivcmd_policy_exit();

@@ -44,12 +44,17 @@
  * @pgoff: its vm_pgoff then; pages are found through vm_pgoff, which splits
  *	and mremap() keep consistent, unlike addresses
  * @pages: auto-translated guests only: the unpopulated pages behind the VMA
+ * @ioreq_dom: the domain whose ioreq server MMAP_RESOURCE mapped here, if
+ *	@ioreq_server, for ioeventfds
+ * @ioreq_server: MMAP_RESOURCE mapped an ioreq server's pages here
  */
 struct xprivcmd_map {
 	refcount_t users;
 	unsigned long nr_pages;
 	pgoff_t pgoff;
 	struct page **pages;
+	u16 ioreq_dom;
+	bool ioreq_server;
 };
 
 static bool auto_translated(void)
@@ -57,6 +62,11 @@ static bool auto_translated(void)
 	return xen_feature(XENFEAT_auto_translated_physmap);
 }
 
+/*
+ * @vma may be NULL when an ioeventfd drops the last reference: unmapping
+ * translated frames works on the pages alone, and the page tables that
+ * pointed at them went with the VMA.
+ */
 static void map_free(struct vm_area_struct *vma, struct xprivcmd_map *map)
 {
 	if (map->pages) {
@@ -639,6 +649,10 @@ long xprivcmd_ioctl_mmap_resource(struct file *file, void __user *udata)
 		for (i = 0; !ret && i < r.num; i++)
 			ret = errs[i];
 	}
+	if (!ret && r.type == XENMEM_resource_ioreq_server) {
+		map->ioreq_server = true;
+		map->ioreq_dom = r.dom;
+	}
 
 out_unlock:
 	mmap_write_unlock(current->mm);
@@ -646,4 +660,60 @@ out_free:
 	kvfree(errs);
 	kvfree(pfns);
 	return ret;
+}
+
+/**
+ * xprivcmd_map_get_ioreq() - the page of an ioreq server mapped at @uaddr
+ * @uaddr: a user address in the calling process
+ * @dom: the domain the server must be of
+ * @mapp: set to the mapping, referenced: release with xprivcmd_map_put()
+ * @pagep: set to the page at @uaddr, which the kernel can read
+ *
+ * For ioeventfds, whose interrupt handlers read the page: the reference
+ * keeps it Xen's after the VMA is gone.
+ *
+ * Return: 0; -EFAULT if nothing is mapped at @uaddr; -EINVAL for a mapping
+ * of another driver, or one that MMAP_RESOURCE did not fill with @dom's
+ * ioreq server; -EOPNOTSUPP in a PV guest, whose mappings hold machine
+ * frames that the kernel has no address for.
+ */
+int xprivcmd_map_get_ioreq(u64 uaddr, u16 dom, struct xprivcmd_map **mapp,
+			   struct page **pagep)
+{
+	struct vm_area_struct *vma;
+	struct xprivcmd_map *map;
+	int ret = -EFAULT;
+
+	if (uaddr >= TASK_SIZE)
+		return -EFAULT;
+	mmap_read_lock(current->mm);
+	vma = vma_lookup(current->mm, uaddr);
+	if (!vma)
+		goto out_unlock;
+	ret = -EINVAL;
+	if (vma->vm_ops != &xprivcmd_vm_ops)
+		goto out_unlock;
+	map = vma->vm_private_data;
+	if (!map || !map->ioreq_server || map->ioreq_dom != dom)
+		goto out_unlock;
+	ret = -EOPNOTSUPP;
+	if (!map->pages)
+		goto out_unlock;
+	*pagep = map->pages[map_index(vma, map, uaddr)];
+	refcount_inc(&map->users);
+	*mapp = map;
+	ret = 0;
+out_unlock:
+	mmap_read_unlock(current->mm);
+	return ret;
+}
+
+/**
+ * xprivcmd_map_put() - drop a reference taken by xprivcmd_map_get_ioreq()
+ * @map: the mapping
+ */
+void xprivcmd_map_put(struct xprivcmd_map *map)
+{
+	if (refcount_dec_and_test(&map->users))
+		map_free(NULL, map);
 }

@@ -20,6 +20,8 @@ struct file;
 struct inode;
 struct xprivcmd_policy_rcu;
 struct vm_area_struct;
+struct xprivcmd_map;
+struct page;
 
 /**
  * struct xprivcmd_file - per-open state of the device
@@ -50,6 +52,7 @@ bool xprivcmd_may_use_domain(struct file *file, u16 dom);
 long xprivcmd_ioctl_dm_op(struct file *file, void __user *udata);
 long xprivcmd_dm_op(struct file *file, u16 dom, u16 num,
 		    const void __user *ubufs, bool compat);
+unsigned int xprivcmd_dm_op_buf_max_size(void);
 
 /*
  * mmap.c: the device's mappings and the ioctls that populate them.  @compat
@@ -65,6 +68,39 @@ long xprivcmd_mmapbatch(struct file *file, int version, u16 dom, u64 num,
 			u64 addr, void __user *arr, int __user *err,
 			bool compat);
 long xprivcmd_ioctl_mmap_resource(struct file *file, void __user *udata);
+int xprivcmd_map_get_ioreq(u64 uaddr, u16 dom, struct xprivcmd_map **mapp,
+			   struct page **pagep);
+void xprivcmd_map_put(struct xprivcmd_map *map);
+
+/*
+ * eventfd.c: IRQFD and IOEVENTFD.  Without eventfds the kernel's privcmd
+ * answers both with -EOPNOTSUPP, and so do we.
+ */
+#ifdef CONFIG_EVENTFD
+long xprivcmd_ioctl_irqfd(struct file *file, void __user *udata);
+long xprivcmd_ioctl_ioeventfd(struct file *file, void __user *udata);
+void xprivcmd_eventfd_release(struct xprivcmd_file *xf);
+int xprivcmd_eventfd_init(void);
+void xprivcmd_eventfd_exit(void);
+#else
+static inline long xprivcmd_ioctl_irqfd(struct file *file, void __user *udata)
+{
+	return -EOPNOTSUPP;
+}
+
+static inline long xprivcmd_ioctl_ioeventfd(struct file *file,
+					    void __user *udata)
+{
+	return -EOPNOTSUPP;
+}
+
+static inline void xprivcmd_eventfd_release(struct xprivcmd_file *xf) {}
+static inline int xprivcmd_eventfd_init(void) { return 0; }
+static inline void xprivcmd_eventfd_exit(void) {}
+#endif /* CONFIG_EVENTFD */
+
+/* pcidev.c */
+long xprivcmd_ioctl_pcidev_get_gsi(struct file *file, void __user *udata);
 
 /* ioctl32.c */
 #ifdef CONFIG_COMPAT

@@ -24,4 +24,27 @@
 #define LOCKDOWN_XEN_USER_ACTIONS LOCKDOWN_DEV_MEM
 #endif
 
+/*
+ * Linux 6.8 dropped eventfd_signal()'s count, always 1 for us.  Variadic,
+ * so that the older kernel's own declaration and calls, with two arguments,
+ * pass through unchanged: inside its own expansion the name is not expanded
+ * again.
+ */
+#ifdef COMPAT_EVENTFD_SIGNAL_COUNT
+#define __compat_eventfd_signal(ctx, n, ...) eventfd_signal(ctx, n)
+#define eventfd_signal(...) __compat_eventfd_signal(__VA_ARGS__, 1)
+#endif
+
+/*
+ * PCIDEV_GET_GSI needs Linux 6.12's xen_acpi_get_gsi_from_sbdf() and
+ * CONFIG_XEN_ACPI; without them the ioctl answers as the in-tree driver
+ * built without them does.
+ */
+#ifdef COMPAT_NO_PCIDEV_GSI
+#define XPRIVCMD_HAS_PCIDEV_GSI false
+#define xen_acpi_get_gsi_from_sbdf(sbdf) (-EINVAL)
+#else
+#define XPRIVCMD_HAS_PCIDEV_GSI true
+#endif
+
 #endif /* XPRIVCMD_COMPAT_H */

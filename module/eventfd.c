@@ -1,0 +1,707 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * IOCTL_PRIVCMD_IRQFD and IOCTL_PRIVCMD_IOEVENTFD: eventfds that let a
+ * device model (a vhost-user backend of a guest's virtio device) exchange
+ * notifications with the guest without a round trip through user space.
+ *
+ * irqfd: every signal of the eventfd makes the module issue a dm_op that the
+ * device model gave at assign time, typically one that raises a guest
+ * interrupt.  The eventfd's wakeup runs in atomic context, so the call is
+ * issued there, on a kernel copy of the operation.
+ *
+ * ioeventfd: the guest's write to a virtio-mmio queue notify register reaches
+ * the device model as an ioreq on the ioreq server's shared page, announced by
+ * an event channel per vCPU.  The module answers matching writes itself, by
+ * signalling the eventfd, and lets every other request through to user space.
+ *
+ * Both live until deassigned, until their fd closes (irqfd: the eventfd's
+ * close too), or until the module goes: the in-tree driver keeps them after
+ * its fd is closed, and nothing could then remove them short of unloading it.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/eventfd.h>
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/interrupt.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/overflow.h>
+#include <linux/poll.h>
+#include <linux/slab.h>
+#include <linux/srcu.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+
+#include <xen/events.h>
+#include <xen/interface/xen.h>
+#include <xen/interface/hvm/dm_op.h>
+#include <xen/interface/hvm/ioreq.h>
+#include <asm/xen/hypercall.h>
+
+#include "xprivcmd.h"
+#include "xprivcmd_trace.h"
+
+/*
+ * irqfd
+ */
+
+/**
+ * struct irqfd - an eventfd whose signals issue a dm_op
+ * @owner: the fd that assigned it, which removes it when closed
+ * @eventfd: the eventfd, referenced
+ * @list: entry in irqfds while active
+ * @wait: our entry in the eventfd's wait queue
+ * @pt: registers @wait through vfs_poll()
+ * @shutdown: frees it, in process context, once deactivated
+ * @xbuf: the dm_op buffer handed to Xen: @op
+ * @dom: the domain the dm_op is for
+ * @failing: the last call failed; later failures are not logged
+ * @op: the kernel copy of the dm_op
+ */
+struct irqfd {
+	struct xprivcmd_file *owner;
+	struct eventfd_ctx *eventfd;
+	struct list_head list;
+	wait_queue_entry_t wait;
+	poll_table pt;
+	struct work_struct shutdown;
+	struct xen_dm_op_buf xbuf;
+	u16 dom;
+	bool failing;
+	u8 op[];
+};
+
+/* Active irqfds; taken from the eventfd's wakeup, in atomic context. */
+static DEFINE_SPINLOCK(irqfds_lock);	/* protects irqfds */
+static LIST_HEAD(irqfds);
+/* Lets a shutdown wait for the assign that may still be polling. */
+DEFINE_STATIC_SRCU(irqfds_srcu);
+static struct workqueue_struct *irqfd_wq;
+
+/*
+ * The dm_op goes through the module's accounting like the ioctls' calls:
+ * the stats and the tracepoint show each injection.  Not preemptible: it
+ * runs under the eventfd's wait queue lock.
+ */
+static void irqfd_inject(struct irqfd *irqfd)
+{
+	bool timed = xprivcmd_stats_timing() ||
+		     trace_xprivcmd_hypercall_enabled();
+	unsigned long args[5] = {
+		irqfd->dom, 1, (unsigned long)&irqfd->xbuf,
+	};
+	u64 start = 0, ns = 0, subop = 0;
+	long ret;
+
+	if (timed)
+		start = ktime_get_ns();
+	ret = HYPERVISOR_dm_op(irqfd->dom, 1, &irqfd->xbuf);
+	if (timed)
+		ns = ktime_get_ns() - start;
+
+	xprivcmd_stats_issued(__HYPERVISOR_dm_op, ret);
+	if (xprivcmd_stats_timing())
+		xprivcmd_stats_latency(__HYPERVISOR_dm_op, ns);
+	/* The sub-command is the op field that opens every dm_op. */
+	if (irqfd->xbuf.size >= sizeof(u32))
+		subop = *(u32 *)irqfd->op;
+	trace_xprivcmd_hypercall(__HYPERVISOR_dm_op, subop, args, ret, ns);
+
+	if (ret && !irqfd->failing)
+		pr_err_ratelimited("irqfd: dm_op for domain %u failed: %ld\n",
+				   irqfd->dom, ret);
+	irqfd->failing = ret != 0;
+}
+
+static void irqfd_shutdown(struct work_struct *work)
+{
+	struct irqfd *irqfd = container_of(work, struct irqfd, shutdown);
+	u64 cnt;
+
+	/* An assign may still be inside vfs_poll() with it. */
+	synchronize_srcu(&irqfds_srcu);
+	eventfd_ctx_remove_wait_queue(irqfd->eventfd, &irqfd->wait, &cnt);
+	eventfd_ctx_put(irqfd->eventfd);
+	kfree(irqfd);
+}
+
+/* Takes it off the list, once, and has it freed. */
+static void irqfd_deactivate(struct irqfd *irqfd)
+{
+	lockdep_assert_held(&irqfds_lock);
+	/*
+	 * Deassign and the eventfd's close may both come; a second queueing
+	 * could run the work again after it freed the irqfd.
+	 */
+	if (list_empty(&irqfd->list))
+		return;
+	list_del_init(&irqfd->list);
+	queue_work(irqfd_wq, &irqfd->shutdown);
+}
+
+/* Called with the eventfd's wait queue lock held, interrupts off. */
+static int irqfd_wakeup(wait_queue_entry_t *wait, unsigned int mode, int sync,
+			void *key)
+{
+	struct irqfd *irqfd = container_of(wait, struct irqfd, wait);
+	__poll_t events = key_to_poll(key);
+
+	if (events & EPOLLIN) {
+		u64 cnt;
+
+		/* Signals before the call are all answered by it. */
+		eventfd_ctx_do_read(irqfd->eventfd, &cnt);
+		irqfd_inject(irqfd);
+	}
+	if (events & EPOLLHUP) {
+		unsigned long flags;
+
+		spin_lock_irqsave(&irqfds_lock, flags);
+		irqfd_deactivate(irqfd);
+		spin_unlock_irqrestore(&irqfds_lock, flags);
+	}
+	return 0;
+}
+
+static void irqfd_poll_queue(struct file *file, wait_queue_head_t *wqh,
+			     poll_table *pt)
+{
+	struct irqfd *irqfd = container_of(pt, struct irqfd, pt);
+
+	/* Ahead of ordinary waiters, as KVM's irqfds are. */
+	add_wait_queue_priority(wqh, &irqfd->wait);
+}
+
+static int irqfd_assign(struct xprivcmd_file *xf,
+			const struct privcmd_irqfd *req)
+{
+	struct irqfd *irqfd, *other;
+	unsigned long flags;
+	struct file *file;
+	__poll_t events;
+	int ret, idx;
+
+	/* One dm_op buffer, within the limit a DM_OP buffer has. */
+	if (req->size > xprivcmd_dm_op_buf_max_size())
+		return -E2BIG;
+
+	irqfd = kzalloc(struct_size(irqfd, op, req->size), GFP_KERNEL);
+	if (!irqfd)
+		return -ENOMEM;
+	if (copy_from_user(irqfd->op, u64_to_user_ptr(req->dm_op), req->size)) {
+		ret = -EFAULT;
+		goto out_free;
+	}
+	irqfd->owner = xf;
+	irqfd->dom = req->dom;
+	irqfd->xbuf.size = req->size;
+	set_xen_guest_handle(irqfd->xbuf.h, irqfd->op);
+	INIT_LIST_HEAD(&irqfd->list);
+	INIT_WORK(&irqfd->shutdown, irqfd_shutdown);
+	init_waitqueue_func_entry(&irqfd->wait, irqfd_wakeup);
+	init_poll_funcptr(&irqfd->pt, irqfd_poll_queue);
+
+	file = fget(req->fd);
+	if (!file) {
+		ret = -EBADF;
+		goto out_free;
+	}
+	irqfd->eventfd = eventfd_ctx_fileget(file);
+	if (IS_ERR(irqfd->eventfd)) {
+		ret = PTR_ERR(irqfd->eventfd);
+		goto out_fput;
+	}
+
+	/* Before it is listed: a deassign's shutdown then waits for us. */
+	idx = srcu_read_lock(&irqfds_srcu);
+	spin_lock_irqsave(&irqfds_lock, flags);
+	list_for_each_entry(other, &irqfds, list) {
+		if (other->eventfd == irqfd->eventfd) {
+			spin_unlock_irqrestore(&irqfds_lock, flags);
+			srcu_read_unlock(&irqfds_srcu, idx);
+			ret = -EBUSY;
+			goto out_put_eventfd;
+		}
+	}
+	list_add_tail(&irqfd->list, &irqfds);
+	spin_unlock_irqrestore(&irqfds_lock, flags);
+
+	/* A signal that came before we listened is answered now. */
+	events = vfs_poll(file, &irqfd->pt);
+	if (events & EPOLLIN)
+		irqfd_inject(irqfd);
+	srcu_read_unlock(&irqfds_srcu, idx);
+	fput(file);
+	return 0;
+
+out_put_eventfd:
+	eventfd_ctx_put(irqfd->eventfd);
+out_fput:
+	fput(file);
+out_free:
+	kfree(irqfd);
+	return ret;
+}
+
+/* Nothing to remove is no error, as with the in-tree driver. */
+static int irqfd_deassign(struct xprivcmd_file *xf,
+			  const struct privcmd_irqfd *req)
+{
+	struct eventfd_ctx *eventfd = eventfd_ctx_fdget(req->fd);
+	struct irqfd *irqfd;
+	unsigned long flags;
+
+	if (IS_ERR(eventfd))
+		return PTR_ERR(eventfd);
+
+	spin_lock_irqsave(&irqfds_lock, flags);
+	list_for_each_entry(irqfd, &irqfds, list) {
+		/* Only the fd that assigned it may take it away. */
+		if (irqfd->eventfd == eventfd && irqfd->owner == xf) {
+			irqfd_deactivate(irqfd);
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&irqfds_lock, flags);
+	eventfd_ctx_put(eventfd);
+	/* Gone when we return: the eventfd no longer issues the call. */
+	flush_workqueue(irqfd_wq);
+	return 0;
+}
+
+/**
+ * xprivcmd_ioctl_irqfd() - IOCTL_PRIVCMD_IRQFD
+ * @file: the device file
+ * @udata: user pointer to a &struct privcmd_irqfd; the same layout for 32-bit
+ *	programs
+ *
+ * Return: 0; -EINVAL for an unknown flag or an fd that is not an eventfd;
+ * -EPERM for a domain the fd is not restricted to; -E2BIG for a dm_op larger
+ * than the module's dm_op_buf_max_size; -EBADF; -EBUSY if the eventfd
+ * already has an irqfd; -EFAULT; -ENOMEM.
+ */
+long xprivcmd_ioctl_irqfd(struct file *file, void __user *udata)
+{
+	struct privcmd_irqfd req;
+
+	if (copy_from_user(&req, udata, sizeof(req)))
+		return -EFAULT;
+	if (req.flags & ~PRIVCMD_IRQFD_FLAG_DEASSIGN)
+		return -EINVAL;
+	if (!xprivcmd_may_use_domain(file, req.dom))
+		return -EPERM;
+	if (req.flags & PRIVCMD_IRQFD_FLAG_DEASSIGN)
+		return irqfd_deassign(file->private_data, &req);
+	return irqfd_assign(file->private_data, &req);
+}
+
+static void irqfd_release(struct xprivcmd_file *xf)
+{
+	struct irqfd *irqfd, *tmp;
+	unsigned long flags;
+
+	spin_lock_irqsave(&irqfds_lock, flags);
+	list_for_each_entry_safe(irqfd, tmp, &irqfds, list)
+		if (!xf || irqfd->owner == xf)
+			irqfd_deactivate(irqfd);
+	spin_unlock_irqrestore(&irqfds_lock, flags);
+	flush_workqueue(irqfd_wq);
+}
+
+/*
+ * ioeventfd
+ */
+
+/* The queue notify register of a virtio-mmio device, and its queue field. */
+#define VIRTIO_MMIO_QUEUE_NOTIFY	0x050
+#define QUEUE_NOTIFY_VQ_MASK		0xffff
+
+/* The most vCPUs an ioeventfd may serve, as the in-tree driver allows. */
+#define IOEVENTFD_MAX_VCPUS		4096
+
+/**
+ * struct ioeventfd - an eventfd signalled for one virtqueue's notifications
+ * @list: entry in its ioreq's list
+ * @eventfd: the eventfd, referenced
+ * @addr: the virtio-mmio device's base address
+ * @addr_len: the size of the notify write
+ * @vq: the virtqueue
+ */
+struct ioeventfd {
+	struct list_head list;
+	struct eventfd_ctx *eventfd;
+	u64 addr;
+	u32 addr_len;
+	u32 vq;
+};
+
+struct ioreq_server;
+
+/* One vCPU's event channel, the dev_id of its interrupt handler. */
+struct ioreq_port {
+	struct ioreq_server *server;
+	evtchn_port_t port;
+	unsigned int vcpu;
+};
+
+/**
+ * struct ioreq_server - the ioreq page of a guest's server, as an fd maps it
+ * @owner: the fd that set it up, which removes it when closed
+ * @list: entry in ioreq_servers
+ * @uioreq: where the page is mapped in the owner's process
+ * @dom: the guest
+ * @vcpus: the vCPUs, one ioreq slot and one event channel each
+ * @ioreq: the kernel's view of the slots
+ * @map: the mapping that holds the page, referenced so that the page stays
+ *	Xen's for as long as the interrupt handlers read it
+ * @lock: see below
+ * @ioeventfds: the ioeventfds
+ * @ports: the event channels
+ */
+struct ioreq_server {
+	struct xprivcmd_file *owner;
+	struct list_head list;
+	u64 uioreq;
+	u16 dom;
+	unsigned int vcpus;
+	struct ioreq *ioreq;
+	struct xprivcmd_map *map;
+	spinlock_t lock;	/* protects @ioeventfds, taken in hard irq */
+	struct list_head ioeventfds;
+	struct ioreq_port ports[] __counted_by(vcpus);
+};
+
+/* Serializes assign and deassign; the handlers never take it. */
+static DEFINE_MUTEX(ioreq_lock);	/* protects ioreq_servers */
+static LIST_HEAD(ioreq_servers);
+
+static irqreturn_t ioeventfd_interrupt(int irq, void *dev_id)
+{
+	struct ioreq_port *port = dev_id;
+	struct ioreq_server *server = port->server;
+	struct ioreq *req = &server->ioreq[port->vcpu];
+	unsigned int state = STATE_IOREQ_READY;
+	struct ioeventfd *ioeventfd;
+	irqreturn_t ret = IRQ_NONE;
+
+	if (req->state != STATE_IOREQ_READY || req->type != IOREQ_TYPE_COPY ||
+	    req->dir != IOREQ_WRITE)
+		goto out_eoi;
+
+	/* The lock orders our reads of the request before the state change. */
+	spin_lock(&server->lock);
+	req->state = STATE_IOREQ_INPROCESS;
+	list_for_each_entry(ioeventfd, &server->ioeventfds, list) {
+		if (req->addr == ioeventfd->addr + VIRTIO_MMIO_QUEUE_NOTIFY &&
+		    req->size == ioeventfd->addr_len &&
+		    (req->data & QUEUE_NOTIFY_VQ_MASK) == ioeventfd->vq) {
+			eventfd_signal(ioeventfd->eventfd);
+			state = STATE_IORESP_READY;
+			break;
+		}
+	}
+	spin_unlock(&server->lock);
+
+	/*
+	 * The unlock orders the above before the state Xen reads: answered,
+	 * or back to ready for the device model in user space.
+	 */
+	req->state = state;
+	if (state == STATE_IORESP_READY) {
+		notify_remote_via_evtchn(port->port);
+		ret = IRQ_HANDLED;
+	}
+out_eoi:
+	/* Bound late-EOI: the channel stays masked until this. */
+	xen_irq_lateeoi(irq, 0);
+	return ret;
+}
+
+static void ioeventfd_free(struct ioeventfd *ioeventfd)
+{
+	eventfd_ctx_put(ioeventfd->eventfd);
+	kfree(ioeventfd);
+}
+
+static void ioreq_server_unbind(struct ioreq_server *server, unsigned int n)
+{
+	while (n--)
+		unbind_from_irqhandler(irq_from_evtchn(server->ports[n].port),
+				       &server->ports[n]);
+}
+
+/* Unbinding first: no handler runs once it returns. */
+static void ioreq_server_free(struct ioreq_server *server)
+{
+	struct ioeventfd *ioeventfd, *tmp;
+
+	lockdep_assert_held(&ioreq_lock);
+	list_del(&server->list);
+	ioreq_server_unbind(server, server->vcpus);
+	list_for_each_entry_safe(ioeventfd, tmp, &server->ioeventfds, list)
+		ioeventfd_free(ioeventfd);
+	xprivcmd_map_put(server->map);
+	kfree(server);
+}
+
+/*
+ * The in-tree driver takes whatever VMA lies at or above @ioreq and reads
+ * its private data as a page array.  Here it must be a mapping of this
+ * module that MMAP_RESOURCE filled with that domain's ioreq server, and the
+ * slots of all vCPUs must be within the page.
+ */
+static int ioreq_server_setup(struct ioreq_server *server,
+			      const struct privcmd_ioeventfd *req)
+{
+	size_t len = array_size(req->vcpus, sizeof(struct ioreq));
+	struct page *page;
+	int ret;
+
+	if (offset_in_page(req->ioreq) + len > PAGE_SIZE)
+		return -EINVAL;
+	ret = xprivcmd_map_get_ioreq(req->ioreq, req->dom, &server->map, &page);
+	if (ret)
+		return ret;
+	server->ioreq = page_to_virt(page) + offset_in_page(req->ioreq);
+	return 0;
+}
+
+static struct ioreq_server *ioreq_server_alloc(struct xprivcmd_file *xf,
+					       const struct privcmd_ioeventfd *req)
+{
+	struct ioreq_server *server;
+	evtchn_port_t *ports;
+	unsigned int i;
+	int ret;
+
+	lockdep_assert_held(&ioreq_lock);
+
+	server = kzalloc(struct_size(server, ports, req->vcpus), GFP_KERNEL);
+	if (!server)
+		return ERR_PTR(-ENOMEM);
+	server->owner = xf;
+	server->uioreq = req->ioreq;
+	server->dom = req->dom;
+	server->vcpus = req->vcpus;
+	spin_lock_init(&server->lock);
+	INIT_LIST_HEAD(&server->ioeventfds);
+
+	ret = ioreq_server_setup(server, req);
+	if (ret)
+		goto out_free;
+
+	ports = memdup_array_user(u64_to_user_ptr(req->ports), req->vcpus,
+				  sizeof(*ports));
+	if (IS_ERR(ports)) {
+		ret = PTR_ERR(ports);
+		goto out_put_map;
+	}
+	for (i = 0; i < req->vcpus; i++) {
+		server->ports[i].server = server;
+		server->ports[i].port = ports[i];
+		server->ports[i].vcpu = i;
+		ret = bind_evtchn_to_irqhandler_lateeoi(ports[i],
+							ioeventfd_interrupt,
+							IRQF_SHARED,
+							"xprivcmd-ioeventfd",
+							&server->ports[i]);
+		if (ret < 0) {
+			ioreq_server_unbind(server, i);
+			kfree(ports);
+			goto out_put_map;
+		}
+	}
+	kfree(ports);
+	list_add_tail(&server->list, &ioreq_servers);
+	return server;
+
+out_put_map:
+	xprivcmd_map_put(server->map);
+out_free:
+	kfree(server);
+	return ERR_PTR(ret);
+}
+
+/* The fd's server for @req, or a new one; -EBUSY if @eventfd is in it. */
+static struct ioreq_server *ioreq_server_get(struct xprivcmd_file *xf,
+					     const struct privcmd_ioeventfd *req,
+					     struct eventfd_ctx *eventfd)
+{
+	struct ioreq_server *server;
+	struct ioeventfd *ioeventfd;
+	unsigned long flags;
+
+	lockdep_assert_held(&ioreq_lock);
+
+	list_for_each_entry(server, &ioreq_servers, list) {
+		if (server->owner != xf || server->uioreq != req->ioreq)
+			continue;
+		/* One page, one guest and one set of vCPUs. */
+		if (server->dom != req->dom || server->vcpus != req->vcpus)
+			return ERR_PTR(-EINVAL);
+		spin_lock_irqsave(&server->lock, flags);
+		list_for_each_entry(ioeventfd, &server->ioeventfds, list) {
+			if (ioeventfd->eventfd == eventfd) {
+				spin_unlock_irqrestore(&server->lock, flags);
+				return ERR_PTR(-EBUSY);
+			}
+		}
+		spin_unlock_irqrestore(&server->lock, flags);
+		return server;
+	}
+	return ioreq_server_alloc(xf, req);
+}
+
+static int ioeventfd_assign(struct xprivcmd_file *xf,
+			    const struct privcmd_ioeventfd *req)
+{
+	struct ioreq_server *server;
+	struct ioeventfd *ioeventfd;
+	unsigned long flags;
+	u64 end;
+	int ret;
+
+	if (check_add_overflow(req->addr, (u64)req->addr_len, &end))
+		return -EINVAL;
+	/* The access sizes vhost supports. */
+	if (req->addr_len != 1 && req->addr_len != 2 && req->addr_len != 4 &&
+	    req->addr_len != 8)
+		return -EINVAL;
+	if (!req->vcpus || req->vcpus > IOEVENTFD_MAX_VCPUS)
+		return -EINVAL;
+
+	ioeventfd = kzalloc(sizeof(*ioeventfd), GFP_KERNEL);
+	if (!ioeventfd)
+		return -ENOMEM;
+	ioeventfd->addr = req->addr;
+	ioeventfd->addr_len = req->addr_len;
+	ioeventfd->vq = req->vq;
+	ioeventfd->eventfd = eventfd_ctx_fdget(req->event_fd);
+	if (IS_ERR(ioeventfd->eventfd)) {
+		ret = PTR_ERR(ioeventfd->eventfd);
+		kfree(ioeventfd);
+		return ret;
+	}
+
+	mutex_lock(&ioreq_lock);
+	server = ioreq_server_get(xf, req, ioeventfd->eventfd);
+	if (IS_ERR(server)) {
+		mutex_unlock(&ioreq_lock);
+		ioeventfd_free(ioeventfd);
+		return PTR_ERR(server);
+	}
+	spin_lock_irqsave(&server->lock, flags);
+	list_add_tail(&ioeventfd->list, &server->ioeventfds);
+	spin_unlock_irqrestore(&server->lock, flags);
+	mutex_unlock(&ioreq_lock);
+	return 0;
+}
+
+static int ioeventfd_deassign(struct xprivcmd_file *xf,
+			      const struct privcmd_ioeventfd *req)
+{
+	struct eventfd_ctx *eventfd = eventfd_ctx_fdget(req->event_fd);
+	struct ioreq_server *server;
+	struct ioeventfd *ioeventfd;
+	unsigned long flags;
+	int ret = -ENODEV;
+
+	if (IS_ERR(eventfd))
+		return PTR_ERR(eventfd);
+
+	mutex_lock(&ioreq_lock);
+	list_for_each_entry(server, &ioreq_servers, list) {
+		if (server->owner != xf || server->uioreq != req->ioreq ||
+		    server->dom != req->dom || server->vcpus != req->vcpus)
+			continue;
+		spin_lock_irqsave(&server->lock, flags);
+		list_for_each_entry(ioeventfd, &server->ioeventfds, list) {
+			if (ioeventfd->eventfd == eventfd) {
+				list_del(&ioeventfd->list);
+				ret = 0;
+				break;
+			}
+		}
+		spin_unlock_irqrestore(&server->lock, flags);
+		if (!ret) {
+			ioeventfd_free(ioeventfd);
+			/* The last one takes the event channels with it. */
+			if (list_empty(&server->ioeventfds))
+				ioreq_server_free(server);
+		}
+		break;
+	}
+	mutex_unlock(&ioreq_lock);
+	eventfd_ctx_put(eventfd);
+	return ret;
+}
+
+/**
+ * xprivcmd_ioctl_ioeventfd() - IOCTL_PRIVCMD_IOEVENTFD
+ * @file: the device file
+ * @udata: user pointer to a &struct privcmd_ioeventfd; the same layout for
+ *	32-bit programs
+ *
+ * Return: 0; -EINVAL for an unknown flag, a bad length, vCPU count or
+ * range, an fd that is not an eventfd, a mapping at @ioreq that is not an
+ * ioreq server this module mapped for @dom, or a server set up with another
+ * domain or vCPU count; -EFAULT if nothing is mapped at @ioreq;
+ * -EOPNOTSUPP in a PV guest, whose mappings the kernel cannot read; -EPERM
+ * for a domain the fd is not restricted to; -EBADF; -EBUSY if the eventfd
+ * is assigned already; -ENODEV on deassign of an unknown one; -ENOMEM; or
+ * the error of binding an event channel.
+ */
+long xprivcmd_ioctl_ioeventfd(struct file *file, void __user *udata)
+{
+	struct privcmd_ioeventfd req;
+
+	if (copy_from_user(&req, udata, sizeof(req)))
+		return -EFAULT;
+	if (req.flags & ~PRIVCMD_IOEVENTFD_FLAG_DEASSIGN)
+		return -EINVAL;
+	if (!xprivcmd_may_use_domain(file, req.dom))
+		return -EPERM;
+	if (req.flags & PRIVCMD_IOEVENTFD_FLAG_DEASSIGN)
+		return ioeventfd_deassign(file->private_data, &req);
+	return ioeventfd_assign(file->private_data, &req);
+}
+
+static void ioeventfd_release(struct xprivcmd_file *xf)
+{
+	struct ioreq_server *server, *tmp;
+
+	mutex_lock(&ioreq_lock);
+	list_for_each_entry_safe(server, tmp, &ioreq_servers, list)
+		if (!xf || server->owner == xf)
+			ioreq_server_free(server);
+	mutex_unlock(&ioreq_lock);
+}
+
+/**
+ * xprivcmd_eventfd_release() - remove what a closing fd assigned
+ * @xf: the fd's state
+ *
+ * Returns once no irqfd or ioeventfd of @xf can fire any more.
+ */
+void xprivcmd_eventfd_release(struct xprivcmd_file *xf)
+{
+	irqfd_release(xf);
+	ioeventfd_release(xf);
+}
+
+int xprivcmd_eventfd_init(void)
+{
+	irqfd_wq = alloc_workqueue("xprivcmd-irqfd", 0, 0);
+	return irqfd_wq ? 0 : -ENOMEM;
+}
+
+/* Every fd is closed by now; irqfds the eventfd's close left may remain. */
+void xprivcmd_eventfd_exit(void)
+{
+	irqfd_release(NULL);
+	ioeventfd_release(NULL);
+	destroy_workqueue(irqfd_wq);
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * IOCTL_PRIVCMD_PCIDEV_GET_GSI: the GSI of a host PCI device, which a
+ * toolstack needs to pass the device through to a guest of a PVH dom0.
+ * pciback answers, for the devices it holds.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/fs.h>
+#include <linux/uaccess.h>
+
+#include <xen/acpi.h>
+
+#include "xprivcmd.h"
+
+/**
+ * xprivcmd_ioctl_pcidev_get_gsi() - IOCTL_PRIVCMD_PCIDEV_GET_GSI
+ * @file: the device file
+ * @udata: user pointer to a &struct privcmd_pcidev_get_gsi, whose @gsi is
+ *	written; the same layout for 32-bit programs
+ *
+ * Return: 0; -EPERM on a restricted fd, which the in-tree driver does not
+ * check: such an fd serves one guest, and the host's devices are not its
+ * business; -EINVAL on a kernel without the feature, as the in-tree driver;
+ * -EFAULT; or pciback's answer: -EOPNOTSUPP without pciback, -ENODEV for a
+ * device it does not hold, -ENOENT for one without a legacy interrupt.
+ */
+long xprivcmd_ioctl_pcidev_get_gsi(struct file *file, void __user *udata)
+{
+	struct privcmd_pcidev_get_gsi req;
+	int gsi;
+
+	if (xprivcmd_is_restricted(file))
+		return -EPERM;
+	if (!XPRIVCMD_HAS_PCIDEV_GSI)
+		return -EINVAL;
+	if (copy_from_user(&req, udata, sizeof(req)))
+		return -EFAULT;
+	gsi = xen_acpi_get_gsi_from_sbdf(req.sbdf);
+	if (gsi < 0)
+		return gsi;
+	req.gsi = gsi;
+	return copy_to_user(udata, &req, sizeof(req)) ? -EFAULT : 0;
+}
