@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * IOCTL_PRIVCMD_RESTRICT: an fd tied to one domain may not act on another,
- * nor make raw hypercalls; and the errnos of the ioctls this kernel's
- * privcmd does not build.
+ * nor make raw hypercalls.  (IRQFD, IOEVENTFD and PCIDEV_GET_GSI, built
+ * or not, are in eventfd.c.)
  */
 #include "xprivcmd_map_utils.h"
 #include "kselftest_harness.h"
@@ -181,35 +181,6 @@ TEST_F(restrict, pcidev_get_gsi_eperm)
 	errno = 0;
 	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &g));
 	EXPECT_EQ(EPERM, errno);
-}
-
-/* This kernel's privcmd has no ACPI GSI lookup: its errno for that. */
-TEST_F(restrict, pcidev_get_gsi_unbuilt_einval)
-{
-	struct privcmd_pcidev_get_gsi g = { 0 };
-
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &g));
-	EXPECT_EQ(EINVAL, errno);
-}
-
-/* Without eventfd support in privcmd: EOPNOTSUPP, as the in-tree says. */
-TEST_F(restrict, irqfd_unbuilt_eopnotsupp)
-{
-	struct privcmd_irqfd i = { 0 };
-
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_IRQFD, &i));
-	EXPECT_EQ(EOPNOTSUPP, errno);
-}
-
-TEST_F(restrict, ioeventfd_unbuilt_eopnotsupp)
-{
-	struct privcmd_ioeventfd i = { 0 };
-
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_IOEVENTFD, &i));
-	EXPECT_EQ(EOPNOTSUPP, errno);
 }
 
 TEST_F(restrict, unimplemented_probe_enotty)

@@ -1,0 +1,539 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * IOCTL_PRIVCMD_IRQFD, IOCTL_PRIVCMD_IOEVENTFD and
+ * IOCTL_PRIVCMD_PCIDEV_GET_GSI against a real hypervisor.
+ *
+ * An irqfd's dm_op is aimed at a domain that does not exist: Xen's refusal,
+ * counted in the module's stats, proves that a signal reached Xen.  A full
+ * ioreq server needs an HVM guest, which this VM (software-emulated x86, a
+ * PV dom0) cannot run, and a PV dom0's mappings have no kernel address for
+ * the page: the ioeventfd tests cover every refusal up to that point.
+ *
+ * Whether the module built each feature is read from the running kernel,
+ * not from the module: irqfd and ioeventfd need eventfds, the GSI lookup
+ * Linux 6.12's xen_acpi_get_gsi_from_sbdf().  Where they are missing, the
+ * ioctls must answer as the in-tree driver built without them.  The GSI
+ * itself comes from pciback, for the devices it holds; this VM loads no
+ * pciback, so only the kernel's answers without it are seen.
+ */
+#include <dirent.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
+
+#include "xprivcmd_map_utils.h"
+#include "kselftest_harness.h"
+
+/* A dm_op that Xen will refuse for the domain before looking at it. */
+#define XPC_DMOP_SET_IRQ_LEVEL	5
+
+static bool have_eventfd(void)
+{
+	return xpc_kallsyms("eventfd_ctx_fdget") != 0;
+}
+
+static bool have_gsi(void)
+{
+	return xpc_kallsyms("xen_acpi_get_gsi_from_sbdf") != 0;
+}
+
+static long restrict_to(int fd, __u16 dom)
+{
+	return ioctl(fd, IOCTL_PRIVCMD_RESTRICT, &dom);
+}
+
+FIXTURE(irqfd) {
+	int fd;
+	int efd;
+	__u32 op[8];
+	struct privcmd_irqfd req;
+};
+
+FIXTURE_SETUP(irqfd)
+{
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd) TH_LOG("open %s: %s", xpc_device(), strerror(errno));
+	self->efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	ASSERT_LE(0, self->efd);
+	memset(self->op, 0, sizeof(self->op));
+	self->op[0] = XPC_DMOP_SET_IRQ_LEVEL;
+	memset(&self->req, 0, sizeof(self->req));
+	self->req.dm_op = xpc_ptr(self->op);
+	self->req.size = sizeof(self->op);
+	self->req.fd = self->efd;
+	self->req.dom = XPC_DOMID_NONE;
+	if (!have_eventfd())
+		SKIP(return, "kernel without eventfds: see irqfd_unbuilt");
+}
+
+FIXTURE_TEARDOWN(irqfd)
+{
+	close(self->efd);
+	close(self->fd);
+}
+
+static long irqfd(int fd, struct privcmd_irqfd *req, __u32 flags)
+{
+	req->flags = flags;
+	return ioctl(fd, IOCTL_PRIVCMD_IRQFD, req);
+}
+
+static void signal_eventfd(int efd)
+{
+	__u64 one = 1;
+
+	if (write(efd, &one, sizeof(one)) != sizeof(one))
+		perror("eventfd write");
+}
+
+TEST_F(irqfd, assign_deassign)
+{
+	EXPECT_EQ(0, irqfd(self->fd, &self->req, 0));
+	EXPECT_EQ(0, irqfd(self->fd, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
+	/* Nothing left to remove: still 0, as the in-tree driver. */
+	EXPECT_EQ(0, irqfd(self->fd, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
+	/* And it can be assigned again. */
+	EXPECT_EQ(0, irqfd(self->fd, &self->req, 0));
+}
+
+TEST_F(irqfd, duplicate_ebusy)
+{
+	int fd2 = open(xpc_device(), O_RDWR | O_CLOEXEC);
+
+	ASSERT_LE(0, fd2);
+	ASSERT_EQ(0, irqfd(self->fd, &self->req, 0));
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
+	EXPECT_EQ(EBUSY, errno);
+	/* An eventfd has one irqfd, whichever fd asks. */
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(fd2, &self->req, 0));
+	EXPECT_EQ(EBUSY, errno);
+	/* Nor may another fd take it away. */
+	EXPECT_EQ(0, irqfd(fd2, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
+	EXPECT_EQ(EBUSY, errno);
+	close(fd2);
+}
+
+TEST_F(irqfd, unknown_flags_einval)
+{
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 2));
+	EXPECT_EQ(EINVAL, errno);
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0x80000001));
+	EXPECT_EQ(EINVAL, errno);
+}
+
+TEST_F(irqfd, bad_fd_ebadf)
+{
+	self->req.fd = 100000;
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
+	EXPECT_EQ(EBADF, errno);
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(self->fd, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
+	EXPECT_EQ(EBADF, errno);
+}
+
+TEST_F(irqfd, not_an_eventfd_einval)
+{
+	self->req.fd = self->fd;
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
+	EXPECT_EQ(EINVAL, errno);
+}
+
+TEST_F(irqfd, restricted_other_domain_eperm)
+{
+	ASSERT_EQ(0, restrict_to(self->fd, XPC_DOMID_NONE + 1));
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
+	EXPECT_EQ(EPERM, errno);
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(self->fd, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
+	EXPECT_EQ(EPERM, errno);
+}
+
+TEST_F(irqfd, restricted_own_domain_ok)
+{
+	ASSERT_EQ(0, restrict_to(self->fd, XPC_DOMID_NONE));
+	EXPECT_EQ(0, irqfd(self->fd, &self->req, 0));
+}
+
+TEST_F(irqfd, dm_op_unreadable_efault)
+{
+	self->req.dm_op = 0;
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
+	EXPECT_EQ(EFAULT, errno);
+}
+
+/* One dm_op buffer, no larger than DM_OP takes (dm_op_buf_max_size). */
+TEST_F(irqfd, dm_op_too_big_e2big)
+{
+	self->req.size = 4097;
+	errno = 0;
+	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
+	EXPECT_EQ(E2BIG, errno);
+}
+
+/* Each signal issues the dm_op, which Xen refuses for a missing domain. */
+TEST_F(irqfd, signal_issues_dm_op)
+{
+	long long issued = xpc_stat(__HYPERVISOR_dm_op, "issued");
+	long long failed = xpc_stat(__HYPERVISOR_dm_op, "failed");
+	__u64 cnt;
+
+	ASSERT_LE(0, issued) TH_LOG("no dm_op counters in %s", XPC_STATS);
+	ASSERT_EQ(0, irqfd(self->fd, &self->req, 0));
+	/* Assigning alone issues nothing. */
+	EXPECT_EQ(issued, xpc_stat(__HYPERVISOR_dm_op, "issued"));
+	signal_eventfd(self->efd);
+	EXPECT_EQ(issued + 1, xpc_stat(__HYPERVISOR_dm_op, "issued"));
+	EXPECT_EQ(failed + 1, xpc_stat(__HYPERVISOR_dm_op, "failed"));
+	signal_eventfd(self->efd);
+	EXPECT_EQ(issued + 2, xpc_stat(__HYPERVISOR_dm_op, "issued"));
+	/* The irqfd consumed the signals: nothing left to read. */
+	errno = 0;
+	EXPECT_EQ(-1, read(self->efd, &cnt, sizeof(cnt)));
+	EXPECT_EQ(EAGAIN, errno);
+	ASSERT_EQ(0, irqfd(self->fd, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
+	signal_eventfd(self->efd);
+	EXPECT_EQ(issued + 2, xpc_stat(__HYPERVISOR_dm_op, "issued"));
+}
+
+/* A signal pending before the assign is answered by it. */
+TEST_F(irqfd, pending_signal_issued_on_assign)
+{
+	long long issued = xpc_stat(__HYPERVISOR_dm_op, "issued");
+
+	ASSERT_LE(0, issued);
+	signal_eventfd(self->efd);
+	ASSERT_EQ(0, irqfd(self->fd, &self->req, 0));
+	EXPECT_EQ(issued + 1, xpc_stat(__HYPERVISOR_dm_op, "issued"));
+}
+
+/* Closing the fd removes its irqfds: signals issue nothing any more. */
+TEST_F(irqfd, close_removes)
+{
+	int fd2 = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	long long issued;
+
+	ASSERT_LE(0, fd2);
+	ASSERT_EQ(0, irqfd(fd2, &self->req, 0));
+	ASSERT_EQ(0, close(fd2));
+	issued = xpc_stat(__HYPERVISOR_dm_op, "issued");
+	signal_eventfd(self->efd);
+	EXPECT_EQ(issued, xpc_stat(__HYPERVISOR_dm_op, "issued"));
+	/* Free for another irqfd. */
+	EXPECT_EQ(0, irqfd(self->fd, &self->req, 0));
+}
+
+/* Closing the eventfd removes its irqfd too, and the fd still closes. */
+TEST_F(irqfd, eventfd_close_removes)
+{
+	int efd2 = eventfd(0, EFD_CLOEXEC);
+
+	ASSERT_LE(0, efd2);
+	self->req.fd = efd2;
+	ASSERT_EQ(0, irqfd(self->fd, &self->req, 0));
+	ASSERT_EQ(0, close(efd2));
+	/* A new eventfd at the same number is a new one: no EBUSY. */
+	efd2 = eventfd(0, EFD_CLOEXEC);
+	ASSERT_LE(0, efd2);
+	self->req.fd = efd2;
+	EXPECT_EQ(0, irqfd(self->fd, &self->req, 0));
+	close(efd2);
+}
+
+/* Many irqfds left for close to remove. */
+TEST_F(irqfd, close_with_many)
+{
+	int fd2 = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	int efds[64], i;
+
+	ASSERT_LE(0, fd2);
+	for (i = 0; i < 64; i++) {
+		efds[i] = eventfd(0, EFD_CLOEXEC);
+		ASSERT_LE(0, efds[i]);
+		self->req.fd = efds[i];
+		ASSERT_EQ(0, irqfd(fd2, &self->req, 0));
+	}
+	EXPECT_EQ(0, close(fd2));
+	for (i = 0; i < 64; i++)
+		close(efds[i]);
+}
+
+FIXTURE(ioeventfd) {
+	int fd;
+	int efd;
+	__u32 ports[4];
+	struct privcmd_ioeventfd req;
+	void *anon;
+};
+
+FIXTURE_SETUP(ioeventfd)
+{
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	self->efd = eventfd(0, EFD_CLOEXEC);
+	ASSERT_LE(0, self->efd);
+	self->anon = mmap(NULL, XPC_PAGE, PROT_READ | PROT_WRITE,
+			  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(self->anon != MAP_FAILED);
+	memset(self->ports, 0, sizeof(self->ports));
+	memset(&self->req, 0, sizeof(self->req));
+	self->req.ioreq = xpc_ptr(self->anon);
+	self->req.ports = xpc_ptr(self->ports);
+	self->req.addr = 0x10000000;
+	self->req.addr_len = 4;
+	self->req.event_fd = self->efd;
+	self->req.vcpus = 1;
+	self->req.dom = XPC_DOMID_NONE;
+	if (!have_eventfd())
+		SKIP(return, "kernel without eventfds: see ioeventfd_unbuilt");
+}
+
+FIXTURE_TEARDOWN(ioeventfd)
+{
+	munmap(self->anon, XPC_PAGE);
+	close(self->efd);
+	close(self->fd);
+}
+
+static long ioeventfd(int fd, struct privcmd_ioeventfd *req, __u32 flags)
+{
+	req->flags = flags;
+	return ioctl(fd, IOCTL_PRIVCMD_IOEVENTFD, req);
+}
+
+#define EXPECT_IOEVENTFD_ERRNO(e, flags) do {				\
+	errno = 0;							\
+	EXPECT_EQ(-1, ioeventfd(self->fd, &self->req, flags));		\
+	EXPECT_EQ(e, errno);						\
+} while (0)
+
+TEST_F(ioeventfd, unknown_flags_einval)
+{
+	EXPECT_IOEVENTFD_ERRNO(EINVAL, 2);
+}
+
+TEST_F(ioeventfd, addr_len_einval)
+{
+	static const __u32 bad[] = { 0, 3, 5, 16 };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		self->req.addr_len = bad[i];
+		EXPECT_IOEVENTFD_ERRNO(EINVAL, 0);
+	}
+}
+
+TEST_F(ioeventfd, range_overflow_einval)
+{
+	self->req.addr = ~0ULL - 2;
+	EXPECT_IOEVENTFD_ERRNO(EINVAL, 0);
+}
+
+TEST_F(ioeventfd, vcpus_zero_or_too_many_einval)
+{
+	self->req.vcpus = 0;
+	EXPECT_IOEVENTFD_ERRNO(EINVAL, 0);
+	self->req.vcpus = 4097;
+	EXPECT_IOEVENTFD_ERRNO(EINVAL, 0);
+}
+
+TEST_F(ioeventfd, bad_fd_ebadf)
+{
+	self->req.event_fd = 100000;
+	EXPECT_IOEVENTFD_ERRNO(EBADF, 0);
+	EXPECT_IOEVENTFD_ERRNO(EBADF, PRIVCMD_IOEVENTFD_FLAG_DEASSIGN);
+}
+
+TEST_F(ioeventfd, not_an_eventfd_einval)
+{
+	self->req.event_fd = self->fd;
+	EXPECT_IOEVENTFD_ERRNO(EINVAL, 0);
+}
+
+TEST_F(ioeventfd, restricted_other_domain_eperm)
+{
+	ASSERT_EQ(0, restrict_to(self->fd, XPC_DOMID_NONE + 1));
+	EXPECT_IOEVENTFD_ERRNO(EPERM, 0);
+	EXPECT_IOEVENTFD_ERRNO(EPERM, PRIVCMD_IOEVENTFD_FLAG_DEASSIGN);
+}
+
+TEST_F(ioeventfd, no_mapping_at_ioreq_efault)
+{
+	void *gone = mmap(NULL, XPC_PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	ASSERT_TRUE(gone != MAP_FAILED);
+	ASSERT_EQ(0, munmap(gone, XPC_PAGE));
+	self->req.ioreq = xpc_ptr(gone);
+	EXPECT_IOEVENTFD_ERRNO(EFAULT, 0);
+}
+
+/* The check the in-tree driver lacks: it would read this VMA as ours. */
+TEST_F(ioeventfd, other_drivers_mapping_einval)
+{
+	EXPECT_IOEVENTFD_ERRNO(EINVAL, 0);
+}
+
+TEST_F(ioeventfd, empty_xprivcmd_mapping_einval)
+{
+	void *q = xpc_map(self->fd, 1, PROT_READ);
+
+	ASSERT_TRUE(q != MAP_FAILED);
+	self->req.ioreq = xpc_ptr(q);
+	EXPECT_IOEVENTFD_ERRNO(EINVAL, 0);
+	munmap(q, XPC_PAGE);
+}
+
+/* Frames that are not an ioreq server's (PV: one of our own pages). */
+TEST_F(ioeventfd, mapping_of_other_frames_einval)
+{
+	unsigned char *page = xpc_pattern_page(getpid());
+	void *q = xpc_map(self->fd, 1, PROT_READ);
+	unsigned long mfn;
+	int err;
+
+	ASSERT_TRUE(page != NULL);
+	ASSERT_TRUE(q != MAP_FAILED);
+	if (xpc_auto_translated(self->fd))
+		SKIP(goto out, "auto-translated guest: no machine frames to map");
+	mfn = xpc_mfn_of(self->fd, page);
+	ASSERT_NE(0, mfn);
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, &mfn, &err, 1));
+	ASSERT_EQ(0, err);
+	self->req.ioreq = xpc_ptr(q);
+	EXPECT_IOEVENTFD_ERRNO(EINVAL, 0);
+out:
+	munmap(q, XPC_PAGE);
+	munmap(page, XPC_PAGE);
+}
+
+TEST_F(ioeventfd, deassign_unknown_enodev)
+{
+	EXPECT_IOEVENTFD_ERRNO(ENODEV, PRIVCMD_IOEVENTFD_FLAG_DEASSIGN);
+}
+
+/* What the in-tree driver answers when built without eventfds. */
+TEST(irqfd_unbuilt)
+{
+	int fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	struct privcmd_irqfd i = { .flags = 2 };
+	struct privcmd_ioeventfd e = { .flags = 2 };
+
+	ASSERT_LE(0, fd);
+	if (have_eventfd())
+		SKIP(goto out, "kernel with eventfds: see the irqfd tests");
+	errno = 0;
+	EXPECT_EQ(-1, ioctl(fd, IOCTL_PRIVCMD_IRQFD, &i));
+	EXPECT_EQ(EOPNOTSUPP, errno);
+	errno = 0;
+	EXPECT_EQ(-1, ioctl(fd, IOCTL_PRIVCMD_IOEVENTFD, &e));
+	EXPECT_EQ(EOPNOTSUPP, errno);
+out:
+	close(fd);
+}
+
+/*
+ * What the kernel answers for a device pciback does not hold: the GSI
+ * lookup is pciback's, and without it loaded the kernel has no one to ask.
+ */
+static int gsi_errno_unheld(void)
+{
+	if (!have_gsi())
+		return EINVAL;
+	return access("/sys/module/xen_pciback", F_OK) ? EOPNOTSUPP : ENODEV;
+}
+
+FIXTURE(gsi) {
+	int fd;
+	int unheld;	/* the errno expected for a device not pciback's */
+	struct privcmd_pcidev_get_gsi req;
+};
+
+FIXTURE_SETUP(gsi)
+{
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	self->unheld = gsi_errno_unheld();
+	self->req.gsi = 0xdead;
+}
+
+FIXTURE_TEARDOWN(gsi)
+{
+	close(self->fd);
+}
+
+/* Returns the ioctl's errno, 0 on success. */
+static int get_gsi(int fd, __u32 sbdf, __u32 *gsi)
+{
+	struct privcmd_pcidev_get_gsi g = { .sbdf = sbdf, .gsi = 0xdead };
+	int ret = ioctl(fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &g) ? errno : 0;
+
+	*gsi = g.gsi;
+	return ret;
+}
+
+/*
+ * Every PCI device of the VM, none of which pciback holds (this VM does not
+ * load it): the kernel's own answer comes back, and nothing is written.
+ */
+TEST_F(gsi, every_device)
+{
+	unsigned int seg, bus, dev, fn, found = 0;
+	struct dirent *d;
+	DIR *dir = opendir("/sys/bus/pci/devices");
+
+	ASSERT_TRUE(dir != NULL);
+	while ((d = readdir(dir))) {
+		__u32 sbdf, gsi;
+		int err;
+
+		if (sscanf(d->d_name, "%x:%x:%x.%x", &seg, &bus, &dev, &fn) != 4)
+			continue;
+		sbdf = seg << 16 | bus << 8 | dev << 3 | fn;
+		found++;
+		err = get_gsi(self->fd, sbdf, &gsi);
+		TH_LOG("%s (sbdf %#x): errno %d", d->d_name, sbdf, err);
+		EXPECT_EQ(self->unheld, err);
+		EXPECT_EQ(0xdead, gsi);
+	}
+	closedir(dir);
+	EXPECT_LT(0, found);
+}
+
+/* A device that does not exist. */
+TEST_F(gsi, no_such_device)
+{
+	__u32 gsi;
+
+	EXPECT_EQ(self->unheld, get_gsi(self->fd, 0xffff00 | 31 << 3 | 7, &gsi));
+	EXPECT_EQ(0xdead, gsi);
+}
+
+TEST_F(gsi, unreadable_struct)
+{
+	bool built = have_gsi();
+
+	errno = 0;
+	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, NULL));
+	/* Without the feature, the in-tree driver looks at nothing. */
+	EXPECT_EQ(built ? EFAULT : EINVAL, errno);
+}
+
+/* The check the in-tree driver lacks: a restricted fd serves its guest. */
+TEST_F(gsi, restricted_eperm)
+{
+	ASSERT_EQ(0, restrict_to(self->fd, 5));
+	errno = 0;
+	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &self->req));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(0xdead, self->req.gsi);
+}
+
+TEST_HARNESS_MAIN
