@@ -2,7 +2,8 @@
 /*
  * IOCTL_PRIVCMD_PCIDEV_GET_GSI: the GSI of a host PCI device, which a
  * toolstack needs to pass the device through to a guest of a PVH dom0.
- * pciback answers, for the devices it holds.
+ * pciback answers, for the devices it holds.  Built only for kernels that
+ * have the lookup (see module/compat/Kbuild.include).
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -21,9 +22,9 @@
  *
  * Return: 0; -EPERM on a restricted fd, which the in-tree driver does not
  * check: such an fd serves one guest, and the host's devices are not its
- * business; -EINVAL on a kernel without the feature, as the in-tree driver;
- * -EFAULT; or pciback's answer: -EOPNOTSUPP without pciback, -ENODEV for a
- * device it does not hold, -ENOENT for one without a legacy interrupt.
+ * business; -EFAULT; or the kernel's answer: -EOPNOTSUPP without pciback,
+ * -ENODEV for a device pciback does not hold, -ENOENT for one without a
+ * legacy interrupt.
  */
 long xprivcmd_ioctl_pcidev_get_gsi(struct file *file, void __user *udata)
 {
@@ -32,8 +33,6 @@ long xprivcmd_ioctl_pcidev_get_gsi(struct file *file, void __user *udata)
 
 	if (xprivcmd_is_restricted(file))
 		return -EPERM;
-	if (!XPRIVCMD_HAS_PCIDEV_GSI)
-		return -EINVAL;
 	if (copy_from_user(&req, udata, sizeof(req)))
 		return -EFAULT;
 	gsi = xen_acpi_get_gsi_from_sbdf(req.sbdf);

@@ -99,8 +99,19 @@ static inline int xprivcmd_eventfd_init(void) { return 0; }
 static inline void xprivcmd_eventfd_exit(void) {}
 #endif /* CONFIG_EVENTFD */
 
-/* pcidev.c */
+/*
+ * pcidev.c, where the kernel can look GSIs up (compat.h).  Elsewhere the
+ * in-tree driver's answer; a restricted fd may not ask at all.
+ */
+#if XPRIVCMD_HAS_PCIDEV_GSI
 long xprivcmd_ioctl_pcidev_get_gsi(struct file *file, void __user *udata);
+#else
+static inline long xprivcmd_ioctl_pcidev_get_gsi(struct file *file,
+						 void __user *udata)
+{
+	return xprivcmd_is_restricted(file) ? -EPERM : -EINVAL;
+}
+#endif
 
 /* ioctl32.c */
 #ifdef CONFIG_COMPAT

@@ -37,14 +37,14 @@
 
 /*
  * PCIDEV_GET_GSI needs Linux 6.12's xen_acpi_get_gsi_from_sbdf() and
- * CONFIG_XEN_ACPI; without them the ioctl answers as the in-tree driver
- * built without them does.
+ * CONFIG_XEN_ACPI.  Without them pcidev.c is not built (Arm's <xen/acpi.h>
+ * does not even compile with CONFIG_XEN_DOM0) and xprivcmd.h's stub answers
+ * as the in-tree driver built without them does.
  */
 #ifdef COMPAT_NO_PCIDEV_GSI
-#define XPRIVCMD_HAS_PCIDEV_GSI false
-#define xen_acpi_get_gsi_from_sbdf(sbdf) (-EINVAL)
+#define XPRIVCMD_HAS_PCIDEV_GSI 0
 #else
-#define XPRIVCMD_HAS_PCIDEV_GSI true
+#define XPRIVCMD_HAS_PCIDEV_GSI 1
 #endif
 
 #endif /* XPRIVCMD_COMPAT_H */
