@@ -70,6 +70,18 @@ domu_finished() {
 		sleep 1
 	done
 }
+# selftests/resource_domu: dom0 maps the domU's grant table through
+# IOCTL_PRIVCMD_MMAP_RESOURCE and finds the console and xenstore rings
+# granted to it.  Its KTAP goes to /tmp/resource_domu.
+map_domu_grant_table() {
+	local id
+	: >/tmp/resource_domu
+	id=$(xl domid $DOMU) || return 1
+	XPC_DOMU=$id XPC_DOMU_CONSOLE=$(xenstore-read /local/domain/$id/console/ring-ref) \
+		XPC_DOMU_STORE=$(xenstore-read /local/domain/$id/store/ring-ref) \
+		/xpc/selftests/resource_domu >/tmp/resource_domu 2>&1 &&
+		grep -q '^ok 2 domu.maps_reserved_entries$' /tmp/resource_domu
+}
 # Counts of xprivcmd's own refusals, all ops.
 rejected() { awk '$7 == "rejected" { n += $8 } END { print n + 0 }' $STATS; }
 through_xprivcmd() {
@@ -78,7 +90,7 @@ through_xprivcmd() {
 }
 
 say "TAP version 13"
-say "1..17"
+say "1..19"
 expect toolstack.modprobe_xenfs_loads_xprivcmd xenfs_on_xprivcmd
 expect toolstack.modprobe_xen_privcmd_resolves_to_xprivcmd xen_privcmd_is_xprivcmd
 expect toolstack.mount_xenfs mount -t xenfs xenfs /proc/xen
@@ -108,7 +120,16 @@ vcpus = 1
 on_poweroff = "destroy"
 on_crash = "destroy"
 EOC
-expect toolstack.xl_create_pv_domu xl create /tmp/$DOMU.cfg
+# Paused, so that dom0 sees its grant table as the toolstack seeded it.
+expect toolstack.xl_create_pv_domu xl create -p /tmp/$DOMU.cfg
+rc=0; map_domu_grant_table || rc=$?
+sed "s/^/$M # /" /tmp/resource_domu
+if [ $rc = 0 ]; then
+	result ok toolstack.mmap_resource_domu_grant_table
+else
+	result fail toolstack.mmap_resource_domu_grant_table
+fi
+expect toolstack.xl_unpause_domu xl unpause $DOMU
 expect toolstack.domu_console_shows_marker domu_finished
 expect toolstack.domu_shut_down wait_for 60 domu_gone
 say "# xprivcmd issued $(($(issued) - before)) hypercalls for the toolstack," \
