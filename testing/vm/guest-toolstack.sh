@@ -79,7 +79,7 @@ map_domu_grant_table() {
 	id=$(xl domid $DOMU) || return 1
 	XPC_DOMU=$id XPC_DOMU_CONSOLE=$(xenstore-read /local/domain/$id/console/ring-ref) \
 		XPC_DOMU_STORE=$(xenstore-read /local/domain/$id/store/ring-ref) \
-		/xpc/selftests/resource_domu >/tmp/resource_domu 2>&1 &&
+		/xpc/selftests/xprivcmd/resource_domu >/tmp/resource_domu 2>&1 &&
 		grep -q '^ok 2 domu.maps_reserved_entries$' /tmp/resource_domu
 }
 # Counts of xprivcmd's own refusals, all ops.
