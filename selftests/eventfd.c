@@ -537,7 +537,8 @@ TEST_F(gsi, every_device)
 		EXPECT_EQ(0xdead, gsi);
 	}
 	closedir(dir);
-	EXPECT_LT(0, found);
+	if (!found)
+		SKIP(return, "no PCI device in this VM");
 }
 
 /* A device that does not exist. */
