@@ -17,7 +17,6 @@
 
 #define NR_PAGES	4
 #define GRANT_FRAMES	2
-#define XPC_RESOURCE_GRANT_TABLE 1
 
 #ifdef __aarch64__
 /* Where Xen on Arm puts a guest's RAM: GUEST_RAM0_BASE. */
@@ -92,29 +91,6 @@ static long give_memory(int fd, domid_t dom, unsigned long *frames)
 	return 0;
 }
 
-static long map_resource(int fd, __u16 dom, __u32 idx, __u64 num, void *addr,
-			 __u64 *num_out)
-{
-	struct privcmd_mmap_resource r = {
-		.dom = dom, .type = XPC_RESOURCE_GRANT_TABLE, .idx = idx,
-		.num = num, .addr = xpc_ptr(addr),
-	};
-	long ret = ioctl(fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r);
-
-	if (num_out)
-		*num_out = r.num;
-	return ret;
-}
-
-static long batch_v1(int fd, __u16 dom, void *addr, unsigned long *arr, int num)
-{
-	struct privcmd_mmapbatch m = {
-		.num = num, .dom = dom, .addr = xpc_ptr(addr), .arr = arr,
-	};
-
-	return ioctl(fd, IOCTL_PRIVCMD_MMAPBATCH, &m);
-}
-
 FIXTURE(domain) {
 	int fd;
 	domid_t dom;
@@ -164,7 +140,7 @@ TEST_F(domain, v2_write_then_v1_reads_back)
 	q = xpc_map(self->fd, NR_PAGES, PROT_READ);
 	ASSERT_TRUE(q != MAP_FAILED);
 	memcpy(arr, self->frames, sizeof(arr));
-	ASSERT_EQ(0, batch_v1(self->fd, self->dom, q, arr, NR_PAGES));
+	ASSERT_EQ(0, xpc_batch_v1(self->fd, self->dom, q, arr, NR_PAGES));
 	for (i = 0; i < NR_PAGES; i++) {
 		EXPECT_EQ(self->frames[i], arr[i]) TH_LOG("v1 flagged frame %d", i);
 		EXPECT_EQ(0xa0 + i, q[i * XPC_PAGE]);
@@ -233,7 +209,8 @@ TEST_F(domain, resource_size_query_is_the_domains_grant_frames)
 {
 	__u64 num = 99;
 
-	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, 0, NULL, &num))
+	ASSERT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, 0, NULL, &num))
 		TH_LOG("%s", strerror(errno));
 	EXPECT_EQ(GRANT_FRAMES, num);
 }
@@ -248,7 +225,8 @@ TEST_F(domain, resource_maps_grant_table)
 	grant_entry_v1_t *g = (grant_entry_v1_t *)q;
 
 	ASSERT_TRUE(q != MAP_FAILED);
-	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, GRANT_FRAMES, q, NULL))
+	ASSERT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, GRANT_FRAMES, q, NULL))
 		TH_LOG("%s", strerror(errno));
 	/* A fresh table: every entry zero. */
 	EXPECT_EQ(0, g[1].flags);
@@ -261,7 +239,8 @@ TEST_F(domain, resource_maps_grant_table)
 
 	q = xpc_map(self->fd, GRANT_FRAMES, PROT_READ);
 	ASSERT_TRUE(q != MAP_FAILED);
-	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, GRANT_FRAMES, q, NULL));
+	ASSERT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, GRANT_FRAMES, q, NULL));
 	g = (grant_entry_v1_t *)q;
 	EXPECT_EQ(GTF_permit_access, g[1].flags);
 	EXPECT_EQ(0x1234, g[1].frame);
@@ -275,7 +254,8 @@ TEST_F(domain, resource_past_its_frames_fails)
 	unsigned char *q = xpc_map(self->fd, GRANT_FRAMES + 1, PROT_READ);
 
 	ASSERT_TRUE(q != MAP_FAILED);
-	EXPECT_EQ(-1, map_resource(self->fd, self->dom, 0, GRANT_FRAMES + 1, q, NULL));
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, GRANT_FRAMES + 1, q, NULL));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, (GRANT_FRAMES + 1) * XPC_PAGE);
 }
@@ -294,7 +274,7 @@ TEST_F(domain, restricted_to_other_domain_eperm)
 	ASSERT_TRUE(q != MAP_FAILED);
 	EXPECT_EQ(-1, xpc_batch_v2(fd, self->dom, q, self->frames, &err, 1));
 	EXPECT_EQ(EPERM, errno);
-	EXPECT_EQ(-1, map_resource(fd, self->dom, 0, 1, q, NULL));
+	EXPECT_EQ(-1, xpc_map_resource(fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 1, q, NULL));
 	EXPECT_EQ(EPERM, errno);
 	munmap(q, XPC_PAGE);
 	close(fd);

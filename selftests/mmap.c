@@ -8,7 +8,6 @@
 #include "xprivcmd_map_utils.h"
 #include "kselftest_harness.h"
 
-#define XPC_RESOURCE_GRANT_TABLE 1
 /* A machine frame far beyond any RAM this VM has. */
 #define XPC_BAD_MFN 0xfffff00UL
 
@@ -52,30 +51,6 @@ FIXTURE_TEARDOWN(map)
 {
 	munmap(self->page, XPC_PAGE);
 	close(self->fd);
-}
-
-static long batch_v1(int fd, __u16 dom, void *addr, unsigned long *arr,
-		     int num)
-{
-	struct privcmd_mmapbatch m = {
-		.num = num, .dom = dom, .addr = xpc_ptr(addr), .arr = arr,
-	};
-
-	return ioctl(fd, IOCTL_PRIVCMD_MMAPBATCH, &m);
-}
-
-static long map_resource(int fd, __u16 dom, __u32 type, __u32 idx,
-			 __u64 num, void *addr, __u64 *num_out)
-{
-	struct privcmd_mmap_resource r = {
-		.dom = dom, .type = type, .idx = idx, .num = num,
-		.addr = xpc_ptr(addr),
-	};
-	long ret = ioctl(fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r);
-
-	if (num_out)
-		*num_out = r.num;
-	return ret;
 }
 
 TEST_F(map, private_mapping_einval)
@@ -326,7 +301,7 @@ TEST_F(map, v1_maps_own_frame)
 	unsigned long arr = self->mfn;
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	ASSERT_EQ(0, batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, 1));
+	ASSERT_EQ(0, xpc_batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, 1));
 	EXPECT_EQ(self->mfn, arr);
 	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
 	munmap(q, XPC_PAGE);
@@ -339,7 +314,7 @@ TEST_F(map, v1_error_bits_in_array)
 	unsigned long arr[2] = { self->mfn, XPC_BAD_MFN };
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	EXPECT_EQ(0, batch_v1(self->fd, XPC_DOMID_SELF, q, arr, 2));
+	EXPECT_EQ(0, xpc_batch_v1(self->fd, XPC_DOMID_SELF, q, arr, 2));
 	EXPECT_EQ(self->mfn, arr[0]);
 	EXPECT_EQ(XPC_BAD_MFN | PRIVCMD_MMAPBATCH_MFN_ERROR, arr[1]);
 	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
@@ -353,10 +328,10 @@ TEST_F(map, v1_count_zero_or_negative_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, 0));
+	EXPECT_EQ(-1, xpc_batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, 0));
 	EXPECT_EQ(EINVAL, errno);
 	errno = 0;
-	EXPECT_EQ(-1, batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, -1));
+	EXPECT_EQ(-1, xpc_batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, -1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
 }
@@ -368,7 +343,7 @@ TEST_F(map, v1_other_drivers_mapping_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, 1));
+	EXPECT_EQ(-1, xpc_batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, 1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
 }
@@ -466,11 +441,11 @@ TEST_F(map, resource_size_query_reaches_xen)
 	__u64 num = 5;
 
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, XPC_DOMID_NONE,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, XPC_DOMID_NONE,
 				   XPC_RESOURCE_GRANT_TABLE, 0, 0, NULL, &num));
 	EXPECT_EQ(ESRCH, errno);
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 0,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 0,
 				   NULL, &num));
 	EXPECT_EQ(EPERM, errno);
 }
@@ -481,11 +456,11 @@ TEST_F(map, resource_only_one_of_addr_num_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 1,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 1,
 				   NULL, NULL));
 	EXPECT_EQ(EINVAL, errno);
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 0,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 0,
 				   q, NULL));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
@@ -497,7 +472,7 @@ TEST_F(map, resource_type_out_of_range_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, XPC_DOMID_NONE, 0x10000, 0, 1,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, XPC_DOMID_NONE, 0x10000, 0, 1,
 				   q, NULL));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
@@ -510,13 +485,13 @@ TEST_F(map, resource_map_reaches_xen)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, XPC_DOMID_NONE,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, XPC_DOMID_NONE,
 				   XPC_RESOURCE_GRANT_TABLE, 0, 1, q, NULL));
 	EXPECT_EQ(ESRCH, errno);
 	EXPECT_EQ(SIGBUS, xpc_read_signal(q));
 	/* The mapping was claimed: it is not reused. */
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, XPC_DOMID_NONE,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, XPC_DOMID_NONE,
 				   XPC_RESOURCE_GRANT_TABLE, 0, 1, q, NULL));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
@@ -528,7 +503,7 @@ TEST_F(map, resource_other_drivers_mapping_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 1,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 1,
 				   q, NULL));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
@@ -540,7 +515,7 @@ TEST_F(map, resource_past_mapping_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 2,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 2,
 				   q, NULL));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);

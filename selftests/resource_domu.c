@@ -18,29 +18,12 @@
 
 #include <xen/grant_table.h>
 
-#define XPC_RESOURCE_GRANT_TABLE 1
-#define XPC_GNTTAB_ID_SHARED 0
 
 static unsigned long env_number(const char *name)
 {
 	const char *v = getenv(name);
 
 	return v ? strtoul(v, NULL, 0) : 0;
-}
-
-static long map_resource(int fd, __u16 dom, __u32 idx, __u64 num, void *addr,
-			 __u64 *num_out)
-{
-	struct privcmd_mmap_resource r = {
-		.dom = dom, .type = XPC_RESOURCE_GRANT_TABLE,
-		.id = XPC_GNTTAB_ID_SHARED, .idx = idx, .num = num,
-		.addr = xpc_ptr(addr),
-	};
-	long ret = ioctl(fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r);
-
-	if (num_out)
-		*num_out = r.num;
-	return ret;
 }
 
 /* Before the harness starts: its fixture setups cannot skip a test. */
@@ -74,7 +57,8 @@ TEST_F(domu, size_query)
 {
 	__u64 num = 0;
 
-	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, 0, NULL, &num));
+	ASSERT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, 0, NULL, &num));
 	TH_LOG("domain %u: %llu grant table frames", self->dom,
 	       (unsigned long long)num);
 	EXPECT_LE(1, num);
@@ -90,7 +74,8 @@ TEST_F(domu, maps_reserved_entries)
 	unsigned long store = env_number("XPC_DOMU_STORE");
 
 	ASSERT_TRUE(gnt != MAP_FAILED);
-	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, 1, (void *)gnt, NULL));
+	ASSERT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, 1, (void *)gnt, NULL));
 	TH_LOG("console: flags %#x domid %u frame %#x (xenstore: %#lx)",
 	       gnt[GNTTAB_RESERVED_CONSOLE].flags,
 	       gnt[GNTTAB_RESERVED_CONSOLE].domid,
@@ -123,10 +108,12 @@ TEST_F(domu, maps_inside_larger_mapping)
 	__u64 num = 0;
 
 	ASSERT_TRUE(q != MAP_FAILED);
-	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, 0, NULL, &num));
+	ASSERT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, 0, NULL, &num));
 	if (num < 2)
 		SKIP(goto out, "a single grant table frame");
-	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, 2, q + XPC_PAGE, NULL));
+	ASSERT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, 2, q + XPC_PAGE, NULL));
 	/* Readable: the frames are there; the page before stays a hole. */
 	EXPECT_EQ(0, xpc_read_signal(q + XPC_PAGE));
 	EXPECT_EQ(0, xpc_read_signal(q + 2 * XPC_PAGE));
@@ -142,9 +129,11 @@ TEST_F(domu, past_the_table_fails)
 	__u64 num = 0;
 
 	ASSERT_TRUE(q != MAP_FAILED);
-	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, 0, NULL, &num));
+	ASSERT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, 0, NULL, &num));
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, self->dom, 1024, 1, q, NULL));
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					1024, 1, q, NULL));
 	TH_LOG("errno %d", errno);
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
@@ -158,7 +147,8 @@ TEST_F(domu, restricted_to_domu_maps)
 
 	ASSERT_TRUE(gnt != MAP_FAILED);
 	ASSERT_EQ(0, ioctl(self->fd, IOCTL_PRIVCMD_RESTRICT, &dom));
-	ASSERT_EQ(0, map_resource(self->fd, self->dom, 0, 1, (void *)gnt, NULL));
+	ASSERT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, 1, (void *)gnt, NULL));
 	EXPECT_EQ(GTF_permit_access, gnt[GNTTAB_RESERVED_XENSTORE].flags & GTF_type_mask);
 	EXPECT_EQ(env_number("XPC_DOMU_STORE"), gnt[GNTTAB_RESERVED_XENSTORE].frame);
 	munmap((void *)gnt, XPC_PAGE);
@@ -173,10 +163,12 @@ TEST_F(domu, restricted_elsewhere_eperm)
 	ASSERT_TRUE(q != MAP_FAILED);
 	ASSERT_EQ(0, ioctl(self->fd, IOCTL_PRIVCMD_RESTRICT, &dom));
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, self->dom, 0, 1, q, NULL));
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, 1, q, NULL));
 	EXPECT_EQ(EPERM, errno);
 	errno = 0;
-	EXPECT_EQ(-1, map_resource(self->fd, self->dom, 0, 0, NULL, NULL));
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					0, 0, NULL, NULL));
 	EXPECT_EQ(EPERM, errno);
 	EXPECT_EQ(SIGBUS, xpc_read_signal(q));
 	munmap(q, XPC_PAGE);

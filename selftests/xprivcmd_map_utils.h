@@ -156,6 +156,34 @@ static inline long xpc_batch_v2(int fd, __u16 dom, void *addr,
 	return ioctl(fd, IOCTL_PRIVCMD_MMAPBATCH_V2, &m);
 }
 
+/* Xen's resource type for a domain's grant table (XENMEM_resource_*). */
+#define XPC_RESOURCE_GRANT_TABLE 1
+
+static inline long xpc_batch_v1(int fd, __u16 dom, void *addr, unsigned long *arr,
+				int num)
+{
+	struct privcmd_mmapbatch m = {
+		.num = num, .dom = dom, .addr = xpc_ptr(addr), .arr = arr,
+	};
+
+	return ioctl(fd, IOCTL_PRIVCMD_MMAPBATCH, &m);
+}
+
+/* MMAP_RESOURCE, id 0 (a grant table's shared frames); Xen's count in *@num_out. */
+static inline long xpc_map_resource(int fd, __u16 dom, __u32 type, __u32 idx,
+				    __u64 num, void *addr, __u64 *num_out)
+{
+	struct privcmd_mmap_resource r = {
+		.dom = dom, .type = type, .idx = idx, .num = num,
+		.addr = xpc_ptr(addr),
+	};
+	long ret = ioctl(fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r);
+
+	if (num_out)
+		*num_out = r.num;
+	return ret;
+}
+
 /* A shared mapping of the device, MAP_FAILED on error. */
 static inline void *xpc_map(int fd, unsigned long pages, int prot)
 {
