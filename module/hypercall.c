@@ -30,6 +30,7 @@
 #include <asm/xen/hypercall.h>
 
 #include "xprivcmd.h"
+#include "reasons.h"
 #include "schema.h"
 
 #define CREATE_TRACE_POINTS
@@ -44,26 +45,9 @@ module_param(multicall_max, uint, 0644);
 MODULE_PARM_DESC(multicall_max,
 		 "Most multicall entries in one call (E2BIG beyond; default 4096)");
 
-static const char * const reason_names[XPRIVCMD_NR_REASONS] = {
-	[XPRIVCMD_REASON_NONE]		= "none",
-	[XPRIVCMD_REASON_OP_RANGE]	= "hypercall number out of range",
-	[XPRIVCMD_REASON_NULL_PTR]	= "NULL buffer",
-	[XPRIVCMD_REASON_KERNEL_PTR]	= "buffer is not in user space",
-	[XPRIVCMD_REASON_UNMAPPED]	= "buffer is not mapped with the access needed",
-	[XPRIVCMD_REASON_POLICY]	= "denied by policy",
-	[XPRIVCMD_REASON_TOO_MANY]	= "too many multicall entries",
-	[XPRIVCMD_REASON_INTERFACE]	= "unknown interface version (strict policy)",
-	[XPRIVCMD_REASON_NESTED_MULTICALL] = "multicall inside a multicall",
-	[XPRIVCMD_REASON_RESTRICTED]	= "fd is restricted to one domain",
-	[XPRIVCMD_REASON_KERNEL_VA]	= "virtual address Xen would map is not in user space",
-	[XPRIVCMD_REASON_PTE_ADDR]	= "page-table entry by machine address cannot be checked",
-	[XPRIVCMD_REASON_OWN_TABLES]	= "would edit this domain's own page tables or frames",
-	[XPRIVCMD_REASON_KERNEL_STATE]	= "sets the calling kernel's own vCPU state",
-};
-
 const char *xprivcmd_reason_name(unsigned int reason)
 {
-	return reason < XPRIVCMD_NR_REASONS ? reason_names[reason] : "?";
+	return xprivcmd_reason(reason)->log;
 }
 
 /**
@@ -233,15 +217,7 @@ static unsigned int check_vas(u64 op, const u64 *args, const void *buf,
 
 static int reason_errno(unsigned int reason)
 {
-	switch (reason) {
-	case XPRIVCMD_REASON_POLICY:
-	case XPRIVCMD_REASON_INTERFACE:
-		return -EACCES;
-	case XPRIVCMD_REASON_OWN_TABLES:
-		return -EPERM;
-	default:
-		return -EFAULT;
-	}
+	return -xprivcmd_reason(reason)->err;
 }
 
 /*

@@ -16,6 +16,7 @@
 #include <xen/xen.h>
 
 #include "hcall.h"
+#include "reasons.h"
 #include "schema.h"
 
 const struct hcall_exit_code hcall_exit_codes[] = {
@@ -32,72 +33,14 @@ const struct hcall_exit_code hcall_exit_codes[] = {
 const unsigned int hcall_nr_exit_codes =
 	ARRAY_SIZE(hcall_exit_codes);
 
-/* Stable identifiers for --json, and sentences for people. */
-static const struct {
-	const char *id;
-	const char *text;
-} reasons[XPRIVCMD_NR_REASONS] = {
-	[XPRIVCMD_REASON_NONE] = { "none", "no reason recorded" },
-	[XPRIVCMD_REASON_OP_RANGE] = {
-		"op_range",
-		"the hypercall number is 128 or more, beyond any hypercall table",
-	},
-	[XPRIVCMD_REASON_NULL_PTR] = {
-		"null_ptr", "is NULL, but this call needs a buffer there",
-	},
-	[XPRIVCMD_REASON_KERNEL_PTR] = {
-		"kernel_ptr",
-		"is not in user space (or the buffer's length runs past it)",
-	},
-	[XPRIVCMD_REASON_UNMAPPED] = {
-		"unmapped",
-		"is not mapped with the access the call needs (unmapped, or read-only where Xen writes)",
-	},
-	[XPRIVCMD_REASON_POLICY] = {
-		"policy",
-		"xprivcmd's policy (module-wide, or narrowed on this fd) does not allow this hypercall or sub-command (`hcall policy` shows the module's)",
-	},
-	[XPRIVCMD_REASON_TOO_MANY] = {
-		"too_many", "the multicall has more entries than the module's multicall_max",
-	},
-	[XPRIVCMD_REASON_INTERFACE] = {
-		"interface",
-		"the structure's interface version is not one xprivcmd knows, and the policy asks for known interfaces only",
-	},
-	[XPRIVCMD_REASON_NESTED_MULTICALL] = {
-		"nested_multicall", "a multicall entry is itself a multicall",
-	},
-	[XPRIVCMD_REASON_RESTRICTED] = {
-		"restricted",
-		"this fd is restricted to one domain (by IOCTL_PRIVCMD_RESTRICT, or from the start in an unprivileged guest: see the module's unrestricted parameter), which rules out raw hypercalls"
-	},
-	[XPRIVCMD_REASON_KERNEL_VA] = {
-		"kernel_va",
-		"is a virtual address Xen would map or unmap in this process's page tables, and it is not in user space",
-	},
-	[XPRIVCMD_REASON_PTE_ADDR] = {
-		"pte_addr",
-		"asks Xen to write a page-table entry named by machine address (GNTMAP_contains_pte), which xprivcmd cannot check belongs to this process",
-	},
-	[XPRIVCMD_REASON_OWN_TABLES] = {
-		"own_tables",
-		"would have Xen edit this domain's own page tables or frames (the kernel's), where only another domain's (foreigndom) may be named",
-	},
-	[XPRIVCMD_REASON_KERNEL_STATE] = {
-		"kernel_state",
-		"is how a PV kernel sets its own vCPU's state (traps, callbacks, stacks, descriptor tables, timer, vCPU areas): issued through the device it would change the running kernel's",
-	},
-};
-
 const char *hcall_reason_id(unsigned int reason)
 {
-	return reason < XPRIVCMD_NR_REASONS ? reasons[reason].id : "unknown";
+	return xprivcmd_reason(reason)->id;
 }
 
 const char *hcall_reason_text(unsigned int reason)
 {
-	return reason < XPRIVCMD_NR_REASONS ? reasons[reason].text :
-		"was refused for a reason this hcall does not know (a newer module?)";
+	return xprivcmd_reason(reason)->explain;
 }
 
 const char *hcall_errno_name(int err)

@@ -167,8 +167,9 @@ enum xprivcmd_reason {
 	XPRIVCMD_REASON_POLICY,
 	/* E2BIG: more multicall entries than the multicall_max parameter */
 	XPRIVCMD_REASON_TOO_MANY,
-	/* EACCES: strict policy, and a structure's interface version is not
-	 * one xprivcmd knows, so its embedded pointers cannot be checked
+	/* EACCES: a structure's interface version is not one xprivcmd
+	 * knows, so its embedded pointers cannot be checked (allowed only by
+	 * the policy word "unmodelled")
 	 */
 	XPRIVCMD_REASON_INTERFACE,
 	/* EINVAL: a multicall entry that is itself a multicall */
@@ -195,6 +196,19 @@ enum xprivcmd_reason {
 	 * areas): through the device it would act on the kernel's
 	 */
 	XPRIVCMD_REASON_KERNEL_STATE,
+	/* EACCES: xprivcmd does not model every reference this sub-command
+	 * (or this interface version, or this undeclared hypercall) carries;
+	 * the policy word "unmodelled" (in the "compat" preset) allows it
+	 */
+	XPRIVCMD_REASON_UNMODELLED,
+	/* EPERM: a domain id that resolves to the calling domain (DOMID_SELF
+	 * or its own id) where the call may only name another domain
+	 */
+	XPRIVCMD_REASON_OWN_DOMAIN,
+	/* E2BIG: the kernel copies the call needs exceed the module's
+	 * copy_max parameter
+	 */
+	XPRIVCMD_REASON_TOO_LARGE,
 	XPRIVCMD_NR_REASONS
 };
 

@@ -15,16 +15,7 @@
  *
  * e.g. "none +xen_version +sysctl:1" or "-domctl -memory_op:4".
  */
-#ifdef __KERNEL__
-#include <linux/errno.h>
-#include <linux/kernel.h>
-#include <linux/string.h>
-#else
-#include <errno.h>
-#include <stdio.h>
-#include <string.h>
-#endif
-
+#include "portability.h"
 #include "policy.h"
 #include "schema.h"
 

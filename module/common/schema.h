@@ -8,11 +8,7 @@
 #ifndef XPRIVCMD_SCHEMA_H
 #define XPRIVCMD_SCHEMA_H
 
-#ifdef __KERNEL__
-#include <linux/types.h>
-#else
-#include "host_types.h"
-#endif
+#include "portability.h"
 
 #define XPRIVCMD_NR_ARGS	5
 #define XPRIVCMD_MAX_PTRS	2

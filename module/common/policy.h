@@ -7,11 +7,7 @@
 #ifndef XPRIVCMD_POLICY_H
 #define XPRIVCMD_POLICY_H
 
-#ifdef __KERNEL__
-#include <linux/types.h>
-#else
-#include "host_types.h"
-#endif
+#include "portability.h"
 
 #define XPRIVCMD_POLICY_OPS	128	/* == XPRIVCMD_NR_HYPERCALLS */
 #define XPRIVCMD_POLICY_SUBOPS	128	/* sub-commands with their own bit */

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The classification of every hypercall and sub-command of Xen's public
+ * interface: what xprivcmd knows of the references each one carries, and
+ * so whether it may reach Xen.
+ *
+ * Fail closed: a (hypercall, interface version, sub-command) that no table
+ * names is XPRIVCMD_V_UNMODELLED, and the default policy refuses it.  A row
+ * is a claim about what Xen dereferences, made by reading Xen's source for
+ * that interface version (not its header comments): the comment on each
+ * row or group says where.
+ */
+#ifndef XPRIVCMD_VERDICTS_H
+#define XPRIVCMD_VERDICTS_H
+
+#include "portability.h"
+
+/**
+ * enum xprivcmd_verdict - what xprivcmd knows of a sub-command
+ * @XPRIVCMD_V_UNMODELLED: not every reference it carries is known: refused
+ *	unless the policy allows unmodelled calls (policy word "unmodelled",
+ *	part of the "compat" preset).  The zero value: what no row names.
+ * @XPRIVCMD_V_NOREF: carries no reference Xen follows beyond the top-level
+ *	pointers the op's schema checks (guest handles, virtual addresses,
+ *	frame numbers, PTE values); a domain it names is checked as the row
+ *	says
+ * @XPRIVCMD_V_CHECKED: every reference it carries is modelled and checked
+ *	(embedded handles in schema_nested.c, frames and addresses in
+ *	schema_frames.c), on a kernel copy where memory decides
+ * @XPRIVCMD_V_REFUSED: never issued through the device, whatever the
+ *	policy: it acts on the calling kernel itself; @reason says how
+ */
+enum xprivcmd_verdict {
+	XPRIVCMD_V_UNMODELLED = 0,
+	XPRIVCMD_V_NOREF,
+	XPRIVCMD_V_CHECKED,
+	XPRIVCMD_V_REFUSED,
+};
+
+/* The domain at @dom may be the caller itself (else it must not be). */
+#define XPRIVCMD_VF_SELF_OK		0x01
+/* @dom is the index of a hypercall argument, not a structure offset. */
+#define XPRIVCMD_VF_DOM_ARG		0x02
+/*
+ * Refused (own_tables) when the caller is auto-translated (HVM, PVH, Arm):
+ * there the frame numbers it carries are the caller's guest-physical
+ * addresses, where Xen would map or unmap.
+ */
+#define XPRIVCMD_VF_NOT_TRANSLATED	0x04
+/* The domain field is a domid_t in a u32 (e.g. hvm_op's domid_t + pad). */
+
+/* "No domain field" and "no sub-sub-command" in the fields below. */
+#define XPRIVCMD_NO_OFF		0xffff
+
+/**
+ * struct xprivcmd_class - the verdict on one sub-command
+ * @name: Xen's name of the sub-command (e.g. "XEN_DOMCTL_createdomain")
+ * @iv: interface version the row holds for (domctl, sysctl, platform_op,
+ *	mca); 0 for Xen's stable guest ABI, which has none
+ * @cmd: the sub-command; 0 for a hypercall that is not multiplexed
+ * @verdict: &enum xprivcmd_verdict
+ * @reason: for %XPRIVCMD_V_REFUSED, the &enum xprivcmd_reason to refuse with
+ * @flags: XPRIVCMD_VF_*
+ * @dom: offset in the call's structure of the domid_t naming the domain
+ *	Xen acts on (or an argument index, %XPRIVCMD_VF_DOM_ARG), which must
+ *	not resolve to the caller unless %XPRIVCMD_VF_SELF_OK;
+ *	%XPRIVCMD_NO_OFF when there is none
+ * @sub_off: offset of a u32 sub-sub-command that this row is limited to,
+ *	%XPRIVCMD_NO_OFF for the whole sub-command.  Rows are searched in
+ *	order: put the rows with a sub-sub-command before the row without
+ *	one (the default for the others).
+ * @sub_mask: bits of that u32 compared
+ * @sub: their value
+ */
+struct xprivcmd_class {
+	const char *name;
+	u32 iv;
+	u32 cmd;
+	u8 verdict;
+	u8 reason;
+	u8 flags;
+	u16 dom;
+	u16 sub_off;
+	u32 sub_mask;
+	u32 sub;
+};
+
+/**
+ * struct xprivcmd_class_table - the rows of one hypercall
+ * @op: hypercall number
+ * @rows: its rows, in the order they are searched
+ * @nr: how many
+ */
+struct xprivcmd_class_table {
+	u8 op;
+	const struct xprivcmd_class *rows;
+	unsigned int nr;
+};
+
+/*
+ * Row constructors.  @_cmd is Xen's macro for the sub-command, whose name
+ * the row keeps.  Optional arguments: XPRIVCMD_DOM(off), XPRIVCMD_SUB(off,
+ * mask, value), .flags = ...
+ */
+#define XPRIVCMD_ROW(_iv, _cmd, _verdict, ...) \
+	{ .name = #_cmd, .iv = (_iv), .cmd = (_cmd), .verdict = (_verdict), \
+	  .dom = XPRIVCMD_NO_OFF, .sub_off = XPRIVCMD_NO_OFF, __VA_ARGS__ }
+#define XPRIVCMD_DOM(_off)	.dom = (_off)
+#define XPRIVCMD_SUB(_off, _mask, _val) \
+	.sub_off = (_off), .sub_mask = (_mask), .sub = (_val)
+#define NOREF(_iv, _cmd, ...) XPRIVCMD_ROW(_iv, _cmd, XPRIVCMD_V_NOREF, __VA_ARGS__)
+#define CHECKED(_iv, _cmd, ...) XPRIVCMD_ROW(_iv, _cmd, XPRIVCMD_V_CHECKED, __VA_ARGS__)
+#define UNMODELLED(_iv, _cmd, ...) \
+	XPRIVCMD_ROW(_iv, _cmd, XPRIVCMD_V_UNMODELLED, __VA_ARGS__)
+#define REFUSED(_iv, _cmd, _reason, ...) \
+	XPRIVCMD_ROW(_iv, _cmd, XPRIVCMD_V_REFUSED, .reason = (_reason), __VA_ARGS__)
+
+/* Each family's table, in verdicts_*.c. */
+extern const struct xprivcmd_class_table xprivcmd_domctl_classes;
+extern const struct xprivcmd_class_table xprivcmd_sysctl_classes;
+extern const struct xprivcmd_class_table xprivcmd_platform_classes;
+extern const struct xprivcmd_class_table * const xprivcmd_class_tables[];
+extern const unsigned int xprivcmd_nr_class_tables;
+
+const struct xprivcmd_class *xprivcmd_classify(u64 op, u32 iv, u64 cmd,
+					       const void *buf, u64 len);
+
+#endif /* XPRIVCMD_VERDICTS_H */
