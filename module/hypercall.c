@@ -31,6 +31,7 @@
 
 #include "xprivcmd.h"
 #include "reasons.h"
+#include "verdicts.h"
 #include "schema.h"
 
 #define CREATE_TRACE_POINTS
@@ -618,4 +619,46 @@ out:
 	free_copies(&c);
 	kvfree(c.kbuf);
 	return ret;
+}
+
+/**
+ * xprivcmd_judge_ioctl() - may an ioctl issue hypercalls on the caller's behalf?
+ * @file: the device file
+ * @op: the hypercall the ioctl issues (the map ioctls: mmu_update on a PV
+ *	caller, memory_op add_to_physmap_batch on an auto-translated one;
+ *	MMAP_RESOURCE: memory_op acquire_resource; DM_OP, IRQFD, IOEVENTFD:
+ *	dm_op)
+ * @subop: its sub-command, 0 for an op that is not multiplexed
+ * @dom: the domain it acts on
+ *
+ * The policy that rules raw hypercalls rules these too, judged on the
+ * hypercall Xen runs; a restricted fd may name its own domain only; and no
+ * ioctl may act on the calling domain itself, whose frames are the
+ * kernel's.  A refusal is recorded, counted, traced and logged like a
+ * refused hypercall.
+ *
+ * Return: 0, or -EPERM (restricted, own_domain), -EACCES (policy).
+ */
+int xprivcmd_judge_ioctl(struct file *file, u64 op, u64 subop, u16 dom)
+{
+	struct xprivcmd_file *xf = file->private_data;
+	struct xprivcmd_call c = { .h.op = op };
+	unsigned int reason = 0;
+
+	if (!xprivcmd_may_use_domain(file, dom))
+		reason = XPRIVCMD_REASON_RESTRICTED;
+	else if (!xprivcmd_policy_allowed(xf, op, subop, NULL))
+		reason = XPRIVCMD_REASON_POLICY;
+	else if (xprivcmd_names_self(dom))
+		reason = XPRIVCMD_REASON_OWN_DOMAIN;
+	if (!reason)
+		return 0;
+	reject(&c, reason, XPRIVCMD_ARG_NONE, reason_errno(reason));
+	c.rej.value = dom;
+	xprivcmd_stats_rejected(op, reason);
+	record_reject(xf, &c.rej);
+	trace_xprivcmd_refused(op, reason, XPRIVCMD_ARG_NONE, XPRIVCMD_ARG_NONE,
+			       c.rej.err);
+	log_reject(&c.rej);
+	return c.rej.err;
 }

@@ -88,6 +88,7 @@ static int __init xprivcmd_init(void)
 	if (ret)
 		goto err_stats;
 
+	xprivcmd_self_init();
 	xprivcmd_restrict_init();
 	ret = xprivcmd_dev_init(devname);
 	if (ret)
@@ -104,6 +105,7 @@ err_dev:
 	xprivcmd_dev_exit();
 err_restrict:
 	xprivcmd_restrict_exit();
+	xprivcmd_self_exit();
 	xprivcmd_eventfd_exit();
 err_stats:
 	xprivcmd_stats_exit();
@@ -121,6 +123,7 @@ static void __exit xprivcmd_exit(void)
 	xprivcmd_buf_exit();
 	xprivcmd_dev_exit();
 	xprivcmd_restrict_exit();
+	xprivcmd_self_exit();
 	xprivcmd_eventfd_exit();
 	xprivcmd_stats_exit();
 	xprivcmd_user_ops_exit();

@@ -40,6 +40,13 @@ struct xprivcmd_file {
 	u16 domid;
 };
 
+/* self.c */
+struct xprivcmd_caller;
+void xprivcmd_self_init(void);
+void xprivcmd_self_exit(void);
+void xprivcmd_self(struct xprivcmd_caller *caller);
+bool xprivcmd_names_self(u16 dom);
+
 /* restrict.c */
 void xprivcmd_restrict_init(void);
 void xprivcmd_restrict_exit(void);
@@ -150,6 +157,7 @@ static inline void xprivcmd_hcall_end(void)
 long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata);
 const char *xprivcmd_reason_name(unsigned int reason);
 long xprivcmd_ioctl_last_error(struct file *file, void __user *udata);
+int xprivcmd_judge_ioctl(struct file *file, u64 op, u64 subop, u16 dom);
 
 /* policy.c */
 bool xprivcmd_policy_allowed(struct xprivcmd_file *xf, u64 op, u64 subop,

@@ -115,12 +115,68 @@ struct xprivcmd_class_table {
 #define REFUSED(_iv, _cmd, _reason, ...) \
 	XPRIVCMD_ROW(_iv, _cmd, XPRIVCMD_V_REFUSED, .reason = (_reason), __VA_ARGS__)
 
-/* Each family's table, in verdicts_*.c. */
+/* Each hypercall's rows, in the verdicts_*.c file of its family. */
 extern const struct xprivcmd_class_table xprivcmd_domctl_classes;
 extern const struct xprivcmd_class_table xprivcmd_sysctl_classes;
-extern const struct xprivcmd_class_table xprivcmd_platform_classes;
-extern const struct xprivcmd_class_table * const xprivcmd_class_tables[];
-extern const unsigned int xprivcmd_nr_class_tables;
+extern const struct xprivcmd_class_table xprivcmd_platform_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_mca_classes;
+extern const struct xprivcmd_class_table xprivcmd_physdev_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_hvm_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_xsm_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_kexec_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_argo_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_xenpmu_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_hypfs_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_xenoprof_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_tmem_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_set_trap_table_classes;
+extern const struct xprivcmd_class_table xprivcmd_mmu_update_classes;
+extern const struct xprivcmd_class_table xprivcmd_set_gdt_classes;
+extern const struct xprivcmd_class_table xprivcmd_stack_switch_classes;
+extern const struct xprivcmd_class_table xprivcmd_set_callbacks_classes;
+extern const struct xprivcmd_class_table xprivcmd_fpu_taskswitch_classes;
+extern const struct xprivcmd_class_table xprivcmd_set_debugreg_classes;
+extern const struct xprivcmd_class_table xprivcmd_get_debugreg_classes;
+extern const struct xprivcmd_class_table xprivcmd_update_descriptor_classes;
+extern const struct xprivcmd_class_table xprivcmd_memory_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_multicall_classes;
+extern const struct xprivcmd_class_table xprivcmd_update_va_mapping_classes;
+extern const struct xprivcmd_class_table xprivcmd_set_timer_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_xen_version_classes;
+extern const struct xprivcmd_class_table xprivcmd_console_io_classes;
+extern const struct xprivcmd_class_table xprivcmd_grant_table_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_vm_assist_classes;
+extern const struct xprivcmd_class_table xprivcmd_update_va_mapping_otherdomain_classes;
+extern const struct xprivcmd_class_table xprivcmd_iret_classes;
+extern const struct xprivcmd_class_table xprivcmd_vcpu_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_set_segment_base_classes;
+extern const struct xprivcmd_class_table xprivcmd_mmuext_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_nmi_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_sched_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_callback_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_event_channel_op_classes;
+extern const struct xprivcmd_class_table xprivcmd_dm_op_classes;
+
+const struct xprivcmd_class_table *xprivcmd_class_table(u64 op);
+
+/**
+ * struct xprivcmd_caller - the domain that issues the call
+ * @domid: its id as Xen knows it; %XPRIVCMD_DOMID_UNKNOWN while unknown,
+ *	when every real id counts as possibly its own
+ * @translated: it is auto-translated (HVM, PVH, Arm): the frame numbers it
+ *	hands Xen are its guest-physical addresses
+ */
+struct xprivcmd_caller {
+	u16 domid;
+	bool translated;
+};
+
+/* public/xen.h: the domain ids that are not domains of their own. */
+#define XPRIVCMD_DOMID_FIRST_RESERVED	0x7ff0
+#define XPRIVCMD_DOMID_SELF		0x7ff0
+#define XPRIVCMD_DOMID_UNKNOWN		0x7ff4	/* DOMID_INVALID */
+
+bool xprivcmd_caller_is(const struct xprivcmd_caller *caller, u16 dom);
 
 const struct xprivcmd_class *xprivcmd_classify(u64 op, u32 iv, u64 cmd,
 					       const void *buf, u64 len);
