@@ -411,52 +411,49 @@ bool xprivcmd_has_nested(u64 op, u32 iv, u64 cmd)
 }
 
 /**
- * xprivcmd_schema_copy() - must this call be issued with a kernel copy?
- * @op: hypercall number
- * @args: its arguments
- * @whole: set to the structure to copy when the answer is yes
+ * xprivcmd_schema_nested() - the user buffers a structure's guest handles
+ *	point to
+ * @op: hypercall number (the op an alias stands for)
+ * @iv: the structure's interface version, 0 for the stable guest ABI
+ * @cmd: its sub-command
+ * @buf: a kernel copy of the structure
+ * @len: bytes in @buf
+ * @arg: the hypercall argument that held the structure, for the ranges
+ * @ranges: filled in, at most %XPRIVCMD_MAX_NESTED
  *
- * struct_cmd hypercalls always are (their sub-command is in memory).
- * Others are when their sub-command's structure holds guest handles the
- * schema models: the handles must be checked on a copy that Xen then reads.
- *
- * Return: true if the call is to be issued with a kernel copy of @whole.
+ * Return: the number of ranges; handles with nothing to copy are left out,
+ * as Xen touches nothing behind them.
  */
-bool xprivcmd_schema_copy(u64 op, const u64 *args, struct xprivcmd_range *whole)
+unsigned int xprivcmd_schema_nested(u64 op, u32 iv, u64 cmd, const void *buf,
+				    u64 len, u8 arg,
+				    struct xprivcmd_range *ranges)
 {
-	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
-	const struct xprivcmd_ptr *p;
-	unsigned int i;
-	u64 cmd;
+	unsigned int i, n = 0;
 
-	if (!s)
-		return false;
-	if (s->struct_cmd) {
-		xprivcmd_fill_range(&s->ptrs[0], args, whole);
-		return true;
+	for (i = 0; i < ARRAY_SIZE(nested) && n < XPRIVCMD_MAX_NESTED; i++) {
+		const struct xprivcmd_nested *h = &nested[i];
+		struct xprivcmd_range *r = &ranges[n];
+
+		if (h->op != op || h->iv != iv || h->cmd != cmd ||
+		    !nested_fits(h, len))
+			continue;
+		if (h->cond_mask &&
+		    (xprivcmd_get_u32(buf, h->cond_off) & h->cond_mask) != h->cond_val)
+			continue;
+		r->addr = xprivcmd_get_u64(buf, h->ptr_off);
+		r->len = nested_len(h, buf);
+		r->arg = arg;
+		r->access = h->access;
+		r->required = h->flags & N_REQUIRED;
+		if (r->len)
+			n++;
 	}
-	if (xprivcmd_may_touch_own_tables(op, args)) {
-		xprivcmd_fill_range(&s->ptrs[0], args, whole);
-		return whole->len != 0;
-	}
-	if (!s->muxed || !s->subops)
-		return false;
-	cmd = args[s->cmd_arg] & s->cmd_mask;
-	if (!xprivcmd_has_nested(op, 0, cmd) && xprivcmd_gnt_va_index(op, cmd) < 0)
-		return false;
-	for (i = 0; i < s->nr_subops; i++) {
-		p = &s->subops[i].ptr;
-		if (s->subops[i].cmd == cmd && p->size) {
-			xprivcmd_fill_range(p, args, whole);
-			return whole->len != 0;
-		}
-	}
-	return false;
+	return n;
 }
 
 /**
  * xprivcmd_schema_struct() - look inside a hypercall's structure
- * @op: hypercall number; xprivcmd_schema_copy() said yes for the call
+ * @op: hypercall number
  * @args: its arguments (for ops whose sub-command is an argument)
  * @buf: a kernel copy of the structure
  * @len: bytes in @buf
@@ -467,7 +464,6 @@ void xprivcmd_schema_struct(u64 op, const u64 *args, const void *buf,
 			    u64 len, struct xprivcmd_struct_info *info)
 {
 	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
-	unsigned int i;
 
 	info->nr_ranges = 0;
 	info->iv_known = false;
@@ -485,27 +481,9 @@ void xprivcmd_schema_struct(u64 op, const u64 *args, const void *buf,
 		info->iv = 0;
 		info->iv_known = true;
 	}
-	if (!info->iv_known)
-		return;
-
-	for (i = 0; i < ARRAY_SIZE(nested); i++) {
-		const struct xprivcmd_nested *n = &nested[i];
-		struct xprivcmd_range *r = &info->ranges[info->nr_ranges];
-
-		if (n->op != op || n->iv != info->iv || n->cmd != info->cmd ||
-		    !nested_fits(n, len) ||
-		    info->nr_ranges == XPRIVCMD_MAX_NESTED)
-			continue;
-		if (n->cond_mask &&
-		    (xprivcmd_get_u32(buf, n->cond_off) & n->cond_mask) != n->cond_val)
-			continue;
-		r->addr = xprivcmd_get_u64(buf, n->ptr_off);
-		r->len = nested_len(n, buf);
-		r->arg = s->ptrs[0].arg;
-		r->access = n->access;
-		r->required = n->flags & N_REQUIRED;
-		/* Xen touches nothing behind a handle with nothing to copy. */
-		if (r->len)
-			info->nr_ranges++;
-	}
+	if (info->iv_known)
+		info->nr_ranges = xprivcmd_schema_nested(op, info->iv, info->cmd,
+							 buf, len,
+							 s->ptrs[0].arg,
+							 info->ranges);
 }
