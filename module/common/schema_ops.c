@@ -155,6 +155,74 @@ static const struct xprivcmd_subop vcpu_op_subops[] = {
 	SUBOP(12, PTR(2, XPRIVCMD_OUT, 8, true)),		/* VCPUOP_get_physid */
 };
 
+/*
+ * physdev_op sub-commands (public/physdev.h): the structure arg1 points to,
+ * which xen/arch/x86/physdev.c and xen/drivers/pci/physdev.c copy whole;
+ * IN when Xen only reads it.
+ */
+static const struct xprivcmd_subop physdev_op_subops[] = {
+	SUBOP(4, NOPTR),				/* IRQ_UNMASK_NOTIFY */
+	SUBOP(5, PTR(1, XPRIVCMD_INOUT, 8, true)),	/* irq_status_query */
+	SUBOP(6, PTR(1, XPRIVCMD_IN, 4, true)),		/* set_iopl */
+	SUBOP(7, PTR(1, XPRIVCMD_IN, 16, true)),	/* set_iobitmap */
+	SUBOP(8, PTR(1, XPRIVCMD_INOUT, 16, true)),	/* apic_read */
+	SUBOP(9, PTR(1, XPRIVCMD_IN, 16, true)),	/* apic_write */
+	SUBOP(10, PTR(1, XPRIVCMD_INOUT, 8, true)),	/* alloc_irq_vector */
+	SUBOP(11, NOPTR),				/* free_irq_vector: -ENOSYS */
+	SUBOP(12, PTR(1, XPRIVCMD_IN, 4, true)),	/* eoi */
+	SUBOP(13, PTR(1, XPRIVCMD_INOUT, 40, true)),	/* map_pirq */
+	SUBOP(14, PTR(1, XPRIVCMD_IN, 8, true)),	/* unmap_pirq */
+	SUBOP(15, PTR(1, XPRIVCMD_IN, 2, true)),	/* manage_pci_add */
+	SUBOP(16, PTR(1, XPRIVCMD_IN, 2, true)),	/* manage_pci_remove */
+	SUBOP(17, PTR(1, XPRIVCMD_IN, 8, true)),	/* pirq_eoi_gmfn_v1 */
+	SUBOP(19, PTR(1, XPRIVCMD_IN, 2, true)),	/* restore_msi */
+	SUBOP(20, PTR(1, XPRIVCMD_IN, 16, true)),	/* manage_pci_add_ext */
+	SUBOP(21, PTR(1, XPRIVCMD_IN, 8, true)),	/* setup_gsi */
+	SUBOP(23, PTR(1, XPRIVCMD_INOUT, 8, true)),	/* get_free_pirq */
+	SUBOP(24, PTR(1, XPRIVCMD_IN, 16, true)),	/* pci_mmcfg_reserved */
+	/* pci_device_add: 12 bytes, then optarr[0] when flags has PXM */
+	SUBOP(25, PTR(1, XPRIVCMD_IN, 16, true)),
+	SUBOP(26, PTR(1, XPRIVCMD_IN, 4, true)),	/* pci_device_remove */
+	SUBOP(27, PTR(1, XPRIVCMD_IN, 4, true)),	/* restore_msi_ext */
+	SUBOP(28, PTR(1, XPRIVCMD_IN, 8, true)),	/* pirq_eoi_gmfn_v2 */
+	SUBOP(29, PTR(1, XPRIVCMD_IN, 6, true)),	/* dbgp_op */
+	SUBOP(30, PTR(1, XPRIVCMD_IN, 4, true)),	/* prepare_msix */
+	SUBOP(31, PTR(1, XPRIVCMD_IN, 4, true)),	/* release_msix */
+};
+
+/*
+ * hvm_op sub-commands (public/hvm/hvm_op.h), xen/arch/x86/hvm/hvm.c:
+ * flush_tlbs and guest_request_vm_event want a NULL argument.
+ */
+static const struct xprivcmd_subop hvm_op_subops[] = {
+	SUBOP(0, PTR(1, XPRIVCMD_IN, 16, true)),	/* set_param */
+	SUBOP(1, PTR(1, XPRIVCMD_INOUT, 16, true)),	/* get_param */
+	SUBOP(5, NOPTR),				/* flush_tlbs */
+	SUBOP(9, PTR(1, XPRIVCMD_IN, 16, true)),	/* pagetable_dying */
+	SUBOP(10, PTR(1, XPRIVCMD_OUT, 8, true)),	/* get_time */
+	SUBOP(11, PTR(1, XPRIVCMD_IN, 32, true)),	/* xentrace */
+	SUBOP(15, PTR(1, XPRIVCMD_INOUT, 16, true)),	/* get_mem_type */
+	SUBOP(23, PTR(1, XPRIVCMD_IN, 8, true)),	/* set_evtchn_upcall_vector */
+	SUBOP(24, NOPTR),				/* guest_request_vm_event */
+	SUBOP(25, PTR(1, XPRIVCMD_INOUT, 80, true)),	/* altp2m */
+};
+
+/*
+ * xenpmu_op sub-commands (public/pmu.h): struct xen_pmu_params, read by
+ * xen/arch/x86/cpu/vpmu.c:do_xenpmu_op() for the setters, init and finish,
+ * written by the getters; lvtpc_set and flush ignore the argument.
+ */
+static const struct xprivcmd_subop xenpmu_op_subops[] = {
+	SUBOP(0, PTR(1, XPRIVCMD_OUT, 24, true)),	/* mode_get */
+	SUBOP(1, PTR(1, XPRIVCMD_IN, 24, true)),	/* mode_set */
+	SUBOP(2, PTR(1, XPRIVCMD_OUT, 24, true)),	/* feature_get: val only */
+	SUBOP(3, PTR(1, XPRIVCMD_IN, 24, true)),	/* feature_set */
+	SUBOP(4, PTR(1, XPRIVCMD_IN, 24, true)),	/* init */
+	SUBOP(5, PTR(1, XPRIVCMD_IN, 24, true)),	/* finish */
+	SUBOP(6, NOPTR),				/* lvtpc_set */
+	SUBOP(7, NOPTR),				/* flush */
+};
+
 #define OP(_name, ...) { .name = _name, __VA_ARGS__ }
 #define PTRS1(_p) .nr_ptrs = 1, .ptrs = { _p }
 #define PTRS2(_p, _q) .nr_ptrs = 2, .ptrs = { _p, _q }
@@ -216,8 +284,12 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 	[32] = OP("event_channel_op", MUX(0), PTRS1(OPAQUE(1)),
 		   .subops = event_channel_op_subops,
 		   .nr_subops = ARRAY_SIZE(event_channel_op_subops)),
-	[33] = OP("physdev_op", MUX(0), PTRS1(OPAQUE(1))),
-	[34] = OP("hvm_op", MUXM(0, HVMOP_OP_MASK), PTRS1(OPAQUE(1))),
+	[33] = OP("physdev_op", MUX(0), PTRS1(OPAQUE(1)),
+		   .subops = physdev_op_subops,
+		   .nr_subops = ARRAY_SIZE(physdev_op_subops)),
+	[34] = OP("hvm_op", MUXM(0, HVMOP_OP_MASK), PTRS1(OPAQUE(1)),
+		   .subops = hvm_op_subops,
+		   .nr_subops = ARRAY_SIZE(hvm_op_subops)),
 	[35] = OP("sysctl", STRUCT_CMD,
 		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_SYSCTL, true))),
 	[36] = OP("domctl", STRUCT_CMD,
@@ -225,7 +297,9 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 	[37] = OP("kexec_op", MUXM(0, ~0ULL), PTRS1(OPAQUE(1))),
 	[38] = OP("tmem_op", PTRS1(OPAQUE(0))),
 	[39] = OP("argo_op", MUX(0), PTRS2(OPAQUE(1), OPAQUE(2))),
-	[40] = OP("xenpmu_op", MUX(0), PTRS1(OPAQUE(1))),
+	[40] = OP("xenpmu_op", MUX(0), PTRS1(OPAQUE(1)),
+		   .subops = xenpmu_op_subops,
+		   .nr_subops = ARRAY_SIZE(xenpmu_op_subops)),
 	[41] = OP("dm_op", PTRS1(ARRAY(2, 1, XPRIVCMD_IN, SZ_DM_OP_BUF))),
 	[42] = OP("hypfs_op", MUX(0),
 		   PTRS2(ARRAY(1, 2, XPRIVCMD_IN, 1), ARRAY(3, 4, XPRIVCMD_INOUT, 1))),

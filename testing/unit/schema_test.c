@@ -16,6 +16,10 @@
 #include <xen/memory.h>
 #include <xen/grant_table.h>
 #include <xen/event_channel.h>
+#include <xen/physdev.h>
+#include <xen/pmu.h>
+#include <xen/hvm/hvm_op.h>
+#include <xen/arch-x86/xen-mca.h>
 
 #include "schema.h"
 #include "kselftest_harness.h"
@@ -655,9 +659,12 @@ TEST(more_sysctl_handles_match_xen_headers)
 	sc.u.get_pmstat.u.getpx.total = 3;
 	H(get_pmstat.u.getpx.trans_pt, 0x1000);
 	H(get_pmstat.u.getpx.pt, 0x2000);
+	/* Xen copies its own state_count entries, whatever total says. */
 	SC(2);
-	EXPECT_RANGE(info.ranges[0], 0x1000, 9 * sizeof(uint64_t), XPRIVCMD_OUT);
-	EXPECT_RANGE(info.ranges[1], 0x2000, 3 * sizeof(pm_px_val_t), XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 1, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 1, XPRIVCMD_OUT);
+	sc.u.get_pmstat.u.getpx.total = 0;
+	SC(2);
 	init_sysctl(&sc, XEN_SYSCTL_get_pmstat);
 	sc.u.get_pmstat.type = PMSTAT_get_cxstat;
 	sc.u.get_pmstat.u.getcx.nr = 2;
@@ -808,6 +815,212 @@ TEST(more_sysctl_handles_match_xen_headers)
 	/* No handles at all. */
 	init_sysctl(&sc, XEN_SYSCTL_physinfo);
 	SC(0);
+}
+
+static void init_platform(struct xen_platform_op *pf, unsigned int cmd)
+{
+	memset(pf, 0, sizeof(*pf));
+	pf->cmd = cmd;
+	pf->interface_version = XENPF_INTERFACE_VERSION;
+}
+
+#define PF(n) ASSERT_EQ(n, nested(__HYPERVISOR_platform_op, 0, &pf, sizeof(pf), &info))
+#define PH(field, addr) set_xen_guest_handle(pf.u.field, (void *)(addr))
+
+/* The platform_op and mca handles, set through Xen's own field names. */
+TEST(platform_op_mca_handles_match_xen_headers)
+{
+	struct xprivcmd_struct_info info;
+	struct xen_platform_op pf;
+	struct xen_mc mc;
+
+	init_platform(&pf, XENPF_microcode_update);
+	PH(microcode.data, 0x1000);
+	pf.u.microcode.length = 300;
+	PF(1);
+	EXPECT_TRUE(info.iv_known);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 300, XPRIVCMD_IN);
+
+	init_platform(&pf, XENPF_firmware_info);
+	pf.u.firmware_info.type = XEN_FW_DISK_INFO;
+	PH(firmware_info.u.disk_info.edd_params, 0x2000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x2000, 1, XPRIVCMD_INOUT);
+	init_platform(&pf, XENPF_firmware_info);
+	pf.u.firmware_info.type = XEN_FW_VBEDDC_INFO;
+	PH(firmware_info.u.vbeddc_info.edid, 0x3000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x3000, 128, XPRIVCMD_OUT);
+	pf.u.firmware_info.type = XEN_FW_DISK_MBR_SIGNATURE;
+	PF(0);
+
+	init_platform(&pf, XENPF_getidletime);
+	PH(getidletime.cpumap_bitmap, 0x1000);
+	PH(getidletime.idletime, 0x2000);
+	pf.u.getidletime.cpumap_nr_cpus = 12;
+	PF(2);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 2, XPRIVCMD_INOUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 12 * sizeof(uint64_t), XPRIVCMD_OUT);
+
+	init_platform(&pf, XENPF_set_processor_pminfo);
+	pf.u.set_pminfo.type = XEN_PM_PX;
+	pf.u.set_pminfo.u.perf.state_count = 5;
+	PH(set_pminfo.u.perf.states, 0x4000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x4000, 5 * sizeof(struct xen_processor_px),
+		     XPRIVCMD_IN);
+	init_platform(&pf, XENPF_set_processor_pminfo);
+	pf.u.set_pminfo.type = XEN_PM_PDC;
+	PH(set_pminfo.u.pdc, 0x5000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x5000, 3 * sizeof(uint32_t), XPRIVCMD_INOUT);
+	pf.u.set_pminfo.type = XEN_PM_TX;
+	PF(0);
+
+	init_platform(&pf, XENPF_resource_op);
+	pf.u.resource_op.nr_entries = 3;
+	PH(resource_op.entries, 0x6000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x6000, 3 * sizeof(xenpf_resource_entry_t),
+		     XPRIVCMD_INOUT);
+
+	init_platform(&pf, XENPF_get_symbol);
+	pf.u.symdata.namelen = 40;
+	PH(symdata.name, 0x7000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x7000, 40, XPRIVCMD_OUT);
+
+	init_platform(&pf, XENPF_settime64);
+	PF(0);
+
+	memset(&mc, 0, sizeof(mc));
+	mc.cmd = XEN_MC_fetch;
+	mc.interface_version = XEN_MCA_INTERFACE_VERSION;
+	mc.u.mc_fetch.flags = XEN_MC_NONURGENT;
+	set_xen_guest_handle(mc.u.mc_fetch.data, (mc_info_t *)0x1000);
+	ASSERT_EQ(1, nested(__HYPERVISOR_mca, 0, &mc, sizeof(mc), &info));
+	EXPECT_TRUE(info.iv_known);
+	EXPECT_RANGE(info.ranges[0], 0x1000, sizeof(struct mc_info), XPRIVCMD_OUT);
+	mc.u.mc_fetch.flags = XEN_MC_NONURGENT | XEN_MC_ACK;
+	EXPECT_EQ(0, nested(__HYPERVISOR_mca, 0, &mc, sizeof(mc), &info));
+	memset(&mc, 0, sizeof(mc));
+	mc.cmd = XEN_MC_physcpuinfo;
+	mc.interface_version = XEN_MCA_INTERFACE_VERSION;
+	mc.u.mc_physcpuinfo.ncpus = 4;
+	set_xen_guest_handle(mc.u.mc_physcpuinfo.info, (xen_mc_logical_cpu_t *)0x2000);
+	ASSERT_EQ(1, nested(__HYPERVISOR_mca, 0, &mc, sizeof(mc), &info));
+	EXPECT_RANGE(info.ranges[0], 0x2000, 4 * sizeof(xen_mc_logical_cpu_t),
+		     XPRIVCMD_OUT);
+}
+
+/* physdev_op, hvm_op and xenpmu_op: the structure each sub-command reads. */
+TEST(physdev_hvm_pmu_struct_sizes)
+{
+	static const struct { unsigned int op, cmd; size_t len; int access; } sub[] = {
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_irq_status_query,
+		  sizeof(struct physdev_irq_status_query), XPRIVCMD_INOUT },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_set_iopl, sizeof(struct physdev_set_iopl),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_set_iobitmap,
+		  sizeof(struct physdev_set_iobitmap), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_apic_read, sizeof(struct physdev_apic),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_apic_write, sizeof(struct physdev_apic),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_alloc_irq_vector, sizeof(struct physdev_irq),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_eoi, sizeof(struct physdev_eoi), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_map_pirq, sizeof(struct physdev_map_pirq),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_unmap_pirq, sizeof(struct physdev_unmap_pirq),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_manage_pci_add,
+		  sizeof(struct physdev_manage_pci), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_manage_pci_remove,
+		  sizeof(struct physdev_manage_pci), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_pirq_eoi_gmfn_v1,
+		  sizeof(struct physdev_pirq_eoi_gmfn), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_restore_msi,
+		  sizeof(struct physdev_restore_msi), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_manage_pci_add_ext,
+		  sizeof(struct physdev_manage_pci_ext), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_setup_gsi, sizeof(struct physdev_setup_gsi),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_get_free_pirq,
+		  sizeof(struct physdev_get_free_pirq), XPRIVCMD_INOUT },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_pci_mmcfg_reserved,
+		  sizeof(struct physdev_pci_mmcfg_reserved), XPRIVCMD_IN },
+		/* and optarr[0], the PXM */
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_pci_device_add,
+		  offsetof(struct physdev_pci_device_add, optarr) + sizeof(uint32_t),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_pci_device_remove,
+		  sizeof(struct physdev_pci_device), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_restore_msi_ext,
+		  sizeof(struct physdev_pci_device), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_pirq_eoi_gmfn_v2,
+		  sizeof(struct physdev_pirq_eoi_gmfn), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_dbgp_op, sizeof(struct physdev_dbgp_op),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_prepare_msix,
+		  sizeof(struct physdev_pci_device), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_release_msix,
+		  sizeof(struct physdev_pci_device), XPRIVCMD_IN },
+		{ __HYPERVISOR_hvm_op, HVMOP_set_param, sizeof(struct xen_hvm_param), XPRIVCMD_IN },
+		{ __HYPERVISOR_hvm_op, HVMOP_get_param, sizeof(struct xen_hvm_param),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_hvm_op, HVMOP_pagetable_dying,
+		  sizeof(struct xen_hvm_pagetable_dying), XPRIVCMD_IN },
+		{ __HYPERVISOR_hvm_op, HVMOP_get_time, sizeof(struct xen_hvm_get_time),
+		  XPRIVCMD_OUT },
+		{ __HYPERVISOR_hvm_op, HVMOP_xentrace, sizeof(struct xen_hvm_xentrace),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_hvm_op, HVMOP_get_mem_type, sizeof(struct xen_hvm_get_mem_type),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_hvm_op, HVMOP_set_evtchn_upcall_vector,
+		  sizeof(struct xen_hvm_evtchn_upcall_vector), XPRIVCMD_IN },
+		{ __HYPERVISOR_hvm_op, HVMOP_altp2m, sizeof(struct xen_hvm_altp2m_op),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_mode_get, sizeof(struct xen_pmu_params),
+		  XPRIVCMD_OUT },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_mode_set, sizeof(struct xen_pmu_params),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_feature_get, sizeof(struct xen_pmu_params),
+		  XPRIVCMD_OUT },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_feature_set, sizeof(struct xen_pmu_params),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_init, sizeof(struct xen_pmu_params), XPRIVCMD_IN },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_finish, sizeof(struct xen_pmu_params),
+		  XPRIVCMD_IN },
+	};
+	/* Sub-commands that ignore the pointer (or want it NULL). */
+	static const struct { unsigned int op, cmd; } none[] = {
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_IRQ_UNMASK_NOTIFY },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_free_irq_vector },
+		{ __HYPERVISOR_hvm_op, HVMOP_flush_tlbs },
+		{ __HYPERVISOR_hvm_op, HVMOP_guest_request_vm_event },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_lvtpc_set },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_flush },
+	};
+	struct xprivcmd_range r[XPRIVCMD_MAX_PTRS];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		struct xprivcmd_range one = one_range(_metadata, sub[i].op, sub[i].cmd,
+						      0x1000, 1);
+
+		EXPECT_EQ(sub[i].len, one.len) TH_LOG("op %u cmd %u", sub[i].op, sub[i].cmd);
+		EXPECT_EQ(sub[i].access, one.access)
+			TH_LOG("op %u cmd %u", sub[i].op, sub[i].cmd);
+		EXPECT_EQ(1, one.arg);
+		EXPECT_TRUE(one.required);
+	}
+	for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+		u64 args[XPRIVCMD_NR_ARGS] = { none[i].cmd, 0x1000, 0, 0, 0 };
+
+		EXPECT_EQ(0, xprivcmd_schema_ranges(none[i].op, args, r))
+			TH_LOG("op %u cmd %u", none[i].op, none[i].cmd);
+	}
 }
 
 TEST(memory_op_handles_match_xen_headers)
