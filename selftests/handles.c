@@ -113,6 +113,43 @@ static void init_domctl(struct xen_domctl *d, __u32 cmd, domid_t dom)
 	EXPECT_STREQ("Linux", _u.sysname);				\
 } while (0)
 
+/*
+ * A domain id no domain has in the test VM, and not the caller's: calls
+ * naming it get past the own-domain check, so that the handle checks,
+ * which come after it and before Xen, are what decides.
+ */
+#define NO_DOMAIN	0x7000
+
+/*
+ * The call names the calling domain (@_dom: DOMID_SELF or its own id, 0 in
+ * dom0) where only another may be named: refused with EPERM, no argument
+ * blamed, the domain in the fd's last error, and Xen not called.
+ */
+#define EXPECT_OWN_DOMAIN(_fd, _op, _a0, _a1, _a2, _dom) do {		\
+	long long _issued = xpc_stat(_op, "issued");			\
+	__u64 _seq = xpc_last_error(_fd).seq;				\
+	struct xprivcmd_last_error _l;					\
+	errno = 0;							\
+	EXPECT_EQ(-1, xpc_hypercall(_fd, _op, _a0, _a1, _a2, 0, 0));	\
+	EXPECT_EQ(EPERM, errno);					\
+	EXPECT_EQ(_issued, xpc_stat(_op, "issued"));			\
+	_l = xpc_last_error(_fd);					\
+	EXPECT_EQ(_seq + 1, _l.seq);					\
+	EXPECT_EQ(_op, _l.op);						\
+	EXPECT_EQ(EPERM, _l.err);					\
+	EXPECT_EQ(XPRIVCMD_REASON_OWN_DOMAIN, _l.reason);		\
+	EXPECT_EQ(XPRIVCMD_ARG_NONE, _l.arg);				\
+	EXPECT_EQ((__u64)(_dom), _l.value);				\
+} while (0)
+
+/* A domctl naming dom0, by number and as DOMID_SELF, is refused. */
+#define EXPECT_DOMCTL_OWN_DOMAIN(_fd, _d) do {				\
+	(_d)->domain = 0;						\
+	EXPECT_OWN_DOMAIN(_fd, OP_DOMCTL, xpc_ptr(_d), 0, 0, 0);	\
+	(_d)->domain = DOMID_SELF;					\
+	EXPECT_OWN_DOMAIN(_fd, OP_DOMCTL, xpc_ptr(_d), 0, 0, DOMID_SELF); \
+} while (0)
+
 TEST_F(h, domctl_vcpuaffinity_kernel_bitmap_refused)
 {
 	struct xen_domctl d;
@@ -155,37 +192,47 @@ TEST_F(h, domctl_getvcpuaffinity_fills_user_bitmap)
 	EXPECT_EQ(xpc_ptr(hard), xpc_ptr(d.u.vcpuaffinity.cpumap_hard.bitmap.p));
 }
 
+/*
+ * The vCPU context, shadow and HVM context domctls may only name another
+ * domain: the caller's own would be the running kernel's.  Naming another,
+ * the handle is checked before Xen is called.
+ */
 TEST_F(h, domctl_vcpucontext_kernel_ctxt_refused)
 {
 	struct xen_domctl d;
 
-	init_domctl(&d, XEN_DOMCTL_getvcpucontext, 0);
+	init_domctl(&d, XEN_DOMCTL_getvcpucontext, NO_DOMAIN);
 	d.u.vcpucontext.ctxt.p = (vcpu_guest_context_t *)(uintptr_t)self->kaddr;
 	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+	EXPECT_DOMCTL_OWN_DOMAIN(self->fd, &d);
 	/* setvcpucontext: Xen would read the kernel's memory as a context. */
-	d.cmd = XEN_DOMCTL_setvcpucontext;
+	init_domctl(&d, XEN_DOMCTL_setvcpucontext, NO_DOMAIN);
+	d.u.vcpucontext.ctxt.p = (vcpu_guest_context_t *)(uintptr_t)self->kaddr;
 	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+	EXPECT_DOMCTL_OWN_DOMAIN(self->fd, &d);
 }
 
 TEST_F(h, domctl_shadow_op_kernel_dirty_bitmap_refused)
 {
 	struct xen_domctl d;
 
-	init_domctl(&d, XEN_DOMCTL_shadow_op, 0);
+	init_domctl(&d, XEN_DOMCTL_shadow_op, NO_DOMAIN);
 	d.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_PEEK;
 	d.u.shadow_op.dirty_bitmap.p = (uint8_t *)(uintptr_t)self->kaddr;
 	d.u.shadow_op.pages = 64;
 	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+	EXPECT_DOMCTL_OWN_DOMAIN(self->fd, &d);
 }
 
 TEST_F(h, domctl_hvmcontext_kernel_buffer_refused)
 {
 	struct xen_domctl d;
 
-	init_domctl(&d, XEN_DOMCTL_gethvmcontext, 0);
+	init_domctl(&d, XEN_DOMCTL_gethvmcontext, NO_DOMAIN);
 	d.u.hvmcontext.buffer.p = (uint8_t *)(uintptr_t)self->kaddr;
 	d.u.hvmcontext.size = 64;
 	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
+	EXPECT_DOMCTL_OWN_DOMAIN(self->fd, &d);
 }
 
 TEST_F(h, domctl_getpageframeinfo3_kernel_array_refused)
@@ -248,10 +295,14 @@ TEST_F(h, domctl_get_cpu_policy_results_reach_user)
 	free(msrs);
 }
 
-/* The layout is only known for the interface version Xen 4.17 speaks. */
+/*
+ * The layout is only known for the interface version Xen 4.17 speaks:
+ * another is refused before Xen sees it (fail closed), whatever the handle.
+ */
 TEST_F(h, domctl_unknown_interface_version_strict_refused)
 {
 	__u64 seq = xpc_last_error(self->fd).seq;
+	long long issued = xpc_stat(OP_DOMCTL, "issued");
 	uint8_t hard[8];
 	struct xen_domctl d;
 
@@ -260,18 +311,21 @@ TEST_F(h, domctl_unknown_interface_version_strict_refused)
 	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD;
 	set_xen_guest_handle(d.u.vcpuaffinity.cpumap_hard.bitmap, hard);
 	d.u.vcpuaffinity.cpumap_hard.nr_bits = 64;
-	/* The default policy passes it on: Xen refuses the version itself. */
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
-	EXPECT_EQ(seq, xpc_last_error(self->fd).seq);
-
-	ASSERT_EQ(0, narrow(self->fd, "known-interfaces"));
+	/* The default policy refuses it: Xen is not called. */
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
 	EXPECT_EQ(EACCES, errno);
 	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, xpc_last_error(self->fd).reason);
 	EXPECT_EQ(seq + 1, xpc_last_error(self->fd).seq);
+	EXPECT_EQ(issued, xpc_stat(OP_DOMCTL, "issued"));
+
+	/* "known-interfaces" is what the default does now. */
+	ASSERT_EQ(0, narrow(self->fd, "known-interfaces"));
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, xpc_last_error(self->fd).reason);
+	EXPECT_EQ(seq + 2, xpc_last_error(self->fd).seq);
 	/* The version it knows still works on the narrowed fd. */
 	d.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
 	EXPECT_EQ(0, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
@@ -284,7 +338,7 @@ TEST_F(h, memory_op_reservation_kernel_extents_refused)
 	memset(&r, 0, sizeof(r));
 	r.extent_start.p = (xen_pfn_t *)(uintptr_t)self->kaddr;
 	r.nr_extents = 1;
-	r.domid = DOMID_SELF;
+	r.domid = NO_DOMAIN;
 	EXPECT_NESTED_REFUSED(self->fd, OP_MEMORY, XENMEM_increase_reservation,
 			      xpc_ptr(&r), 0, 1, self->kaddr);
 	EXPECT_NESTED_REFUSED(self->fd, OP_MEMORY, XENMEM_decrease_reservation,
@@ -295,6 +349,19 @@ TEST_F(h, memory_op_reservation_kernel_extents_refused)
 	EXPECT_NESTED_REFUSED(self->fd, OP_MEMORY,
 			      XENMEM_populate_physmap | (1 << 6),
 			      xpc_ptr(&r), 0, 1, self->kaddr);
+
+	/*
+	 * Our own reservation is the kernel's (the balloon driver's): only
+	 * another domain's may be named, by number or as DOMID_SELF.
+	 */
+	r.domid = DOMID_SELF;
+	EXPECT_OWN_DOMAIN(self->fd, OP_MEMORY, XENMEM_increase_reservation,
+			  xpc_ptr(&r), 0, DOMID_SELF);
+	EXPECT_OWN_DOMAIN(self->fd, OP_MEMORY, XENMEM_decrease_reservation,
+			  xpc_ptr(&r), 0, DOMID_SELF);
+	r.domid = 0;
+	EXPECT_OWN_DOMAIN(self->fd, OP_MEMORY, XENMEM_populate_physmap,
+			  xpc_ptr(&r), 0, 0);
 }
 
 /* Read-only: the frames of Xen's machine-to-physical table. */
@@ -349,17 +416,24 @@ TEST_F(h, memory_op_exchange_kernel_out_list_refused)
 	memset(&x, 0, sizeof(x));
 	set_xen_guest_handle(x.in.extent_start, in);
 	x.in.nr_extents = 1;
-	x.in.domid = DOMID_SELF;
+	x.in.domid = NO_DOMAIN;
 	x.out.extent_start.p = (xen_pfn_t *)(uintptr_t)self->kaddr;
 	x.out.nr_extents = 1;
-	x.out.domid = DOMID_SELF;
+	x.out.domid = NO_DOMAIN;
 	EXPECT_NESTED_REFUSED(self->fd, OP_MEMORY, XENMEM_exchange, xpc_ptr(&x),
 			      0, 1, self->kaddr);
+	/* Exchanging our own frames is the kernel's business. */
+	x.in.domid = DOMID_SELF;
+	x.out.domid = DOMID_SELF;
+	EXPECT_OWN_DOMAIN(self->fd, OP_MEMORY, XENMEM_exchange, xpc_ptr(&x), 0,
+			  DOMID_SELF);
 }
 
 /*
- * dom0 set its grant table up at boot; asking again for one frame it
- * already has changes nothing and returns that frame.
+ * dom0 set its grant table up at boot, and asking for its frames again is
+ * refused: they are the kernel's.  For another domain the frame list is
+ * checked; Xen, which knows no such domain, writes its status into the
+ * structure, i.e. into our kernel copy, which must reach the caller.
  */
 TEST_F(h, grant_table_setup_table_results_reach_user)
 {
@@ -371,12 +445,20 @@ TEST_F(h, grant_table_setup_table_results_reach_user)
 	st.nr_frames = 1;
 	st.status = 0x7777;
 	set_xen_guest_handle(st.frame_list, frames);
+	EXPECT_OWN_DOMAIN(self->fd, OP_GNTTAB, GNTTABOP_setup_table,
+			  xpc_ptr(&st), 1, DOMID_SELF);
+	st.dom = 0;
+	EXPECT_OWN_DOMAIN(self->fd, OP_GNTTAB, GNTTABOP_setup_table,
+			  xpc_ptr(&st), 1, 0);
+	EXPECT_EQ(0x7777, st.status);
+
+	st.dom = NO_DOMAIN;
 	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_GNTTAB, GNTTABOP_setup_table,
 				   xpc_ptr(&st), 1, 0, 0))
 		TH_LOG("setup_table: %s", strerror(errno));
 	/* status is written by Xen into the structure. */
-	EXPECT_EQ(GNTST_okay, st.status);
-	EXPECT_NE(0, frames[0]);
+	EXPECT_EQ(GNTST_bad_domain, st.status);
+	EXPECT_EQ(0, frames[0]);
 
 	st.frame_list.p = (xen_pfn_t *)(uintptr_t)self->kaddr;
 	EXPECT_NESTED_REFUSED(self->fd, OP_GNTTAB, GNTTABOP_setup_table,
@@ -388,11 +470,17 @@ TEST_F(h, grant_table_get_status_frames_kernel_list_refused)
 	struct gnttab_get_status_frames gs;
 
 	memset(&gs, 0, sizeof(gs));
-	gs.dom = DOMID_SELF;
+	gs.dom = NO_DOMAIN;
 	gs.nr_frames = 1;
 	gs.frame_list.p = (uint64_t *)(uintptr_t)self->kaddr;
 	EXPECT_NESTED_REFUSED(self->fd, OP_GNTTAB, GNTTABOP_get_status_frames,
 			      xpc_ptr(&gs), 1, 1, self->kaddr);
+	gs.dom = DOMID_SELF;
+	EXPECT_OWN_DOMAIN(self->fd, OP_GNTTAB, GNTTABOP_get_status_frames,
+			  xpc_ptr(&gs), 1, DOMID_SELF);
+	gs.dom = 0;
+	EXPECT_OWN_DOMAIN(self->fd, OP_GNTTAB, GNTTABOP_get_status_frames,
+			  xpc_ptr(&gs), 1, 0);
 }
 
 /* No handles in event channel structures: their size is what is checked. */
@@ -430,24 +518,36 @@ TEST_F(h, event_channel_op_struct_past_mapping_refused)
 }
 
 /*
- * A refusal that is not about a structure's handle: reason @_reason for
- * argument @_arg holding @_value, and Xen not called.
+ * A refusal that is not about a structure's handle: @_errno for reason
+ * @_reason, argument @_arg holding @_value, and Xen not called.
  */
-#define EXPECT_REFUSED_WITH(_fd, _op, _a0, _a1, _a2, _a3, _reason, _arg, _value) do { \
+#define EXPECT_REFUSED_ERR(_fd, _op, _a0, _a1, _a2, _a3, _errno, _reason, _arg, _value) do { \
 	long long _issued = xpc_stat(_op, "issued");			\
 	struct xprivcmd_last_error _l;					\
 	errno = 0;							\
 	EXPECT_EQ(-1, xpc_hypercall(_fd, _op, _a0, _a1, _a2, _a3, 0));	\
-	EXPECT_EQ(EFAULT, errno);					\
+	EXPECT_EQ(_errno, errno);					\
 	EXPECT_EQ(_issued, xpc_stat(_op, "issued"));			\
 	_l = xpc_last_error(_fd);					\
 	EXPECT_EQ(_op, _l.op);						\
-	EXPECT_EQ(EFAULT, _l.err);					\
+	EXPECT_EQ(_errno, _l.err);					\
 	EXPECT_EQ(_reason, _l.reason);					\
 	EXPECT_EQ(_arg, _l.arg);					\
 	EXPECT_EQ((__u64)(_value), _l.value);				\
 	EXPECT_EQ(XPRIVCMD_ARG_NONE, _l.entry);				\
 } while (0)
+
+/* The same, for an argument Xen would have been given a bad address in. */
+#define EXPECT_REFUSED_WITH(_fd, _op, _a0, _a1, _a2, _a3, _reason, _arg, _value) \
+	EXPECT_REFUSED_ERR(_fd, _op, _a0, _a1, _a2, _a3, EFAULT, _reason, _arg, _value)
+
+/*
+ * Refused whatever its arguments, because it would change this domain's
+ * own page tables or frames (the kernel's): EPERM, no argument blamed.
+ */
+#define EXPECT_OWN_TABLES(_fd, _op, _a0, _a1, _a2, _a3) \
+	EXPECT_REFUSED_ERR(_fd, _op, _a0, _a1, _a2, _a3, EPERM,		\
+			   XPRIVCMD_REASON_OWN_TABLES, XPRIVCMD_ARG_NONE, 0)
 
 static void init_sysctl(struct xen_sysctl *sc, __u32 cmd)
 {
@@ -583,23 +683,27 @@ TEST_F(h, multicall_entry_structures_results_reach_user)
 }
 
 /*
- * update_va_mapping names the page whose entry Xen rewrites by virtual
- * address: a kernel one would have Xen remap the kernel's memory.
+ * update_va_mapping rewrites an entry of the caller's own page tables, at a
+ * virtual address it names, with a PTE it chooses: any frame (the kernel's
+ * text included) mapped writable at a user address, or a PTE Linux's mm
+ * owns rewritten behind its back.  Refused whatever the address, user or
+ * kernel, and whatever the domain; the map ioctls are the way to map.
  */
 TEST_F(h, update_va_mapping_kernel_va_refused)
 {
 	static __u64 vcpus = 1;
+	static char page[4096] __attribute__((aligned(4096)));
 	struct mc_entry mc[1];
 	struct xprivcmd_last_error last;
 
-	EXPECT_REFUSED_WITH(self->fd, OP_UVM, self->kaddr, 0, UVMF_INVLPG | UVMF_ALL, 0,
-			    XPRIVCMD_REASON_KERNEL_VA, 0, self->kaddr);
-	EXPECT_REFUSED_WITH(self->fd, OP_UVM_OTHER, self->kaddr, 0, UVMF_NONE, DOMID_SELF,
-			    XPRIVCMD_REASON_KERNEL_VA, 0, self->kaddr);
+	EXPECT_OWN_TABLES(self->fd, OP_UVM, self->kaddr, 0, UVMF_INVLPG | UVMF_ALL, 0);
+	EXPECT_OWN_TABLES(self->fd, OP_UVM_OTHER, self->kaddr, 0, UVMF_NONE, DOMID_SELF);
 	/* UVMF_MULTI: the flags, less the flush type, point to a vCPU bitmap. */
-	EXPECT_REFUSED_WITH(self->fd, OP_UVM, xpc_ptr(&vcpus), 0,
-			    self->kaddr | UVMF_TLB_FLUSH | UVMF_MULTI, 0,
-			    XPRIVCMD_REASON_KERNEL_PTR, 2, self->kaddr);
+	EXPECT_OWN_TABLES(self->fd, OP_UVM, xpc_ptr(&vcpus), 0,
+			  self->kaddr | UVMF_TLB_FLUSH | UVMF_MULTI, 0);
+	/* A user address is no better: the PTE is ours to choose. */
+	EXPECT_OWN_TABLES(self->fd, OP_UVM, xpc_ptr(page), 0, UVMF_INVLPG | UVMF_LOCAL, 0);
+	EXPECT_OWN_TABLES(self->fd, OP_UVM_OTHER, xpc_ptr(page), 0, UVMF_NONE, NO_DOMAIN);
 
 	/* And inside a multicall. */
 	memset(mc, 0, sizeof(mc));
@@ -607,24 +711,30 @@ TEST_F(h, update_va_mapping_kernel_va_refused)
 	mc[0].args[0] = self->kaddr;
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(EPERM, errno);
 	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_VA, last.reason);
+	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, last.reason);
 	EXPECT_EQ(0, last.entry);
-	EXPECT_EQ(0, last.arg);
-	EXPECT_EQ(self->kaddr, last.value);
+	EXPECT_EQ(OP_UVM, last.op);
+	EXPECT_EQ(XPRIVCMD_ARG_NONE, last.arg);
 }
 
 /*
- * A grant mapped "host_map" goes at host_addr in our page tables; with
+ * A grant mapped "host_map" goes at host_addr in our page tables (with
  * GNTMAP_contains_pte host_addr is a page-table entry's machine address,
- * which could be one of the kernel's.
+ * which could be one of the kernel's); unmap and unmap_and_replace edit
+ * them too, transfer gives one of our frames away, cache_flush acts on
+ * our frames.  All are refused, kernel or user address alike: grants are
+ * mapped through /dev/xen/gntdev.
  */
 TEST_F(h, grant_map_kernel_host_addr_refused)
 {
 	static char page[4096] __attribute__((aligned(4096)));
 	struct gnttab_map_grant_ref map[2];
 	struct gnttab_unmap_grant_ref unmap[1];
+	struct gnttab_unmap_and_replace rep[1];
+	struct gnttab_transfer xfer[1];
+	struct gnttab_cache_flush cf[1];
 	struct mc_entry mc[1];
 	struct xprivcmd_last_error last;
 
@@ -634,16 +744,25 @@ TEST_F(h, grant_map_kernel_host_addr_refused)
 	map[0].dom = DOMID_FIRST_RESERVED;
 	map[1].flags = GNTMAP_host_map;
 	map[1].host_addr = self->kaddr;
-	EXPECT_REFUSED_WITH(self->fd, OP_GNTTAB, GNTTABOP_map_grant_ref, xpc_ptr(map), 2, 0,
-			    XPRIVCMD_REASON_KERNEL_VA, 1, self->kaddr);
+	EXPECT_OWN_TABLES(self->fd, OP_GNTTAB, GNTTABOP_map_grant_ref, xpc_ptr(map), 2, 0);
 	map[1].flags = GNTMAP_host_map | GNTMAP_contains_pte;
 	map[1].host_addr = 0x1000;
-	EXPECT_REFUSED_WITH(self->fd, OP_GNTTAB, GNTTABOP_map_grant_ref, xpc_ptr(map), 2, 0,
-			    XPRIVCMD_REASON_PTE_ADDR, 1, 0x1000);
+	EXPECT_OWN_TABLES(self->fd, OP_GNTTAB, GNTTABOP_map_grant_ref, xpc_ptr(map), 2, 0);
 	memset(unmap, 0, sizeof(unmap));
 	unmap[0].host_addr = self->kaddr;
-	EXPECT_REFUSED_WITH(self->fd, OP_GNTTAB, GNTTABOP_unmap_grant_ref, xpc_ptr(unmap), 1, 0,
-			    XPRIVCMD_REASON_KERNEL_VA, 1, self->kaddr);
+	EXPECT_OWN_TABLES(self->fd, OP_GNTTAB, GNTTABOP_unmap_grant_ref, xpc_ptr(unmap), 1, 0);
+	memset(rep, 0, sizeof(rep));
+	rep[0].host_addr = xpc_ptr(page);
+	rep[0].new_addr = self->kaddr;
+	EXPECT_OWN_TABLES(self->fd, OP_GNTTAB, GNTTABOP_unmap_and_replace, xpc_ptr(rep), 1, 0);
+	memset(xfer, 0, sizeof(xfer));
+	xfer[0].domid = NO_DOMAIN;
+	EXPECT_OWN_TABLES(self->fd, OP_GNTTAB, GNTTABOP_transfer, xpc_ptr(xfer), 1, 0);
+	memset(cf, 0, sizeof(cf));
+	cf[0].a.dev_bus_addr = xpc_ptr(page);
+	cf[0].length = 64;
+	cf[0].op = GNTTAB_CACHE_CLEAN;
+	EXPECT_OWN_TABLES(self->fd, OP_GNTTAB, GNTTABOP_cache_flush, xpc_ptr(cf), 1, 0);
 
 	memset(mc, 0, sizeof(mc));
 	mc[0].op = OP_GNTTAB;
@@ -652,20 +771,19 @@ TEST_F(h, grant_map_kernel_host_addr_refused)
 	mc[0].args[2] = 1;
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(EPERM, errno);
 	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_VA, last.reason);
+	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, last.reason);
 	EXPECT_EQ(0, last.entry);
-	EXPECT_EQ(self->kaddr, last.value);
+	EXPECT_EQ(OP_GNTTAB, last.op);
 
 	/*
-	 * A user address goes through; no domain grants anything from a
-	 * reserved domain id, and Xen's answer reaches the caller's array.
+	 * A user address is refused too; Xen never sees the map, so the
+	 * caller's array is left as it was.
 	 */
 	map[0].status = 0x55;
-	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_GNTTAB, GNTTABOP_map_grant_ref,
-				   xpc_ptr(map), 1, 0, 0));
-	EXPECT_EQ(GNTST_bad_domain, map[0].status);
+	EXPECT_OWN_TABLES(self->fd, OP_GNTTAB, GNTTABOP_map_grant_ref, xpc_ptr(map), 1, 0);
+	EXPECT_EQ(0x55, map[0].status);
 }
 
 struct flip {
@@ -748,8 +866,8 @@ TEST_F(h, embedded_handle_race_never_reaches_xen)
 
 #define OP_MMU		__HYPERVISOR_mmu_update
 #define OP_MMUEXT	__HYPERVISOR_mmuext_op
-/* A domain id no domain has in the test VM. */
-#define NO_DOMAIN	0x7000
+/* mmu_update's foreigndom: page tables of @pt, frames of @pg. */
+#define FOREIGNDOM(pt, pg)	(((__u64)(pt) + 1) << 16 | (pg))
 
 TEST_F(h, own_page_tables_refused_foreign_ones_reach_xen)
 {
@@ -769,10 +887,45 @@ TEST_F(h, own_page_tables_refused_foreign_ones_reach_xen)
 	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(req), 2, DOMID_SELF, req[0].ptr);
 	/* Another domain's frames, our page tables: the update is still ours. */
 	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(req), 2, NO_DOMAIN, req[1].ptr);
+	/*
+	 * The page tables' owner in the upper half (plus one): ours, by
+	 * number or as DOMID_SELF, is refused whoever owns the frames...
+	 */
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(&req[1]), 1,
+				  FOREIGNDOM(0, NO_DOMAIN), req[1].ptr);
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(&req[1]), 1,
+				  FOREIGNDOM(DOMID_SELF, NO_DOMAIN), req[1].ptr);
+	/* ...and so are our frames in another domain's page tables... */
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(&req[1]), 1,
+				  FOREIGNDOM(NO_DOMAIN, DOMID_SELF), req[1].ptr);
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(&req[1]), 1,
+				  FOREIGNDOM(NO_DOMAIN, 0), req[1].ptr);
+	/* ...or frames of a pseudo-domain such as DOMID_IO, and M2P entries. */
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(&req[1]), 1,
+				  FOREIGNDOM(NO_DOMAIN, DOMID_IO), req[1].ptr);
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(req), 1, DOMID_IO, req[0].ptr);
+	/* The calling vCPU's own base pointer is the kernel's state. */
+	issued = xpc_stat(OP_MMUEXT, "issued");
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, 0, DOMID_SELF, 0));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(issued, xpc_stat(OP_MMUEXT, "issued"));
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_STATE, last.reason);
+	EXPECT_EQ(0, last.arg);
+	EXPECT_EQ(MMUEXT_NEW_BASEPTR, last.value);
+	/* Pinning our own tables is refused; another domain's reaches Xen. */
+	ext[0].cmd = MMUEXT_PIN_L1_TABLE;
 	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, DOMID_SELF,
-				  MMUEXT_NEW_BASEPTR);
+				  MMUEXT_PIN_L1_TABLE);
+	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, 0,
+				  MMUEXT_PIN_L1_TABLE);
 
-	/* What a toolstack does reaches Xen, which knows no such domain. */
+	/*
+	 * What a toolstack does reaches Xen, which knows no such domain:
+	 * M2P entries of another domain's frames, and another domain's
+	 * page tables mapping another domain's frames.
+	 */
 	issued = xpc_stat(OP_MMU, "issued");
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMU, xpc_ptr(req), 1, 0, NO_DOMAIN, 0));
@@ -781,8 +934,11 @@ TEST_F(h, own_page_tables_refused_foreign_ones_reach_xen)
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMU, xpc_ptr(&req[1]), 1, 0,
 				    (NO_DOMAIN + 1) << 16 | NO_DOMAIN, 0));
 	EXPECT_EQ(ESRCH, errno);
-	EXPECT_EQ(issued + 2, xpc_stat(OP_MMU, "issued"));
-	ext[0].cmd = MMUEXT_PIN_L1_TABLE;
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMU, xpc_ptr(req), 2, 0,
+				    FOREIGNDOM(NO_DOMAIN, NO_DOMAIN + 1), 0));
+	EXPECT_EQ(ESRCH, errno);
+	EXPECT_EQ(issued + 3, xpc_stat(OP_MMU, "issued"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, 0, NO_DOMAIN, 0));
 	EXPECT_EQ(ESRCH, errno);

@@ -7,6 +7,7 @@
 # Runs under busybox sh in the test VM, with hcall on PATH; prints KTAP.
 
 HCALL=$(command -v hcall)
+POLICY=/sys/module/xprivcmd/parameters/policy
 T=$(mktemp -d /tmp/hcall_test.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 
@@ -257,7 +258,19 @@ t_call_hex_buffer() {
 	ring_has "$msg" || die "'$msg' not in the ring"
 }
 
-t_enosys_explained() {
+# with_policy WORDS CMD...: runs CMD with the module-wide policy WORDS,
+# then puts the old one back.
+with_policy() {
+	old=$(cat "$POLICY") || die "no $POLICY"
+	echo "$1" >"$POLICY" || die "policy $1 refused"
+	shift
+	wrc=0
+	("$@") || wrc=$?
+	echo "$old" >"$POLICY"
+	return $wrc
+}
+
+enosys_63() {
 	expect_rc 1 call 63
 	err_has "^hcall: hypercall 63(): ENOSYS"
 	err_has "no handler for hypercall 63"
@@ -268,6 +281,46 @@ t_enosys_explained() {
 	jis .error hypercall
 	jis .errno_name ENOSYS
 	jis .refused_by xen
+}
+
+t_enosys_explained() {
+	# Undeclared, 63 is refused by xprivcmd, which says how to declare
+	# it, or how to let it through unchecked.
+	expect_rc 1 call 63
+	err_has "^hcall: hypercall 63(): EACCES"
+	err_has "refused by xprivcmd before Xen saw it: hypercall 63 is none of Xen's and has not been declared"
+	err_has "^hcall:   echo 'NAME=63' > /sys/module/xprivcmd/parameters/user_ops\$"
+	err_has "policy word .unmodelled."
+	err_has "^hcall:   hcall policy set .* unmodelled\$"
+	expect_rc 1 --json call 63
+	json
+	jis .ok false
+	jis .errno_name EACCES
+	jis .refused_by xprivcmd
+	jis .reason unmodelled
+	[ -z "$(jget .arg)" ] || die "an argument was blamed: $(jget .arg)"
+	# With buffers, the declaration spells their layout out.
+	expect_rc 1 call 63 str:world 5 out:16
+	err_has "^hcall:   echo 'NAME=63:arg0=in\*arg1,arg2=out16' > "
+	# Beyond Xen's table a number cannot be declared.
+	expect_rc 1 call 100
+	err_has "cannot be declared"
+	# Let through, Xen answers ENOSYS, explained as before.
+	with_policy "all unmodelled" enosys_63 || exit 1
+	# Declared (no pointers), likewise.
+	uops=/sys/module/xprivcmd/parameters/user_ops
+	saved=$(cat "$uops")
+	echo "$saved mine=63" >"$uops" || die "user_ops refused mine=63"
+	rc=0
+	(enosys_63) || rc=$?
+	echo "${saved:- }" >"$uops"
+	[ $rc = 0 ] || exit $rc
+	# A sub-command Xen's headers name but with no handler in Xen
+	# (x86's PHYSDEVOP_free_irq_vector): Xen's ENOSYS, for that op.
+	[ "$(uname -m)" != aarch64 ] || return 0
+	expect_rc 1 call physdev_op 11
+	err_has "ENOSYS"
+	err_has "no handler for hypercall 33 (physdev_op), or not for this sub-command"
 }
 
 t_efault_kernel_address_explained() {
@@ -340,8 +393,7 @@ t_einval_op_range_explained() {
 	[ -z "$(jget .arg)" ] || die "an argument was blamed: $(jget .arg)"
 }
 
-t_eacces_from_xen_explained() {
-	# A sysctl whose interface_version is 0 is refused by Xen with EACCES.
+eacces_from_xen() {
 	expect_rc 1 call sysctl out:136
 	err_has "EACCES"
 	err_has "interface_version"
@@ -350,12 +402,41 @@ t_eacces_from_xen_explained() {
 	jis .refused_by xen
 }
 
+t_eacces_from_xen_explained() {
+	# A sysctl whose interface_version is 0: xprivcmd does not know the
+	# layout, and refuses it before Xen sees it.
+	expect_rc 1 call sysctl out:136
+	err_has "EACCES"
+	err_has "refused by xprivcmd before Xen saw it: the structure's interface version is not one xprivcmd knows"
+	err_has "^hcall:   hcall policy set .* unmodelled\$"
+	expect_rc 1 --json call sysctl out:136
+	json
+	jis .refused_by xprivcmd
+	jis .reason interface
+	# Let through unchecked, Xen refuses the version with EACCES.
+	with_policy "all unmodelled" eacces_from_xen
+}
+
 t_eperm_from_xen_explained() {
 	# Debian's Xen on Arm is built without dm_op (it needs the experimental
 	# IOREQ server), and nothing else dom0 may harmlessly call fails with
 	# EPERM there.
 	[ "$(uname -m)" != aarch64 ] || skip "no dm_op in Xen on Arm"
-	# dm_op may not target the calling domain (dom0) itself.
+	# A raw dm_op's buffers are not modelled (IOCTL_PRIVCMD_DM_OP is the
+	# checked way): refused, and the explanation names the policy word.
+	expect_rc 1 call dm_op 0 1 hex:00000000000000000000000000000000
+	err_has "EACCES"
+	err_has "refused by xprivcmd before Xen saw it: xprivcmd does not model every pointer, frame or domain that dm_op carries, so it cannot check this call"
+	err_has "policy word .unmodelled."
+	expect_rc 1 --json call dm_op 0 1 hex:00000000000000000000000000000000
+	json
+	jis .refused_by xprivcmd
+	jis .reason unmodelled
+	# Let through, dm_op may not target the calling domain (dom0) itself.
+	with_policy "all unmodelled" eperm_from_xen
+}
+
+eperm_from_xen() {
 	expect_rc 1 call dm_op 0 1 hex:00000000000000000000000000000000
 	err_has "EPERM"
 	err_has "not permitted"
@@ -363,6 +444,26 @@ t_eperm_from_xen_explained() {
 	json
 	jis .errno_name EPERM
 	jis .refused_by xen
+}
+
+t_own_domain_explained() {
+	# getdomaininfo is fine on dom0 itself; pausing it is not.  A domctl
+	# (144 bytes):
+	# cmd 3 (pausedomain), interface_version 0x15, domain 0.
+	dc=03000000150000000000
+	dc=$dc$(printf '%0268d' 0)
+	expect_rc 1 call domctl "hex:$dc"
+	err_has "EPERM"
+	err_has "refused by xprivcmd before Xen saw it: it names domain 0, this domain's own id, where only another domain may be named"
+	expect_rc 1 --json call domctl "hex:$dc"
+	json
+	jis .refused_by xprivcmd
+	jis .reason own_domain
+	# DOMID_SELF (0x7ff0) is the same domain.
+	dc=0300000015000000f07f
+	dc=$dc$(printf '%0268d' 0)
+	expect_rc 1 call domctl "hex:$dc"
+	err_has "it names DOMID_SELF (0x7ff0), this domain itself"
 }
 
 t_device_option() {
@@ -427,8 +528,6 @@ t_stats_count_hcall_calls() {
 	after=$(awk '$1 == 17 { print $4 }' /sys/kernel/debug/xprivcmd/stats)
 	[ "$after" = $((${before:-0} + 1)) ] || die "issued went from $before to $after"
 }
-
-POLICY=/sys/module/xprivcmd/parameters/policy
 
 policy_body() {
 	expect_rc 0 policy
@@ -578,7 +677,7 @@ TESTS="version_text version_json console_write_read_back console_write_json
 	enosys_explained efault_kernel_address_explained efault_null_explained
 	efault_from_xen_explained efault_embedded_handle_explained
 	einval_op_range_explained
-	eacces_from_xen_explained eperm_from_xen_explained
+	eacces_from_xen_explained eperm_from_xen_explained own_domain_explained
 	device_option list stats_match_debugfs
 	stats_count_hcall_calls policy_show_and_set trace_shows_calls help_lists_exit_codes
 	usage_errors_exit_2 usage_errors_json oversized_buffers_refused"

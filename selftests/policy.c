@@ -10,6 +10,9 @@
 #include <sys/utsname.h>
 
 #include "xprivcmd_utils.h"
+
+#include <xen/physdev.h>
+
 #include "kselftest_harness.h"
 
 #define PARAM(name)	"/sys/module/xprivcmd/parameters/" name
@@ -177,12 +180,33 @@ TEST_F(pol, strict_preset)
 
 	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "strict"));
 	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
-	EXPECT_TRUE(strstr(now, "known-interfaces") != NULL) TH_LOG("%s", now);
+	/* strict refuses what xprivcmd does not model, as the default does. */
+	EXPECT_TRUE(strstr(now, "unmodelled") == NULL) TH_LOG("%s", now);
 	EXPECT_LT(0, xen_version(self->fd));
 	EXPECT_EQ(0, console_write(self->fd, "strict allows console writes\n"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_memory_op, 0, 0, 0, 0, 0));
 	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(XPRIVCMD_REASON_POLICY, xpc_last_error(self->fd).reason);
+}
+
+/* compat is the in-tree driver's pass-through; known-interfaces a no-op. */
+TEST_F(pol, compat_preset_and_old_words)
+{
+	char now[4096];
+
+	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "compat"));
+	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	EXPECT_STREQ("all unmodelled", now);
+	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "compat -unmodelled"));
+	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	EXPECT_STREQ("all", now);
+	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "unmodelled known-interfaces"));
+	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	EXPECT_STREQ("all", now);
+	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "known-interfaces"));
+	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	EXPECT_STREQ("all", now);
 }
 
 /* Denying domctl must hold inside a multicall, and Xen must not see it. */
@@ -295,26 +319,54 @@ TEST_F(pol, sysctl_embedded_pointer_checked)
 	EXPECT_STREQ("Linux", u.sysname);
 }
 
+/*
+ * An interface version xprivcmd does not know: the layout, and so the
+ * handles inside, are unknown.  Refused by default (fail closed); with the
+ * policy word "unmodelled" it reaches Xen, which answers EACCES itself.
+ */
 TEST_F(pol, known_interfaces_refuses_unknown_version)
 {
+	struct xprivcmd_last_error last;
 	struct xen_sysctl sc;
+	long long issued = xpc_stat(__HYPERVISOR_sysctl, "issued");
 	__u64 seq = xpc_last_error(self->fd).seq;
 
-	/* Without the rule, Xen itself answers a wrong version with EACCES. */
 	init_sysctl(&sc, XEN_SYSCTL_physinfo);
 	sc.interface_version = 0x7fff;
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
 				    0, 0, 0, 0));
 	EXPECT_EQ(EACCES, errno);
-	EXPECT_EQ(seq, xpc_last_error(self->fd).seq);
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(seq + 1, last.seq);
+	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, last.reason);
+	EXPECT_EQ(issued, xpc_stat(__HYPERVISOR_sysctl, "issued"));
 
+	/* The old word is the default now: still refused. */
 	ASSERT_EQ(0, narrow(self->fd, "known-interfaces"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
 				    0, 0, 0, 0));
 	EXPECT_EQ(EACCES, errno);
 	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, xpc_last_error(self->fd).reason);
+	EXPECT_EQ(seq + 2, xpc_last_error(self->fd).seq);
+
+	/* "unmodelled" lets it through: Xen itself refuses the version. */
+	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "unmodelled"));
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd2, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+				    0, 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(0, xpc_last_error(self->fd2).seq);
+	EXPECT_EQ(issued + 1, xpc_stat(__HYPERVISOR_sysctl, "issued"));
+	/* ...but not on the fd narrowed without it. */
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+				    0, 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(seq + 3, xpc_last_error(self->fd).seq);
+
+	/* The version it knows works on the narrowed fd. */
 	init_sysctl(&sc, XEN_SYSCTL_physinfo);
 	EXPECT_EQ(0, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
 				   0, 0, 0, 0));
@@ -438,12 +490,28 @@ TEST_F(pol, latency_histogram_counts_calls)
 	EXPECT_LE(10, total);
 }
 
+/*
+ * Xen's errors are counted by errno, xprivcmd's refusals are not:
+ * PHYSDEVOP_free_irq_vector has no handler in Xen (ENOSYS; x86 only), an
+ * undeclared hypercall is refused before Xen sees it.
+ */
 TEST_F(pol, xen_errors_counted_by_errno)
 {
 	long long before = xpc_stat_line("errno 38 ");
+	long long eacces = xpc_stat_line("errno 13 ");
 
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, 63, 0, 0, 0, 0, 0));
+#ifdef __aarch64__
+	SKIP(return, "PHYSDEVOP_free_irq_vector is not modelled on Arm");
+#endif
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_physdev_op,
+				    PHYSDEVOP_free_irq_vector, 0, 0, 0, 0));
 	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_EQ((before < 0 ? 0 : before) + 1, xpc_stat_line("errno 38 "));
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, 63, 0, 0, 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(eacces, xpc_stat_line("errno 13 "));
 	EXPECT_EQ((before < 0 ? 0 : before) + 1, xpc_stat_line("errno 38 "));
 }
 

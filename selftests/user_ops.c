@@ -88,15 +88,37 @@ TEST_F(uop, null_and_unmapped_refused)
 	EXPECT_EQ(XPRIVCMD_REASON_UNMAPPED, xpc_last_error(self->fd).reason);
 }
 
-/* Undeclared, an in-range op is passed through unchecked, as before. */
-TEST_F(uop, undeclared_op_passes_through)
+/*
+ * Undeclared, an op is not modelled: refused before Xen sees it (fail
+ * closed), unless the policy says "unmodelled", which passes it through
+ * unchecked, as the in-tree driver does.
+ */
+TEST_F(uop, undeclared_op_refused_unless_unmodelled)
 {
 	__u64 uts = xpc_kernel_addr("init_uts_ns");
+	long long issued = xpc_stat(HELLO, "issued");
+	struct xprivcmd_last_error last;
+	struct utsname u;
 
+	ASSERT_NE(0, uts);
 	ASSERT_EQ(0, xpc_write_file(PARAM("user_ops"), " "));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
+	EXPECT_EQ(EACCES, errno);
+	EXPECT_EQ(issued, xpc_stat(HELLO, "issued"));
+	last = xpc_last_error(self->fd);
+	EXPECT_EQ(XPRIVCMD_REASON_UNMODELLED, last.reason);
+	EXPECT_EQ(HELLO, last.op);
+	EXPECT_EQ(EACCES, last.err);
+	EXPECT_EQ(XPRIVCMD_ARG_NONE, last.arg);
+	ASSERT_EQ(0, uname(&u));
+	EXPECT_STREQ("Linux", u.sysname);
+
+	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "unmodelled"));
+	errno = 0;
+	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
 	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_EQ(issued + 1, xpc_stat(HELLO, "issued"));
 }
 
 TEST_F(uop, bad_declarations_refused)

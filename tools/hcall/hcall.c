@@ -198,13 +198,18 @@ static const char *op_name(uint64_t op)
 /* Says what a failed hypercall means; @what names the call for people. */
 static int report_failure(const char *what, const struct hcall_failure *f)
 {
-	char why[512];
+	char why[2048], *line, *next;
 
 	hcall_explain(f, why, sizeof(why));
 	fprintf(stderr, "hcall: %s: %s (%s)\n", what, hcall_errno_name(f->err),
 		strerror(f->err));
-	if (why[0])
-		fprintf(stderr, "hcall: %s\n", why);
+	/* Each line of the explanation, a command to copy among them. */
+	for (line = why; *line; line = next) {
+		next = line + strcspn(line, "\n");
+		fprintf(stderr, "hcall: %.*s\n", (int)(next - line), line);
+		if (*next)
+			next++;
+	}
 	if (!json)
 		return HCALL_EXIT_CALL;
 
@@ -482,6 +487,36 @@ static void print_buffers(const struct hcall_arg *a, unsigned int n,
 	}
 }
 
+/*
+ * What the explanation of a failed `hcall call` may use: the arguments as
+ * given, and the sub-command (from its argument, or the first 32 bits of
+ * the structure for sysctl, domctl and the like).
+ */
+static void note_call(struct hcall_failure *f, const struct hcall_arg *a,
+		      unsigned int n, const uint64_t *args)
+{
+	const struct xprivcmd_op *s = hcall_op(f->op, NULL);
+	uint32_t cmd;
+	unsigned int i;
+
+	f->nr_args = n;
+	for (i = 0; i < n; i++) {
+		f->args[i].kind = a[i].kind;
+		f->args[i].value = args[i];
+		f->args[i].len = a[i].len;
+	}
+	if (!s || !(s->muxed || s->struct_cmd))
+		return;
+	if (!s->struct_cmd) {
+		f->have_subop = true;
+		f->subop = xprivcmd_schema_subop(f->op, args);
+	} else if (n && a[0].kind != HCALL_ARG_INT && a[0].len >= sizeof(cmd)) {
+		memcpy(&cmd, a[0].orig, sizeof(cmd));
+		f->have_subop = true;
+		f->subop = cmd;
+	}
+}
+
 static int cmd_call(int argc, char **argv)
 {
 	struct hcall_arg a[HCALL_NR_ARGS];
@@ -524,6 +559,7 @@ static int cmd_call(int argc, char **argv)
 	ret = hypercall(fd, op, args, &f);
 	close(fd);
 	if (ret == -1) {
+		note_call(&f, a, n, args);
 		rc = report_failure(what, &f);
 		goto out;
 	}

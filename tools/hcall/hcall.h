@@ -123,12 +123,28 @@ int hcall_parse_stats(FILE *f, struct hcall_stats *st, char *err,
 		      size_t errlen);
 
 /**
+ * struct hcall_failed_arg - an argument of a failed `hcall call`
+ * @kind: &enum hcall_arg_kind
+ * @value: the number passed (a buffer's address for the other kinds)
+ * @len: a buffer's length in bytes
+ */
+struct hcall_failed_arg {
+	enum hcall_arg_kind kind;
+	uint64_t value;
+	size_t len;
+};
+
+/**
  * struct hcall_failure - what is known about a failed hypercall
  * @err: the errno the ioctl failed with
  * @op: the hypercall number
  * @have_last: the driver answered XPRIVCMD_IOCTL_LAST_ERROR
  * @by_driver: the driver, not Xen, refused the call (@last says why)
  * @last: the driver's record of the refusal, valid if @by_driver
+ * @nr_args: how many of @args are known (`hcall call`); 0 otherwise
+ * @args: the arguments as given, to suggest a declaration from
+ * @have_subop: @subop is known
+ * @subop: the sub-command the call carried
  */
 struct hcall_failure {
 	int err;
@@ -136,7 +152,14 @@ struct hcall_failure {
 	bool have_last;
 	bool by_driver;
 	struct xprivcmd_last_error last;
+	unsigned int nr_args;
+	struct hcall_failed_arg args[HCALL_NR_ARGS];
+	bool have_subop;
+	uint64_t subop;
 };
+
+/* Where the module's parameters are (hcall's explanations name them). */
+#define HCALL_PARAMS		"/sys/module/xprivcmd/parameters/"
 
 const char *hcall_errno_name(int err);
 const char *hcall_reason_id(unsigned int reason);
