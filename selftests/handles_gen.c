@@ -70,7 +70,8 @@ struct hg_row {
 /* What became of a row, shared by the test processes the harness forks. */
 enum hg_verdict {
 	HG_NOT_RUN = 0,
-	HG_POINTER,	/* refused by a pointer check */
+	HG_POINTER,	/* refused by a pointer check naming the kernel address */
+	HG_POINTER_OTHER,	/* refused only for another of its pointers */
 	HG_WHOLE,	/* refused as a whole */
 	HG_OTHER,	/* refused before Xen, for another reason */
 	HG_XEN,		/* reached Xen in every pattern */
@@ -288,15 +289,15 @@ TEST_F(hg, kernel_handle_refused)
 			wrote = true;
 			continue;
 		}
-		if (hg_pointer_refusal(err, l.reason)) {
-			if (l.value != self->m.kaddr)
-				TH_LOG("%s %s %s, fill 0x%02x: refused for pointer 0x%llx",
-				       row->op_name, row->cmd_name, row->path,
-				       hg_fills[p], (unsigned long long)l.value);
+		if (hg_pointer_refusal(err, l.reason) && l.value == self->m.kaddr) {
 			res.verdict = HG_POINTER;
 		} else if (hg_whole_refusal(err, l.reason)) {
 			if (res.verdict != HG_POINTER)
 				res.verdict = HG_WHOLE;
+		} else if (hg_pointer_refusal(err, l.reason)) {
+			/* E.g. a count of 0x0101... runs past the scratch buffer. */
+			if (res.verdict == HG_XEN || res.verdict == HG_OTHER)
+				res.verdict = HG_POINTER_OTHER;
 		} else if (res.verdict == HG_XEN) {
 			res.verdict = HG_OTHER;
 		} else {
@@ -329,7 +330,7 @@ FIXTURE_TEARDOWN(zz)
 {
 }
 
-TEST_F(zz, coverage)
+TEST_F(zz, summary)
 {
 	unsigned int n[HG_WROTE + 1] = { 0 }, whole[XPRIVCMD_NR_REASONS] = { 0 };
 	char why[512] = "", other[1024] = "", line[2048];
@@ -362,8 +363,9 @@ TEST_F(zz, coverage)
 		ksft_print_msg("generator could not map: %s\n", *u);
 	/* One line, which a summary can grep for. */
 	len = snprintf(line, sizeof(line), "%zu handle fields in Xen's headers: ", HG_NR_ROWS);
-	len += snprintf(line + len, sizeof(line) - len, "%u refused by a pointer check, ",
-			n[HG_POINTER]);
+	len += snprintf(line + len, sizeof(line) - len,
+			"%u refused by a pointer check (%u of them for another of the call's pointers only), ",
+			n[HG_POINTER] + n[HG_POINTER_OTHER], n[HG_POINTER_OTHER]);
 	len += snprintf(line + len, sizeof(line) - len, "%u refused as a whole (%s), ",
 			n[HG_WHOLE], why[0] ? why : "-");
 	len += snprintf(line + len, sizeof(line) - len,
@@ -372,6 +374,8 @@ TEST_F(zz, coverage)
 	snprintf(line + len, sizeof(line) - len, "%u reached Xen%s",
 		 n[HG_XEN] + n[HG_WROTE], n[HG_NOT_RUN] ? " (some rows not run)" : "");
 	ksft_print_msg("coverage: %s\n", line);
+	/* The harness ends the test with _exit(): nothing may stay buffered. */
+	fflush(stdout);
 	EXPECT_EQ(0, n[HG_XEN] + n[HG_WROTE]);
 	EXPECT_EQ(0, n[HG_NOT_RUN]);
 }
