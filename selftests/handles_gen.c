@@ -10,8 +10,9 @@
  * each row the structure is filled (cmd, interface version, the rest by a
  * pattern), the handle is pointed at the kernel's init_uts_ns and the
  * hypercall is issued through the device.  A handle matters only under
- * some values of the fields around it, so three patterns are tried: zero
- * with the counts next to the handle set to 1, 0x01 bytes and 0xff bytes.
+ * some values of the fields around it, so several patterns are tried: zero
+ * with the counts next to the handle set to 1, 0x01 bytes, 0xff bytes and
+ * small numbers in every 32-bit word.
  * Other handles of the structure point at a user scratch buffer.
  *
  * A row passes when no pattern reached Xen with uname changed and at least
@@ -122,6 +123,22 @@ static const char *hg_reason_name(__u32 reason)
 	return "?";
 }
 
+static int hg_rank(int verdict)
+{
+	switch (verdict) {
+	case HG_POINTER:
+		return 4;
+	case HG_WHOLE:
+		return 3;
+	case HG_POINTER_OTHER:
+		return 2;
+	case HG_OTHER:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static bool hg_pointer_refusal(int err, __u32 reason)
 {
 	return err == EFAULT &&
@@ -200,14 +217,43 @@ static bool hg_same_structure(const struct hg_row *a, const struct hg_row *b)
 	       !strcmp(a->cmd_name, b->cmd_name) && !strcmp(a->type, b->type);
 }
 
-/* The structure and its arguments for @row under fill byte @fill. */
+/*
+ * The fill patterns: bytes 0x00 (with the counts set to 1), 0x01 and 0xff;
+ * then every 32-bit word 2..16, for the selectors of sub-sub-commands
+ * (a scheduler id, a scheduler operation) that decide whether Xen uses a
+ * handle at all.
+ */
+#define HG_WORD		0x100U
+#define HG_NR_FILLS	(3 + 15)
+
+static unsigned int hg_pattern(unsigned int p)
+{
+	static const unsigned int bytes[] = { 0x00, 0x01, 0xff };
+
+	return p < ARRAY_SIZE(bytes) ? bytes[p] : HG_WORD | (p - 1);
+}
+
+static void hg_fill(unsigned char *p, unsigned int fill, size_t size)
+{
+	size_t i;
+
+	if (!(fill & HG_WORD)) {
+		memset(p, fill, size);
+		return;
+	}
+	memset(p, 0, size);
+	for (i = 0; i + 4 <= size; i += 4)
+		hg_put(p + i, 4, fill & ~HG_WORD);
+}
+
+/* The structure and its arguments for @row under fill pattern @fill. */
 static void hg_build(struct hg_mem *m, const struct hg_row *row,
-		     unsigned char fill, __u64 args[HG_NR_ARGS])
+		     unsigned int fill, __u64 args[HG_NR_ARGS])
 {
 	unsigned int i;
 
-	memset(m->st, fill, row->size);
-	memset(m->elems, fill, HG_ELEMS * (row->via_size ? row->via_size : 1));
+	hg_fill(m->st, fill, row->size);
+	hg_fill(m->elems, fill, HG_ELEMS * (row->via_size ? row->via_size : 1));
 	memset(m->scratch, 0, HG_SCRATCH_SIZE - 8 * HG_PAGE);
 	if (row->cmd_off != HG_NONE)
 		hg_put(m->st + row->cmd_off, 4, row->cmd);
@@ -242,8 +288,6 @@ static void hg_build(struct hg_mem *m, const struct hg_row *row,
 		args[row->count_arg] = 1;
 }
 
-static const unsigned char hg_fills[] = { 0x00, 0x01, 0xff };
-
 TEST_F(hg, kernel_handle_refused)
 {
 	const struct hg_row *row = &hg_rows[variant->idx];
@@ -251,16 +295,17 @@ TEST_F(hg, kernel_handle_refused)
 	bool refused = false, wrote = false;
 	unsigned int p;
 
-	for (p = 0; p < sizeof(hg_fills) && !wrote; p++) {
+	for (p = 0; p < HG_NR_FILLS && !wrote; p++) {
 		struct utsname before, after;
 		struct xprivcmd_last_error l;
 		long long issued;
 		__u64 args[HG_NR_ARGS], seq;
 		bool changed, stopped;
+		int verdict;
 		long ret;
 		int err;
 
-		hg_build(&self->m, row, hg_fills[p], args);
+		hg_build(&self->m, row, hg_pattern(p), args);
 		seq = xpc_last_error(self->fd).seq;
 		issued = xpc_stat(row->op, "issued");
 		ASSERT_EQ(0, uname(&before));
@@ -276,36 +321,38 @@ TEST_F(hg, kernel_handle_refused)
 		if (stopped && issued >= 0 && xpc_stat(row->op, "issued") != issued)
 			stopped = false;
 		if (!stopped) {
-			TH_LOG("%s %s %s, fill 0x%02x: reached Xen (%ld, %s)%s",
-			       row->op_name, row->cmd_name, row->path, hg_fills[p],
-			       ret, ret < 0 ? strerror(err) : "ok",
-			       changed ? ": uname changed" : "");
+			/* Quiet for the word patterns, unless Xen wrote. */
+			if (p < 3 || changed)
+				TH_LOG("%s %s %s, fill 0x%03x: reached Xen (%ld, %s)%s",
+				       row->op_name, row->cmd_name, row->path,
+				       hg_pattern(p), ret,
+				       ret < 0 ? strerror(err) : "ok",
+				       changed ? ": uname changed" : "");
 			wrote |= changed;
 			continue;
 		}
 		if (changed) {
-			TH_LOG("%s %s %s, fill 0x%02x: refused, but uname changed",
-			       row->op_name, row->cmd_name, row->path, hg_fills[p]);
+			TH_LOG("%s %s %s, fill 0x%03x: refused, but uname changed",
+			       row->op_name, row->cmd_name, row->path, hg_pattern(p));
 			wrote = true;
 			continue;
 		}
-		if (hg_pointer_refusal(err, l.reason) && l.value == self->m.kaddr) {
-			res.verdict = HG_POINTER;
-		} else if (hg_whole_refusal(err, l.reason)) {
-			if (res.verdict != HG_POINTER)
-				res.verdict = HG_WHOLE;
-		} else if (hg_pointer_refusal(err, l.reason)) {
-			/* E.g. a count of 0x0101... runs past the scratch buffer. */
-			if (res.verdict == HG_XEN || res.verdict == HG_OTHER)
-				res.verdict = HG_POINTER_OTHER;
-		} else if (res.verdict == HG_XEN) {
-			res.verdict = HG_OTHER;
-		} else {
-			continue;
-		}
-		res.reason = l.reason;
-		res.err = err;
 		refused = true;
+		/* The best evidence wins: the kernel address, then the whole. */
+		if (hg_pointer_refusal(err, l.reason) && l.value == self->m.kaddr)
+			verdict = HG_POINTER;
+		else if (hg_whole_refusal(err, l.reason))
+			verdict = HG_WHOLE;
+		else if (hg_pointer_refusal(err, l.reason))
+			/* E.g. a count of 0x0101... runs past the scratch buffer. */
+			verdict = HG_POINTER_OTHER;
+		else
+			verdict = HG_OTHER;
+		if (res.verdict == HG_XEN || hg_rank(verdict) > hg_rank(res.verdict)) {
+			res.verdict = verdict;
+			res.reason = l.reason;
+			res.err = err;
+		}
 	}
 	if (wrote)
 		res.verdict = HG_WROTE;
