@@ -30,7 +30,10 @@ struct xprivcmd_policy_rcu {
 	struct xprivcmd_policy p;
 };
 
-/* NULL means "all": the in-tree driver's behaviour, which clients expect. */
+/*
+ * NULL means "all": every hypercall and sub-command xprivcmd models (what
+ * it does not model is refused: see the policy word "unmodelled").
+ */
 static struct xprivcmd_policy_rcu __rcu *global_policy;
 static DEFINE_MUTEX(global_policy_lock);	/* serializes its writers */
 
@@ -43,7 +46,7 @@ static struct xprivcmd_policy_rcu *policy_from_text(const char *text, int *err)
 		return NULL;
 	}
 	xprivcmd_policy_fill(&new->p, true);
-	new->p.known_interfaces = false;
+	new->p.unmodelled = false;
 	*err = xprivcmd_policy_parse(&new->p, text);
 	if (*err) {
 		kfree(new);
@@ -97,7 +100,7 @@ static const struct kernel_param_ops policy_param_ops = {
 };
 module_param_cb(policy, &policy_param_ops, NULL, 0600);
 MODULE_PARM_DESC(policy,
-		 "Hypercalls allowed, e.g. \"all\" (default), \"strict\", \"-domctl\", \"none +xen_version\"");
+		 "Hypercalls allowed, e.g. \"all\" (default: what xprivcmd models), \"compat\" (also what it does not), \"strict\", \"-domctl\", \"none +xen_version\"");
 
 /**
  * xprivcmd_policy_allowed() - may @op/@subop be issued on @xf?
@@ -105,36 +108,38 @@ MODULE_PARM_DESC(policy,
  * @op: hypercall number, < %XPRIVCMD_POLICY_OPS
  * @subop: sub-command, or %XPRIVCMD_SUBOP_ANY when it cannot be known: the
  *	call is then allowed only if no sub-command of @op is denied
- * @known_interfaces: set to whether either policy wants known interface
- *	versions only; may be NULL
+ * @unmodelled: set to whether the policies let unmodelled calls through:
+ *	the module's must, and the fd's too if it was narrowed; may be NULL
  *
  * Return: true if allowed.
  */
 bool xprivcmd_policy_allowed(struct xprivcmd_file *xf, u64 op, u64 subop,
-			     bool *known_interfaces)
+			     bool *unmodelled)
 {
 	const struct xprivcmd_policy_rcu *pols[2];
-	bool allowed = true, strict = false;
+	bool allowed = true, loose;
 	unsigned int i;
 
 	rcu_read_lock();
 	pols[0] = rcu_dereference(global_policy);
 	pols[1] = rcu_dereference(xf->policy);
+	/* The default module policy ("all") refuses what is not modelled. */
+	loose = pols[0] != NULL;
 	for (i = 0; i < ARRAY_SIZE(pols); i++) {
 		const struct xprivcmd_policy *p;
 
 		if (!pols[i])
 			continue;
 		p = &pols[i]->p;
-		strict |= p->known_interfaces;
+		loose &= p->unmodelled;
 		if (subop == XPRIVCMD_SUBOP_ANY)
 			allowed &= xprivcmd_policy_allows_all_subops(p, op);
 		else
 			allowed &= xprivcmd_policy_allows(p, op, subop);
 	}
 	rcu_read_unlock();
-	if (known_interfaces)
-		*known_interfaces = strict;
+	if (unmodelled)
+		*unmodelled = loose;
 	return allowed;
 }
 

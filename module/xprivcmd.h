@@ -161,7 +161,7 @@ int xprivcmd_judge_ioctl(struct file *file, u64 op, u64 subop, u16 dom);
 
 /* policy.c */
 bool xprivcmd_policy_allowed(struct xprivcmd_file *xf, u64 op, u64 subop,
-			     bool *known_interfaces);
+			     bool *unmodelled);
 long xprivcmd_ioctl_narrow(struct file *file, void __user *udata);
 void xprivcmd_policy_file_exit(struct xprivcmd_file *xf);
 void xprivcmd_policy_exit(void);

@@ -26,14 +26,15 @@ struct xprivcmd_op_policy {
 /**
  * struct xprivcmd_policy - an allow-list over (hypercall, sub-command)
  * @op: per-hypercall rules
- * @known_interfaces: refuse structures whose interface version xprivcmd
- *	does not know, as their embedded pointers cannot be checked
+ * @unmodelled: let through calls whose references xprivcmd does not model
+ *	(unmodelled sub-commands, unknown interface versions, undeclared
+ *	hypercalls), unchecked, as the in-tree driver would: never by default
  *
  * Narrowing is intersection, so a policy can only ever lose permissions.
  */
 struct xprivcmd_policy {
 	struct xprivcmd_op_policy op[XPRIVCMD_POLICY_OPS];
-	bool known_interfaces;
+	bool unmodelled;
 };
 
 void xprivcmd_policy_fill(struct xprivcmd_policy *p, bool allow);

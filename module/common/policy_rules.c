@@ -5,11 +5,17 @@
  * A policy is written as whitespace-separated words, applied left to right
  * to an allow-everything start:
  *
- *	all		allow every hypercall and sub-command
+ *	all		allow every hypercall and sub-command (that xprivcmd
+ *			models: see unmodelled)
  *	none		deny everything
+ *	unmodelled	also let through, unchecked, what xprivcmd does not
+ *			model: sub-commands whose references it does not
+ *			know, unknown interface versions, undeclared
+ *			hypercalls (the in-tree driver's behaviour)
+ *	-unmodelled	refuse those again (the default)
+ *	known-interfaces  the same as -unmodelled (the word of older versions)
  *	strict		the preset for locked-down hosts (see below)
- *	known-interfaces  refuse sysctl/domctl/platform_op structures whose
- *			interface version xprivcmd does not know
+ *	compat		the preset of the in-tree driver: all unmodelled
  *	+OP, -OP	allow / deny hypercall OP (a name from xen.h or a number)
  *	+OP:N, -OP:N	allow / deny sub-command N of OP
  *
@@ -24,7 +30,14 @@
  * writing and reading its console, and physinfo.
  */
 static const char strict_preset[] =
-	"none known-interfaces +xen_version +console_io:0 +sysctl:1 +sysctl:3 +sched_op:0";
+	"none +xen_version +console_io:0 +sysctl:1 +sysctl:3 +sched_op:0";
+
+/*
+ * Everything the in-tree driver lets through, unmodelled calls included.
+ * What no policy allows (the calls that act on the calling kernel itself,
+ * own frames, own page tables) stays refused.
+ */
+static const char compat_preset[] = "all unmodelled";
 
 void xprivcmd_policy_fill(struct xprivcmd_policy *p, bool allow)
 {
@@ -35,6 +48,8 @@ void xprivcmd_policy_fill(struct xprivcmd_policy *p, bool allow)
 		p->op[i].sub[1] = allow ? ~0ULL : 0;
 		p->op[i].others = allow;
 	}
+	if (!allow)
+		p->unmodelled = false;
 }
 
 bool xprivcmd_policy_allows(const struct xprivcmd_policy *p, u64 op, u64 subop)
@@ -70,7 +85,7 @@ void xprivcmd_policy_intersect(struct xprivcmd_policy *dst,
 		dst->op[i].sub[1] &= src->op[i].sub[1];
 		dst->op[i].others = dst->op[i].others && src->op[i].others;
 	}
-	dst->known_interfaces = dst->known_interfaces || src->known_interfaces;
+	dst->unmodelled = dst->unmodelled && src->unmodelled;
 }
 
 static int parse_number(const char *s, size_t len, u64 *out)
@@ -142,8 +157,15 @@ static int apply_word(struct xprivcmd_policy *p, const char *w, size_t len)
 	}
 	if (len == 6 && !strncmp(w, "strict", 6))
 		return xprivcmd_policy_parse(p, strict_preset);
-	if (len == 16 && !strncmp(w, "known-interfaces", 16)) {
-		p->known_interfaces = true;
+	if (len == 6 && !strncmp(w, "compat", 6))
+		return xprivcmd_policy_parse(p, compat_preset);
+	if (len == 10 && !strncmp(w, "unmodelled", 10)) {
+		p->unmodelled = true;
+		return 0;
+	}
+	if ((len == 11 && !strncmp(w, "-unmodelled", 11)) ||
+	    (len == 16 && !strncmp(w, "known-interfaces", 16))) {
+		p->unmodelled = false;
 		return 0;
 	}
 	if (len < 2 || (w[0] != '+' && w[0] != '-'))
@@ -223,7 +245,7 @@ int xprivcmd_policy_format(const struct xprivcmd_policy *p, char *buf,
 	if (!size)
 		return -ENOSPC;
 	ret = xprivcmd_append(buf, size, &pos, "all%s",
-			      p->known_interfaces ? " known-interfaces" : "");
+			      p->unmodelled ? " unmodelled" : "");
 	for (op = 0; !ret && op < XPRIVCMD_POLICY_OPS; op++) {
 		const struct xprivcmd_op *sch = xprivcmd_schema_op(op);
 		const struct xprivcmd_op_policy *o = &p->op[op];

@@ -91,7 +91,7 @@ static bool row_matches(const struct xprivcmd_class *row, u32 iv, u64 cmd,
 {
 	if (row->iv != iv || row->cmd != cmd)
 		return false;
-	if (row->sub_off == XPRIVCMD_NO_OFF)
+	if (!row->has_sub)
 		return true;
 	/* A sub-sub-command outside the copy cannot be told: no match. */
 	if (!buf || (u64)row->sub_off + 4 > len)

@@ -47,10 +47,9 @@ enum xprivcmd_verdict {
  * addresses, where Xen would map or unmap.
  */
 #define XPRIVCMD_VF_NOT_TRANSLATED	0x04
-/* The domain field is a domid_t in a u32 (e.g. hvm_op's domid_t + pad). */
 
-/* "No domain field" and "no sub-sub-command" in the fields below. */
-#define XPRIVCMD_NO_OFF		0xffff
+/* The sub-command of a row for a hypercall that is not multiplexed. */
+#define XPRIVCMD_NOT_MUXED	0
 
 /**
  * struct xprivcmd_class - the verdict on one sub-command
@@ -61,14 +60,14 @@ enum xprivcmd_verdict {
  * @verdict: &enum xprivcmd_verdict
  * @reason: for %XPRIVCMD_V_REFUSED, the &enum xprivcmd_reason to refuse with
  * @flags: XPRIVCMD_VF_*
+ * @has_dom: the call names a domain Xen acts on, at @dom
  * @dom: offset in the call's structure of the domid_t naming the domain
  *	Xen acts on (or an argument index, %XPRIVCMD_VF_DOM_ARG), which must
- *	not resolve to the caller unless %XPRIVCMD_VF_SELF_OK;
- *	%XPRIVCMD_NO_OFF when there is none
- * @sub_off: offset of a u32 sub-sub-command that this row is limited to,
- *	%XPRIVCMD_NO_OFF for the whole sub-command.  Rows are searched in
- *	order: put the rows with a sub-sub-command before the row without
- *	one (the default for the others).
+ *	not resolve to the caller unless %XPRIVCMD_VF_SELF_OK
+ * @has_sub: the row is limited to one sub-sub-command, at @sub_off.  Rows
+ *	are searched in order: put the rows with a sub-sub-command before
+ *	the row without one (the default for the others).
+ * @sub_off: offset of the u32 sub-sub-command
  * @sub_mask: bits of that u32 compared
  * @sub: their value
  */
@@ -79,6 +78,8 @@ struct xprivcmd_class {
 	u8 verdict;
 	u8 reason;
 	u8 flags;
+	bool has_dom;
+	bool has_sub;
 	u16 dom;
 	u16 sub_off;
 	u32 sub_mask;
@@ -104,10 +105,10 @@ struct xprivcmd_class_table {
  */
 #define XPRIVCMD_ROW(_iv, _cmd, _verdict, ...) \
 	{ .name = #_cmd, .iv = (_iv), .cmd = (_cmd), .verdict = (_verdict), \
-	  .dom = XPRIVCMD_NO_OFF, .sub_off = XPRIVCMD_NO_OFF, __VA_ARGS__ }
-#define XPRIVCMD_DOM(_off)	.dom = (_off)
+	  __VA_ARGS__ }
+#define XPRIVCMD_DOM(_off)	.has_dom = true, .dom = (_off)
 #define XPRIVCMD_SUB(_off, _mask, _val) \
-	.sub_off = (_off), .sub_mask = (_mask), .sub = (_val)
+	.has_sub = true, .sub_off = (_off), .sub_mask = (_mask), .sub = (_val)
 #define NOREF(_iv, _cmd, ...) XPRIVCMD_ROW(_iv, _cmd, XPRIVCMD_V_NOREF, __VA_ARGS__)
 #define CHECKED(_iv, _cmd, ...) XPRIVCMD_ROW(_iv, _cmd, XPRIVCMD_V_CHECKED, __VA_ARGS__)
 #define UNMODELLED(_iv, _cmd, ...) \

@@ -12,7 +12,7 @@ static struct xprivcmd_policy parsed(struct __test_metadata *_metadata,
 	struct xprivcmd_policy p;
 
 	xprivcmd_policy_fill(&p, true);
-	p.known_interfaces = false;
+	p.unmodelled = false;
 	EXPECT_EQ(0, xprivcmd_policy_parse(&p, text)) TH_LOG("'%s'", text);
 	return p;
 }
@@ -26,7 +26,7 @@ static bool same(const struct xprivcmd_policy *a, const struct xprivcmd_policy *
 			if (xprivcmd_policy_allows(a, op, sub) !=
 			    xprivcmd_policy_allows(b, op, sub))
 				return false;
-	return a->known_interfaces == b->known_interfaces;
+	return a->unmodelled == b->unmodelled;
 }
 
 TEST(default_allows_everything)
@@ -63,7 +63,7 @@ TEST(high_subops_share_one_bit)
 
 TEST(intersection_never_widens)
 {
-	struct xprivcmd_policy a = parsed(_metadata, "-domctl known-interfaces");
+	struct xprivcmd_policy a = parsed(_metadata, "-domctl unmodelled");
 	struct xprivcmd_policy b = parsed(_metadata, "none +domctl +sysctl:1");
 
 	xprivcmd_policy_intersect(&a, &b);
@@ -71,14 +71,31 @@ TEST(intersection_never_widens)
 	EXPECT_TRUE(xprivcmd_policy_allows(&a, 35, 1));
 	EXPECT_FALSE(xprivcmd_policy_allows(&a, 35, 2));
 	EXPECT_FALSE(xprivcmd_policy_allows(&a, 17, 0));
-	EXPECT_TRUE(a.known_interfaces);
+	/* b refuses what is not modelled, so the intersection does too. */
+	EXPECT_FALSE(a.unmodelled);
+}
+
+TEST(unmodelled_is_opt_in)
+{
+	struct xprivcmd_policy p = parsed(_metadata, "");
+
+	EXPECT_FALSE(p.unmodelled);
+	p = parsed(_metadata, "compat");
+	EXPECT_TRUE(p.unmodelled);
+	EXPECT_TRUE(xprivcmd_policy_allows_all_subops(&p, 36));
+	p = parsed(_metadata, "compat -unmodelled");
+	EXPECT_FALSE(p.unmodelled);
+	p = parsed(_metadata, "unmodelled known-interfaces");
+	EXPECT_FALSE(p.unmodelled);
+	p = parsed(_metadata, "unmodelled none");
+	EXPECT_FALSE(p.unmodelled);
 }
 
 TEST(strict_preset)
 {
 	struct xprivcmd_policy p = parsed(_metadata, "strict");
 
-	EXPECT_TRUE(p.known_interfaces);
+	EXPECT_FALSE(p.unmodelled);
 	EXPECT_TRUE(xprivcmd_policy_allows(&p, 17, 1));
 	EXPECT_TRUE(xprivcmd_policy_allows(&p, 18, 0));
 	EXPECT_FALSE(xprivcmd_policy_allows(&p, 18, 1));
@@ -109,7 +126,7 @@ TEST(malformed_words_refused)
 TEST(format_round_trips)
 {
 	static const char * const texts[] = {
-		"", "-domctl", "strict", "none +xen_version",
+		"", "-domctl", "strict", "none +xen_version", "compat",
 		"-sysctl:1 -sysctl:200 -memory_op:4", "none +63:5 +domctl:128",
 		"-update_va_mapping_otherdomain",
 	};
