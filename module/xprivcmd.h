@@ -155,6 +155,8 @@ static inline void xprivcmd_hcall_end(void)
 
 /* hypercall.c */
 long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata);
+
+/* decide.c */
 const char *xprivcmd_reason_name(unsigned int reason);
 long xprivcmd_ioctl_last_error(struct file *file, void __user *udata);
 int xprivcmd_judge_ioctl(struct file *file, u64 op, u64 subop, u16 dom);

@@ -38,6 +38,9 @@ typedef uint64_t u64;
 #if defined(__x86_64__) || defined(__i386__)
 #define CONFIG_X86 1
 #endif
+#ifdef __aarch64__
+#define CONFIG_ARM64 1
+#endif
 #endif /* __KERNEL__ */
 
 #endif /* XPRIVCMD_PORTABILITY_H */

@@ -117,34 +117,27 @@ struct xprivcmd_struct_info {
 	struct xprivcmd_range ranges[XPRIVCMD_MAX_NESTED];
 };
 
-/* What a virtual address handed to Xen outside a guest handle stands for. */
+/* What xprivcmd_schema_next_va() found. */
 enum xprivcmd_va_kind {
-	/* a page Xen maps or unmaps in the caller's page tables */
-	XPRIVCMD_VA_MAPPING = 1,
-	/* the machine address of a page-table entry (GNTMAP_contains_pte) */
-	XPRIVCMD_VA_PTE = 2,
-	/* a bitmap of vCPUs Xen reads (update_va_mapping's UVMF_MULTI) */
-	XPRIVCMD_VA_VCPUMASK = 3,
-	/*
-	 * an mmu_update request or mmuext_op command on the caller's own page
-	 * tables or frames: @addr is the request's ptr, or the command
-	 */
-	XPRIVCMD_VA_OWN_TABLES = 4,
+	/* a reference that is refused: @reason says why */
+	XPRIVCMD_VA_REFUSE = 1,
+	/* a bitmap of vCPUs Xen reads through a guest handle: a user buffer */
+	XPRIVCMD_VA_VCPUMASK = 2,
 };
 
 /**
- * struct xprivcmd_va - an address a hypercall carries that is not a guest
- *	handle, yet resolved in the caller's address space by Xen
- * @addr: the address
- * @elem: index of the array element it came from (grant table ops), else 0
- * @arg: the hypercall argument holding it, or holding the array
+ * struct xprivcmd_va - a reference in a call's array or structure that is
+ *	not a guest handle of the schema, yet resolved by Xen
+ * @addr: the offending value (request, command, domain) or the bitmap
+ * @elem: index of the array element it came from
  * @kind: &enum xprivcmd_va_kind
+ * @reason: for %XPRIVCMD_VA_REFUSE, the &enum xprivcmd_reason
  */
 struct xprivcmd_va {
 	u64 addr;
 	u64 elem;
-	u8 arg;
 	u8 kind;
+	u8 reason;
 };
 
 /* Marks "the sub-command cannot be known" in policy decisions. */
@@ -190,13 +183,20 @@ __printf(4, 5)
 int xprivcmd_append(char *buf, unsigned int size, unsigned int *pos,
 		    const char *fmt, ...);
 u64 xprivcmd_schema_subop(u64 op, const u64 *args);
-bool xprivcmd_schema_copy(u64 op, const u64 *args,
-			  struct xprivcmd_range *whole);
+bool xprivcmd_schema_struct_range(u64 op, const u64 *args,
+				  struct xprivcmd_range *whole);
+unsigned int xprivcmd_schema_nested(u64 op, u32 iv, u64 cmd, const void *buf,
+				    u64 len, u8 arg,
+				    struct xprivcmd_range *ranges);
+bool xprivcmd_has_nested(u64 op, u32 iv, u64 cmd);
+bool xprivcmd_iv_known(u64 op, u32 iv);
 void xprivcmd_schema_struct(u64 op, const u64 *args, const void *buf,
 			    u64 len, struct xprivcmd_struct_info *info);
-bool xprivcmd_schema_next_va(u64 op, const u64 *args, const void *buf,
-			     u64 len, u64 *pos, struct xprivcmd_va *va);
-bool xprivcmd_schema_kernel_state(u64 op, const u64 *args);
+struct xprivcmd_caller;
+bool xprivcmd_schema_frames_copy(u64 op, u64 cmd);
+bool xprivcmd_schema_next_va(const struct xprivcmd_caller *caller, u64 op,
+			     u64 cmd, const u64 *args, const void *buf, u64 len,
+			     u64 *pos, struct xprivcmd_va *va);
 const char *xprivcmd_op_name(u64 op);
 unsigned int xprivcmd_schema_ranges(u64 op, const u64 *args,
 				    struct xprivcmd_range *ranges);

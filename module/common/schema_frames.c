@@ -1,252 +1,239 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * References a hypercall hands Xen outside guest handles: virtual addresses
- * in the caller's page tables, page-table updates and frames, and the calls
- * with which a kernel sets its own vCPU's state.
+ * References a hypercall hands Xen outside guest handles: frames, page
+ * tables and the domains that own them, decided element by element on the
+ * kernel copy of the call's array or structure.
+ *
+ * The rule: nothing may map, write, re-type or give away a frame of the
+ * calling domain, or edit its page tables (both are the kernel's), except
+ * the user buffers the call's own guest handles name.  Xen resolves
+ * DOMID_SELF and the caller's numeric id alike (xprivcmd_caller_is()).
  */
 #include "schema_internal.h"
+#include "reasons.h"
+#include "verdicts.h"
+#include "xen_guest.h"
 
-/*
- * Grant table operations whose array elements carry virtual addresses (not
- * guest handles) that Xen resolves in the caller's page tables: the
- * mapping's address, host_addr, and for unmap_and_replace new_addr.
- */
-#define GNTMAP_HOST_MAP		0x2
-#define GNTMAP_CONTAINS_PTE	0x10
-/* update_va_mapping flags (public/xen.h UVMF_*) */
-#define UVMF_FLUSHTYPE_MASK	0x3ULL
-#define UVMF_LOCAL		0x0ULL
-#define UVMF_ALL		0x4ULL
-
-static const struct {
-	u32 cmd;
-	u8 elem;	/* bytes per array element */
-	u8 nr_vas;	/* addresses per element, at offsets 0 and 8 */
-} gnt_vas[] = {
-	{ 0, 32, 1 },	/* map_grant_ref: host_addr; flags at 8 */
-	{ 1, 24, 1 },	/* unmap_grant_ref: host_addr */
-	{ 7, 24, 2 },	/* unmap_and_replace: host_addr, new_addr */
-};
-
-int xprivcmd_gnt_va_index(u64 op, u64 cmd)
-{
-	unsigned int i;
-
-	if (op != OP_GRANT_TABLE_OP)
-		return -1;
-	for (i = 0; i < ARRAY_SIZE(gnt_vas); i++)
-		if (gnt_vas[i].cmd == cmd)
-			return i;
-	return -1;
-}
-
-/* public/xen.h: mmu_update's request type, in the low bits of its ptr. */
-#define MMU_MACHPHYS_UPDATE	1
+/* Sizes of the array elements decided here (64-bit ABI). */
+#define SZ_GNTTAB_COPY		40	/* struct gnttab_copy */
+/* public/xen.h: the low bits of an mmu_update request's ptr. */
 #define MMU_REQ_TYPE_MASK	3ULL
-/* mmuext_op commands that touch no page table and no frame: flushes. */
-#define MMUEXT_FIRST_FLUSH	6	/* MMUEXT_TLB_FLUSH_LOCAL */
-#define MMUEXT_LAST_FLUSH	12	/* MMUEXT_FLUSH_CACHE */
-#define MMUEXT_FLUSH_CACHE_GLOBAL 18
-#define MMU_DOMID_SELF		0x7ff0
 
-/*
- * Whether a domain id in mmu_update's or mmuext_op's foreigndom names the
- * caller.  Domain 0 counts as the caller as well: it is, in dom0, and a
- * guest has no business with dom0's page tables either.
- */
-static bool names_self(u64 domid)
+/* A domain a call names: a real one that is not the caller. */
+static bool other_domain(const struct xprivcmd_caller *caller, u32 dom)
 {
-	return (u16)domid == MMU_DOMID_SELF || (u16)domid == 0;
+	return dom < XPRIVCMD_DOMID_FIRST_RESERVED &&
+	       !xprivcmd_caller_is(caller, dom);
+}
+
+/**
+ * xprivcmd_schema_frames_copy() - does deciding @op/@cmd need a kernel copy
+ *	of the array or structure it points to?
+ * @op: hypercall number (the op an alias stands for)
+ * @cmd: its sub-command
+ *
+ * Return: true for the calls xprivcmd_schema_next_va() reads.
+ */
+bool xprivcmd_schema_frames_copy(u64 op, u64 cmd)
+{
+	switch (op) {
+	case __HYPERVISOR_mmu_update:
+	case __HYPERVISOR_mmuext_op:
+		return true;
+	case __HYPERVISOR_grant_table_op:
+		return cmd == GNTTABOP_copy;
+	case __HYPERVISOR_memory_op:
+		return cmd == XENMEM_add_to_physmap_batch ||
+		       cmd == XENMEM_acquire_resource;
+	default:
+		return false;
+	}
+}
+
+static void refuse(struct xprivcmd_va *va, unsigned int reason, u64 addr,
+		   u64 elem)
+{
+	va->kind = XPRIVCMD_VA_REFUSE;
+	va->reason = reason;
+	va->addr = addr;
+	va->elem = elem;
 }
 
 /*
- * mmu_update and mmuext_op edit the page tables and frames of the domains
- * their last argument, foreigndom, names.  Toolstacks name the guest they
- * build or restore; the caller's own are the tables the kernel runs on.
- * mmu_update: the low 16 bits name the frames' owner, the high 16 bits
- * the page tables' owner plus one (0: the caller).  These calls are issued
- * with a kernel copy of their array when they may touch the caller's own.
+ * mmu_update (mm.c do_mmu_update): foreigndom's low 16 bits name the
+ * frames' owner (pg_owner), its high 16 bits the page tables' owner plus
+ * one (pt_owner; 0: the caller).  A page-table update writes pt_owner's
+ * tables to map pg_owner's frames; an M2P update names a frame of
+ * pg_owner.  Both owners must be real domains other than the caller: the
+ * caller's tables are the kernel's, and the caller's frames mapped into
+ * another domain's tables would be the kernel's memory handed out.
  */
-bool xprivcmd_may_touch_own_tables(u64 op, const u64 *args)
+static bool mmu_update_next(const struct xprivcmd_caller *caller,
+			    const u64 *args, const void *buf, u64 len, u64 *pos,
+			    struct xprivcmd_va *va)
 {
-	if (op == OP_MMU_UPDATE)
-		return !((args[3] >> 16) & 0xffff) || names_self(args[3]);
-	if (op == OP_MMUEXT_OP)
-		return names_self(args[3]);
+	u32 pg = args[3] & 0xffff, pt = (args[3] >> 16) & 0xffff;
+	u64 req;
+
+	for (; (*pos + 1) * SZ_MMU_UPDATE <= len; (*pos)++) {
+		req = xprivcmd_get_u64(buf, *pos * SZ_MMU_UPDATE);
+		if (other_domain(caller, pg) &&
+		    ((req & MMU_REQ_TYPE_MASK) == MMU_MACHPHYS_UPDATE ||
+		     (pt && other_domain(caller, pt - 1))))
+			continue;
+		refuse(va, XPRIVCMD_REASON_OWN_TABLES, req, *pos);
+		(*pos)++;
+		return true;
+	}
 	return false;
 }
 
 /*
- * The first request in the copy @buf that would act on the caller's own
- * page tables or frames.  Only M2P updates of another domain's frames and
- * flushes are left to Xen then: building a PV guest needs nothing else.
+ * mmuext_op (mm.c do_mmuext_op): pins, unpins, clears and copies act on
+ * frames of the domain foreigndom names, which must be another; the
+ * flushes touch no frame, and the multi-vCPU ones read a vCPU bitmap
+ * through a guest handle (checked as a buffer); new_baseptr, set_ldt and
+ * new_user_baseptr change the calling vCPU whatever foreigndom says.
  */
-static bool own_tables_next(u64 op, const u64 *args, const void *buf, u64 len,
-			    u64 *pos, struct xprivcmd_va *va)
+static bool mmuext_op_next(const struct xprivcmd_caller *caller,
+			   const u64 *args, const void *buf, u64 len, u64 *pos,
+			   struct xprivcmd_va *va)
 {
-	const u64 size = op == OP_MMU_UPDATE ? SZ_MMU_UPDATE : SZ_MMUEXT_OP;
-	u64 word;
+	u64 off;
 	u32 cmd;
 
-	for (; (*pos + 1) * size <= len; (*pos)++) {
-		if (op == OP_MMU_UPDATE) {
-			word = xprivcmd_get_u64(buf, *pos * size);
-			if ((word & MMU_REQ_TYPE_MASK) == MMU_MACHPHYS_UPDATE &&
-			    !names_self(args[3]))
+	for (; (*pos + 1) * SZ_MMUEXT_OP <= len; (*pos)++) {
+		off = *pos * SZ_MMUEXT_OP;
+		cmd = xprivcmd_get_u32(buf, off);
+		switch (cmd) {
+		case MMUEXT_PIN_L1_TABLE:
+		case MMUEXT_PIN_L2_TABLE:
+		case MMUEXT_PIN_L3_TABLE:
+		case MMUEXT_PIN_L4_TABLE:
+		case MMUEXT_UNPIN_TABLE:
+		case MMUEXT_CLEAR_PAGE:
+		case MMUEXT_COPY_PAGE:
+			if (other_domain(caller, args[3] & 0xffff))
 				continue;
-		} else {
-			cmd = xprivcmd_get_u32(buf, *pos * size);
-			if ((cmd >= MMUEXT_FIRST_FLUSH && cmd <= MMUEXT_LAST_FLUSH) ||
-			    cmd == MMUEXT_FLUSH_CACHE_GLOBAL)
-				continue;
-			word = cmd;
-		}
-		va->addr = word;
-		va->elem = *pos;
-		va->arg = 0;
-		va->kind = XPRIVCMD_VA_OWN_TABLES;
-		(*pos)++;
-		return true;
-	}
-	return false;
-}
-
-/* update_va_mapping(_otherdomain): (va, val, flags[, domid]). */
-static bool uvm_next_va(const u64 *args, u64 *pos, struct xprivcmd_va *va)
-{
-	u64 mask = args[2] & ~UVMF_FLUSHTYPE_MASK;
-
-	va->elem = 0;
-	if (*pos == 0) {
-		/* The page whose entry Xen rewrites in our page tables. */
-		*pos = 1;
-		va->addr = args[0];
-		va->arg = 0;
-		va->kind = XPRIVCMD_VA_MAPPING;
-		return true;
-	}
-	/*
-	 * A flush of some vCPUs only: the flags, less the flush type, are
-	 * the address of the vCPU bitmap Xen reads.
-	 */
-	if (*pos == 1 && (args[2] & UVMF_FLUSHTYPE_MASK) &&
-	    mask != UVMF_LOCAL && mask != UVMF_ALL) {
-		*pos = 2;
-		va->addr = mask;
-		va->arg = 2;
-		va->kind = XPRIVCMD_VA_VCPUMASK;
-		return true;
-	}
-	return false;
-}
-
-/* @pos counts (element, address) pairs over the array in @buf. */
-static bool gnt_next_va(int g, const void *buf, u64 len, u64 *pos,
-			struct xprivcmd_va *va)
-{
-	const u8 per = gnt_vas[g].nr_vas, size = gnt_vas[g].elem;
-	u64 elem, addr;
-	u32 flags;
-
-	for (; (*pos / per + 1) * size <= len; (*pos)++) {
-		elem = *pos / per;
-		addr = xprivcmd_get_u64(buf, elem * size + (*pos % per) * 8);
-		va->kind = XPRIVCMD_VA_MAPPING;
-		if (gnt_vas[g].cmd == 0) {
-			/* Only a host mapping has an address; device maps don't. */
-			flags = xprivcmd_get_u32(buf, elem * size + 8);
-			if (!(flags & GNTMAP_HOST_MAP))
-				continue;
-			if (flags & GNTMAP_CONTAINS_PTE)
-				va->kind = XPRIVCMD_VA_PTE;
-		} else if (!addr) {
-			/* An unmap without address leaves the page tables alone. */
+			refuse(va, XPRIVCMD_REASON_OWN_TABLES, cmd, *pos);
+			break;
+		case MMUEXT_TLB_FLUSH_LOCAL:
+		case MMUEXT_INVLPG_LOCAL:
+		case MMUEXT_TLB_FLUSH_ALL:
+		case MMUEXT_INVLPG_ALL:
+		case MMUEXT_FLUSH_CACHE:
+		case MMUEXT_FLUSH_CACHE_GLOBAL:
 			continue;
+		case MMUEXT_TLB_FLUSH_MULTI:
+		case MMUEXT_INVLPG_MULTI:
+			va->kind = XPRIVCMD_VA_VCPUMASK;
+			va->addr = xprivcmd_get_u64(buf, off + 16);
+			va->elem = *pos;
+			break;
+		case MMUEXT_NEW_BASEPTR:
+		case MMUEXT_SET_LDT:
+		case MMUEXT_NEW_USER_BASEPTR:
+			refuse(va, XPRIVCMD_REASON_KERNEL_STATE, cmd, *pos);
+			break;
+		default:
+			refuse(va, XPRIVCMD_REASON_UNMODELLED, cmd, *pos);
 		}
-		va->addr = addr;
-		va->elem = elem;
-		va->arg = 1;
 		(*pos)++;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * GNTTABOP_copy (grant_table.c gnttab_copy): each side of a segment is a
+ * grant of the domain it names or, for the caller, a frame of its own;
+ * neither may be the caller's.
+ */
+static bool gnttab_copy_next(const struct xprivcmd_caller *caller,
+			     const void *buf, u64 len, u64 *pos,
+			     struct xprivcmd_va *va)
+{
+	u64 off;
+	u16 src, dst;
+
+	for (; (*pos + 1) * SZ_GNTTAB_COPY <= len; (*pos)++) {
+		off = *pos * SZ_GNTTAB_COPY;
+		memcpy(&src, (const char *)buf + off + 8, sizeof(src));
+		memcpy(&dst, (const char *)buf + off + 24, sizeof(dst));
+		if (!xprivcmd_caller_is(caller, src) &&
+		    !xprivcmd_caller_is(caller, dst))
+			continue;
+		refuse(va, XPRIVCMD_REASON_OWN_TABLES,
+		       xprivcmd_caller_is(caller, src) ? src : dst, *pos);
+		(*pos)++;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * memory_op: add_to_physmap_batch from XENMAPSPACE_gmfn_foreign maps
+ * frames of u.foreign_domid into the target's physmap (the caller's frames
+ * would be handed to the target); acquire_resource on an auto-translated
+ * caller maps the resource at gfns of the caller's own (its frame_list).
+ */
+static bool memory_op_next(const struct xprivcmd_caller *caller, u64 cmd,
+			   const void *buf, u64 len, u64 *pos,
+			   struct xprivcmd_va *va)
+{
+	u16 space, foreign;
+
+	if (*pos)
+		return false;
+	*pos = 1;
+	if (cmd == XENMEM_add_to_physmap_batch && len >= 8) {
+		memcpy(&space, (const char *)buf + 2, sizeof(space));
+		memcpy(&foreign, (const char *)buf + 6, sizeof(foreign));
+		if (space == XENMAPSPACE_gmfn_foreign &&
+		    xprivcmd_caller_is(caller, foreign)) {
+			refuse(va, XPRIVCMD_REASON_OWN_TABLES, foreign, 0);
+			return true;
+		}
+	}
+	if (cmd == XENMEM_acquire_resource && len >= 12 && caller->translated &&
+	    xprivcmd_get_u32(buf, 8)) {
+		refuse(va, XPRIVCMD_REASON_OWN_TABLES, xprivcmd_get_u32(buf, 8), 0);
 		return true;
 	}
 	return false;
 }
 
 /**
- * xprivcmd_schema_next_va() - the next virtual address a call hands Xen
- *	outside any guest handle
- * @op: hypercall number
+ * xprivcmd_schema_next_va() - the next reference to frames or page tables
+ *	in a call's kernel copy that must be refused or checked
+ * @caller: the calling domain
+ * @op: hypercall number (the op an alias stands for)
+ * @cmd: its sub-command
  * @args: its arguments
- * @buf: the kernel copy of its structure, if xprivcmd_schema_copy() asked
- *	for one, else NULL
+ * @buf: the kernel copy xprivcmd_schema_frames_copy() asked for
  * @len: bytes in @buf
  * @pos: iterator, 0 to start
- * @va: filled in with the address and what it stands for
- *
- * update_va_mapping and the grant table's map and unmap operations name
- * pages of the caller's address space by virtual address; Xen edits the
- * page-table entries behind them.  A kernel address there would have Xen
- * remap or unmap the kernel's own memory.
+ * @va: filled in: a refusal (its reason, the offending value and element)
+ *	or a vCPU bitmap to check as a user buffer
  *
  * Return: true when @va was filled in.
  */
-bool xprivcmd_schema_next_va(u64 op, const u64 *args, const void *buf,
-			     u64 len, u64 *pos, struct xprivcmd_va *va)
+bool xprivcmd_schema_next_va(const struct xprivcmd_caller *caller, u64 op,
+			     u64 cmd, const u64 *args, const void *buf, u64 len,
+			     u64 *pos, struct xprivcmd_va *va)
 {
-	int g;
-
-	if (op == OP_UPDATE_VA_MAPPING || op == OP_UPDATE_VA_MAPPING_OTHERDOMAIN)
-		return uvm_next_va(args, pos, va);
-	if (xprivcmd_may_touch_own_tables(op, args))
-		return buf && own_tables_next(op, args, buf, len, pos, va);
-	g = xprivcmd_gnt_va_index(op, args[0] & GNTTABOP_CMD_MASK);
-	if (g < 0 || !buf)
+	if (!buf)
 		return false;
-	return gnt_next_va(g, buf, len, pos, va);
-}
-
-/* public/vcpu.h: the vcpu_op sub-commands that only read. */
-#define VCPUOP_IS_UP			3
-#define VCPUOP_GET_RUNSTATE_INFO	4
-#define VCPUOP_GET_PHYSID		12
-
-/**
- * xprivcmd_schema_kernel_state() - does the call set state of the kernel
- *	that issues it?
- * @op: hypercall number
- * @args: its arguments
- *
- * A PV kernel hands Xen its trap table, callbacks, kernel stack, descriptor
- * tables, timer and per-vCPU areas with these hypercalls.  Issued through
- * the device they act on the same vCPU, as if the kernel had issued them:
- * a trap table or callback pointing anywhere, a runstate area Xen keeps
- * writing to after the process is gone.  No privcmd client issues them.
- *
- * Return: true for such a call.
- */
-bool xprivcmd_schema_kernel_state(u64 op, const u64 *args)
-{
-	u32 cmd;
-
 	switch (op) {
-	case 0:		/* set_trap_table */
-	case 2:		/* set_gdt */
-	case 3:		/* stack_switch */
-	case 4:		/* set_callbacks */
-	case 5:		/* fpu_taskswitch */
-	case 8:		/* set_debugreg */
-	case 10:	/* update_descriptor */
-	case 15:	/* set_timer_op */
-	case 21:	/* vm_assist */
-	case 23:	/* iret */
-	case 25:	/* set_segment_base */
-	case 28:	/* nmi_op */
-	case 30:	/* callback_op */
-		return true;
-	case 24:	/* vcpu_op: (cmd, vcpu, arg) on our own domain's vCPUs */
-		cmd = (u32)args[0];
-		return cmd != VCPUOP_IS_UP && cmd != VCPUOP_GET_RUNSTATE_INFO &&
-		       cmd != VCPUOP_GET_PHYSID;
+	case __HYPERVISOR_mmu_update:
+		return mmu_update_next(caller, args, buf, len, pos, va);
+	case __HYPERVISOR_mmuext_op:
+		return mmuext_op_next(caller, args, buf, len, pos, va);
+	case __HYPERVISOR_grant_table_op:
+		return cmd == GNTTABOP_copy &&
+		       gnttab_copy_next(caller, buf, len, pos, va);
+	case __HYPERVISOR_memory_op:
+		return memory_op_next(caller, cmd, buf, len, pos, va);
 	default:
 		return false;
 	}

@@ -73,14 +73,6 @@
  */
 #define SZ_START		1
 
-/* Hypercall numbers the schema code names (public/xen.h __HYPERVISOR_*). */
-#define OP_MMU_UPDATE			1
-#define OP_MEMORY_OP			12
-#define OP_UPDATE_VA_MAPPING		14
-#define OP_GRANT_TABLE_OP		20
-#define OP_UPDATE_VA_MAPPING_OTHERDOMAIN	22
-#define OP_MMUEXT_OP			26
-
 static inline u32 xprivcmd_get_u32(const void *buf, unsigned int off)
 {
 	u32 v;
@@ -100,13 +92,6 @@ static inline u64 xprivcmd_get_u64(const void *buf, unsigned int off)
 /* schema_ops.c */
 void xprivcmd_fill_range(const struct xprivcmd_ptr *p, const u64 *args,
 			 struct xprivcmd_range *r);
-bool xprivcmd_iv_known(u64 op, u32 iv);
 
-/* schema_nested.c */
-bool xprivcmd_has_nested(u64 op, u32 iv, u64 cmd);
-
-/* schema_frames.c */
-bool xprivcmd_may_touch_own_tables(u64 op, const u64 *args);
-int xprivcmd_gnt_va_index(u64 op, u64 cmd);
 
 #endif /* XPRIVCMD_SCHEMA_INTERNAL_H */

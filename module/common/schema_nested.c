@@ -59,7 +59,21 @@ struct xprivcmd_nested {
 #define WHEN(_off, _mask, _val) \
 	.cond_off = (_off), .cond_mask = (_mask), .cond_val = (_val)
 
+#define N_PLATFORM	7
 #define N_SYSCTL	35
+#define N_MCA		48
+#define IV_PF		0x03000001	/* XENPF_INTERFACE_VERSION */
+#define IV_MCA		0x01ecc003	/* XEN_MCA_INTERFACE_VERSION */
+/* The platform_op and mca unions start after cmd and interface_version. */
+#define PU		8
+#define MU		8
+/* Sizes of what platform_op and mca handles point to (x86_64 ABI). */
+#define SZ_EDID			128	/* firmware_info VBEDDC_INFO's edid */
+#define SZ_PROCESSOR_PX		48	/* struct xen_processor_px */
+#define SZ_PDC			12	/* _PDC: three u32 */
+#define SZ_RESOURCE_ENTRY	24	/* xenpf_resource_entry_t */
+#define SZ_MC_INFO		768	/* struct mc_info */
+#define SZ_MC_LOGICAL_CPU	304	/* xen_mc_logical_cpu_t */
 #define N_DOMCTL	36
 #define N_PAGING_CONT	49	/* paging_domctl_cont: a domctl (shadow_op) */
 #define N_MEMOP		12
@@ -83,8 +97,7 @@ struct xprivcmd_nested {
  *  sysctl 0x15 perfc_op                desc, val         start only (Xen's count)
  *  sysctl 0x15 debug_keys              keys              nr_keys bytes
  *  sysctl 0x15 getcpuinfo              info              max_cpus * 8
- *  sysctl 0x15 get_pmstat get_pxstat   trans_pt          total^2 * 8
- *                                      pt                total * 24
+ *  sysctl 0x15 get_pmstat get_pxstat   trans_pt, pt      start only (Xen's count)
  *  sysctl 0x15 get_pmstat get_cxstat   triggers,         nr * 8
  *                                      residencies
  *                                      pc, cc            nr_pc * 8, nr_cc * 8
@@ -112,6 +125,18 @@ struct xprivcmd_nested {
  *                                      metadata          start only
  *  sysctl 0x15 get_cpu_policy          leaves, msrs      nr_leaves * 24,
  *                                                        nr_msrs * 16 (x86)
+ *  platform_op microcode_update        data              length bytes (x86)
+ *  platform_op firmware_info DISK_INFO edd_params        start only (a u16
+ *                                                        length in it, x86)
+ *  platform_op firmware_info VBEDDC     edid              128 (x86)
+ *  platform_op getidletime             cpumap_bitmap     (cpumap_nr_cpus + 7) / 8,
+ *                                      idletime          cpumap_nr_cpus * 8 (x86)
+ *  platform_op set_processor_pminfo PX states            state_count * 48 (x86)
+ *  platform_op set_processor_pminfo PDC pdc              12 (x86)
+ *  platform_op resource_op             entries           nr_entries * 24 (x86)
+ *  platform_op get_symbol              name              namelen bytes (x86)
+ *  mca fetch (unless XEN_MC_ACK)       data              768 (x86)
+ *  mca physcpuinfo                     info              ncpus * 304 (x86)
  *  domctl 0x15 setvcpuaffinity,        cpumap_hard       (nr_bits + 7) / 8,
  *              getvcpuaffinity                           if flags & HARD
  *                                      cpumap_soft       same, if flags & SOFT
@@ -160,8 +185,12 @@ struct xprivcmd_nested {
  *
  * The sysctls not listed (physinfo, sched_id, availheap, cpu_hotplug,
  * psr_cmt_op, psr_alloc, get_cpu_levelling_caps) and memory_op sharing_op
- * hold no guest handles; nor do event_channel_op structures.  Handles of
- * other domctl sub-commands are not modelled, so passed to Xen unchecked.
+ * hold no guest handles; nor do event_channel_op structures.  The domctl
+ * rows are every handle Xen 4.17 follows for a domctl (its x86 and Arm
+ * source, with verdicts_domctl.c): the other sub-commands hold none.
+ * The platform_op and mca sub-commands not listed hold none, or are
+ * unmodelled in verdicts_platform.c; physdev_op and hvm_op structures hold
+ * none that verdicts_misc.c lets through.
  */
 static const struct xprivcmd_nested nested[] = {
 	NARR(N_SYSCTL, IV_15, 1, 16, 24, 4, XPRIVCMD_OUT, 1, .flags = N_REQUIRED),
@@ -176,10 +205,15 @@ static const struct xprivcmd_nested nested[] = {
 	NARR(N_SYSCTL, IV_15, 7, SU, SU + 8, 4, XPRIVCMD_IN, 1),
 	/* XEN_SYSCTL_getcpuinfo */
 	NARR(N_SYSCTL, IV_15, 8, SU + 8, SU, 4, XPRIVCMD_OUT, SZ_CPUINFO),
-	/* XEN_SYSCTL_get_pmstat: PMSTAT_get_pxstat, PMSTAT_get_cxstat */
-	NARR(N_SYSCTL, IV_15, 10, SU + 16, SU + 8, 1, XPRIVCMD_OUT, 8,
-	     .flags = N_SQUARE, WHEN(SU, ~0U, 0x12)),
-	NARR(N_SYSCTL, IV_15, 10, SU + 24, SU + 8, 1, XPRIVCMD_OUT, SZ_PX_VAL,
+	/*
+	 * XEN_SYSCTL_get_pmstat: PMSTAT_get_pxstat copies Xen's own
+	 * state_count^2 and state_count entries, ignoring total
+	 * (drivers/acpi/pmstat.c:do_get_pm_info()): start only.
+	 * PMSTAT_get_cxstat copies at most the caller's counts.
+	 */
+	NFIX(N_SYSCTL, IV_15, 10, SU + 16, XPRIVCMD_OUT, SZ_START,
+	     WHEN(SU, ~0U, 0x12)),
+	NFIX(N_SYSCTL, IV_15, 10, SU + 24, XPRIVCMD_OUT, SZ_START,
 	     WHEN(SU, ~0U, 0x12)),
 	NARR(N_SYSCTL, IV_15, 10, SU + 24, SU + 8, 4, XPRIVCMD_OUT, 8,
 	     WHEN(SU, ~0U, 0x22)),
@@ -248,6 +282,57 @@ static const struct xprivcmd_nested nested[] = {
 	NARR(N_SYSCTL, IV_15, 29, SU + 24, SU + 8, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
 #endif
 
+#ifdef CONFIG_X86
+	/*
+	 * platform_op (arch/x86/platform_hypercall.c:do_platform_op()).
+	 * XENPF_microcode_update: cpu/microcode/core.c:microcode_update()
+	 * copies length bytes.
+	 */
+	NARR(N_PLATFORM, IV_PF, 35, PU, PU + 8, 4, XPRIVCMD_IN, 1),
+	/*
+	 * XENPF_firmware_info XEN_FW_DISK_INFO: Xen reads a u16 length at
+	 * edd_params and writes at most that many bytes upwards from it,
+	 * a length in the caller's memory: start only.  XEN_FW_VBEDDC_INFO:
+	 * 128 bytes of EDID.
+	 */
+	NFIX(N_PLATFORM, IV_PF, 50, PU + 16, XPRIVCMD_INOUT, SZ_START,
+	     WHEN(PU, ~0U, 1)),
+	NFIX(N_PLATFORM, IV_PF, 50, PU + 16, XPRIVCMD_OUT, SZ_EDID,
+	     WHEN(PU, ~0U, 3)),
+	/*
+	 * XENPF_getidletime: the cpumap is read and written back, one
+	 * idle time is written per CPU in it, all below cpumap_nr_cpus.
+	 */
+	NARR(N_PLATFORM, IV_PF, 53, PU, PU + 8, 4, XPRIVCMD_INOUT, 1,
+	     .flags = N_BITS),
+	NARR(N_PLATFORM, IV_PF, 53, PU + 16, PU + 8, 4, XPRIVCMD_OUT, 8),
+	/*
+	 * XENPF_set_processor_pminfo XEN_PM_PX: drivers/cpufreq/cpufreq.c:
+	 * set_px_pminfo() reads state_count states (when flags has
+	 * XEN_PX_PSS; checked whatever the flags).  XEN_PM_PDC:
+	 * drivers/acpi/pmstat.c:acpi_set_pdc_bits() reads three u32 and
+	 * writes the third.
+	 */
+	NARR(N_PLATFORM, IV_PF, 54, PU + 56, PU + 48, 4, XPRIVCMD_IN,
+	     SZ_PROCESSOR_PX, WHEN(PU + 4, ~0U, 1)),
+	NFIX(N_PLATFORM, IV_PF, 54, PU + 8, XPRIVCMD_INOUT, SZ_PDC,
+	     WHEN(PU + 4, ~0U, 3)),
+	/* XENPF_resource_op: nr_entries entries, read and written back */
+	NARR(N_PLATFORM, IV_PF, 61, PU + 8, PU, 4, XPRIVCMD_INOUT,
+	     SZ_RESOURCE_ENTRY),
+	/* XENPF_get_symbol: at most namelen bytes of the name */
+	NARR(N_PLATFORM, IV_PF, 63, PU + 8, PU, 4, XPRIVCMD_OUT, 1),
+
+	/*
+	 * mca (cpu/mcheck/mce.c:do_mca()).  XEN_MC_fetch writes one
+	 * struct mc_info unless the flags acknowledge; XEN_MC_physcpuinfo
+	 * at most ncpus entries.
+	 */
+	NFIX(N_MCA, IV_MCA, 1, MU + 16, XPRIVCMD_OUT, SZ_MC_INFO,
+	     WHEN(MU, 0x4, 0)),
+	NARR(N_MCA, IV_MCA, 3, MU + 8, MU, 4, XPRIVCMD_OUT, SZ_MC_LOGICAL_CPU),
+#endif
+
 	/* XEN_DOMCTL_setvcpuaffinity, getvcpuaffinity: xenctl_bitmaps */
 	NARR(N_DOMCTL, IV_15, 9, DU + 8, DU + 16, 4, XPRIVCMD_INOUT, 1,
 	     .flags = N_BITS, WHEN(DU + 4, 1, 1)),
@@ -307,7 +392,10 @@ static const struct xprivcmd_nested nested[] = {
 	NARR(N_DOMCTL, IV_15, 82, DU + 16, DU + 4, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
 	NARR(N_DOMCTL, IV_15, 83, DU + 8, DU, 4, XPRIVCMD_IN, SZ_CPUID_LEAF),
 	NARR(N_DOMCTL, IV_15, 83, DU + 16, DU + 4, 4, XPRIVCMD_IN, SZ_MSR_ENTRY),
-	/* XEN_DOMCTL_gdbsx_guestmemio: Xen copies to or from uva */
+	/*
+	 * XEN_DOMCTL_gdbsx_guestmemio: Xen copies to or from uva; its
+	 * pgd3val, a machine address, leaves the sub-command unmodelled.
+	 */
 	NARR(N_DOMCTL, IV_15, 1000, DU + 16, DU + 24, 4, XPRIVCMD_INOUT, 1),
 #endif
 
@@ -411,52 +499,49 @@ bool xprivcmd_has_nested(u64 op, u32 iv, u64 cmd)
 }
 
 /**
- * xprivcmd_schema_copy() - must this call be issued with a kernel copy?
- * @op: hypercall number
- * @args: its arguments
- * @whole: set to the structure to copy when the answer is yes
+ * xprivcmd_schema_nested() - the user buffers a structure's guest handles
+ *	point to
+ * @op: hypercall number (the op an alias stands for)
+ * @iv: the structure's interface version, 0 for the stable guest ABI
+ * @cmd: its sub-command
+ * @buf: a kernel copy of the structure
+ * @len: bytes in @buf
+ * @arg: the hypercall argument that held the structure, for the ranges
+ * @ranges: filled in, at most %XPRIVCMD_MAX_NESTED
  *
- * struct_cmd hypercalls always are (their sub-command is in memory).
- * Others are when their sub-command's structure holds guest handles the
- * schema models: the handles must be checked on a copy that Xen then reads.
- *
- * Return: true if the call is to be issued with a kernel copy of @whole.
+ * Return: the number of ranges; handles with nothing to copy are left out,
+ * as Xen touches nothing behind them.
  */
-bool xprivcmd_schema_copy(u64 op, const u64 *args, struct xprivcmd_range *whole)
+unsigned int xprivcmd_schema_nested(u64 op, u32 iv, u64 cmd, const void *buf,
+				    u64 len, u8 arg,
+				    struct xprivcmd_range *ranges)
 {
-	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
-	const struct xprivcmd_ptr *p;
-	unsigned int i;
-	u64 cmd;
+	unsigned int i, n = 0;
 
-	if (!s)
-		return false;
-	if (s->struct_cmd) {
-		xprivcmd_fill_range(&s->ptrs[0], args, whole);
-		return true;
+	for (i = 0; i < ARRAY_SIZE(nested) && n < XPRIVCMD_MAX_NESTED; i++) {
+		const struct xprivcmd_nested *h = &nested[i];
+		struct xprivcmd_range *r = &ranges[n];
+
+		if (h->op != op || h->iv != iv || h->cmd != cmd ||
+		    !nested_fits(h, len))
+			continue;
+		if (h->cond_mask &&
+		    (xprivcmd_get_u32(buf, h->cond_off) & h->cond_mask) != h->cond_val)
+			continue;
+		r->addr = xprivcmd_get_u64(buf, h->ptr_off);
+		r->len = nested_len(h, buf);
+		r->arg = arg;
+		r->access = h->access;
+		r->required = h->flags & N_REQUIRED;
+		if (r->len)
+			n++;
 	}
-	if (xprivcmd_may_touch_own_tables(op, args)) {
-		xprivcmd_fill_range(&s->ptrs[0], args, whole);
-		return whole->len != 0;
-	}
-	if (!s->muxed || !s->subops)
-		return false;
-	cmd = args[s->cmd_arg] & s->cmd_mask;
-	if (!xprivcmd_has_nested(op, 0, cmd) && xprivcmd_gnt_va_index(op, cmd) < 0)
-		return false;
-	for (i = 0; i < s->nr_subops; i++) {
-		p = &s->subops[i].ptr;
-		if (s->subops[i].cmd == cmd && p->size) {
-			xprivcmd_fill_range(p, args, whole);
-			return whole->len != 0;
-		}
-	}
-	return false;
+	return n;
 }
 
 /**
  * xprivcmd_schema_struct() - look inside a hypercall's structure
- * @op: hypercall number; xprivcmd_schema_copy() said yes for the call
+ * @op: hypercall number
  * @args: its arguments (for ops whose sub-command is an argument)
  * @buf: a kernel copy of the structure
  * @len: bytes in @buf
@@ -467,7 +552,6 @@ void xprivcmd_schema_struct(u64 op, const u64 *args, const void *buf,
 			    u64 len, struct xprivcmd_struct_info *info)
 {
 	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
-	unsigned int i;
 
 	info->nr_ranges = 0;
 	info->iv_known = false;
@@ -485,27 +569,9 @@ void xprivcmd_schema_struct(u64 op, const u64 *args, const void *buf,
 		info->iv = 0;
 		info->iv_known = true;
 	}
-	if (!info->iv_known)
-		return;
-
-	for (i = 0; i < ARRAY_SIZE(nested); i++) {
-		const struct xprivcmd_nested *n = &nested[i];
-		struct xprivcmd_range *r = &info->ranges[info->nr_ranges];
-
-		if (n->op != op || n->iv != info->iv || n->cmd != info->cmd ||
-		    !nested_fits(n, len) ||
-		    info->nr_ranges == XPRIVCMD_MAX_NESTED)
-			continue;
-		if (n->cond_mask &&
-		    (xprivcmd_get_u32(buf, n->cond_off) & n->cond_mask) != n->cond_val)
-			continue;
-		r->addr = xprivcmd_get_u64(buf, n->ptr_off);
-		r->len = nested_len(n, buf);
-		r->arg = s->ptrs[0].arg;
-		r->access = n->access;
-		r->required = n->flags & N_REQUIRED;
-		/* Xen touches nothing behind a handle with nothing to copy. */
-		if (r->len)
-			info->nr_ranges++;
-	}
+	if (info->iv_known)
+		info->nr_ranges = xprivcmd_schema_nested(op, info->iv, info->cmd,
+							 buf, len,
+							 s->ptrs[0].arg,
+							 info->ranges);
 }

@@ -21,8 +21,12 @@
 #define ARRAY(_arg, _count_arg, _access, _elem) \
 	{ .arg = (_arg), .count_arg = (_count_arg), .access = (_access), \
 	  .size = (_elem), .required = true }
-/* A pointer whose size depends on something we do not model. */
-#define OPAQUE(_arg) PTR(_arg, XPRIVCMD_INOUT, 1, false)
+/*
+ * A pointer whose size depends on something we do not model: only "a
+ * non-NULL address is in user space" can be enforced (access 0: neither
+ * read nor write is assumed).
+ */
+#define OPAQUE(_arg) PTR(_arg, 0, 1, false)
 
 #define SUBOP(_cmd, _ptr) { .cmd = (_cmd), .ptr = _ptr }
 /* The sub-command does not use the pointer argument at all. */
@@ -40,8 +44,11 @@ static const struct xprivcmd_subop xen_version_subops[] = {
 	SUBOP(7, NOPTR),					/* XENVER_pagesize */
 	SUBOP(8, PTR(1, XPRIVCMD_OUT, 16, true)),		/* XENVER_guest_handle */
 	SUBOP(9, PTR(1, XPRIVCMD_OUT, 1024, true)),		/* XENVER_commandline */
-	/* XENVER_build_id: a length header, then as many bytes as it says */
-	SUBOP(10, PTR(1, XPRIVCMD_INOUT, 4, true)),
+	/*
+	 * XENVER_build_id: a length header, then as many bytes as it says
+	 * (Xen writes them only when they fit); NULL asks for the size.
+	 */
+	SUBOP(10, PTR(1, XPRIVCMD_INOUT, 4, false)),
 };
 
 /* console_io sub-commands: the buffer is arg2, its length arg1. */
@@ -129,6 +136,93 @@ static const struct xprivcmd_subop event_channel_op_subops[] = {
 	SUBOP(14, PTR(1, XPRIVCMD_IN, 2, true)),		/* reset_cont */
 };
 
+/* sched_op sub-commands (public/sched.h): the structure arg1 points to. */
+static const struct xprivcmd_subop sched_op_subops[] = {
+	SUBOP(0, NOPTR),					/* SCHEDOP_yield */
+	SUBOP(1, NOPTR),					/* SCHEDOP_block */
+	SUBOP(2, PTR(1, XPRIVCMD_IN, 4, true)),			/* SCHEDOP_shutdown */
+	SUBOP(3, PTR(1, XPRIVCMD_IN, 24, true)),		/* SCHEDOP_poll */
+	SUBOP(4, PTR(1, XPRIVCMD_IN, 8, true)),			/* SCHEDOP_remote_shutdown */
+	SUBOP(5, PTR(1, XPRIVCMD_IN, 4, true)),			/* SCHEDOP_shutdown_code */
+	SUBOP(6, PTR(1, XPRIVCMD_INOUT, 8, true)),		/* SCHEDOP_watchdog */
+	SUBOP(7, PTR(1, XPRIVCMD_IN, 4, true)),			/* SCHEDOP_pin_override */
+};
+
+/* vcpu_op (cmd, vcpuid, arg): the queries' structures at arg2. */
+static const struct xprivcmd_subop vcpu_op_subops[] = {
+	SUBOP(3, NOPTR),					/* VCPUOP_is_up */
+	SUBOP(4, PTR(2, XPRIVCMD_OUT, 48, true)),		/* VCPUOP_get_runstate_info */
+	SUBOP(12, PTR(2, XPRIVCMD_OUT, 8, true)),		/* VCPUOP_get_physid */
+};
+
+/*
+ * physdev_op sub-commands (public/physdev.h): the structure arg1 points to,
+ * which xen/arch/x86/physdev.c and xen/drivers/pci/physdev.c copy whole;
+ * IN when Xen only reads it.
+ */
+static const struct xprivcmd_subop physdev_op_subops[] = {
+	SUBOP(4, NOPTR),				/* IRQ_UNMASK_NOTIFY */
+	SUBOP(5, PTR(1, XPRIVCMD_INOUT, 8, true)),	/* irq_status_query */
+	SUBOP(6, PTR(1, XPRIVCMD_IN, 4, true)),		/* set_iopl */
+	SUBOP(7, PTR(1, XPRIVCMD_IN, 16, true)),	/* set_iobitmap */
+	SUBOP(8, PTR(1, XPRIVCMD_INOUT, 16, true)),	/* apic_read */
+	SUBOP(9, PTR(1, XPRIVCMD_IN, 16, true)),	/* apic_write */
+	SUBOP(10, PTR(1, XPRIVCMD_INOUT, 8, true)),	/* alloc_irq_vector */
+	SUBOP(11, NOPTR),				/* free_irq_vector: -ENOSYS */
+	SUBOP(12, PTR(1, XPRIVCMD_IN, 4, true)),	/* eoi */
+	SUBOP(13, PTR(1, XPRIVCMD_INOUT, 40, true)),	/* map_pirq */
+	SUBOP(14, PTR(1, XPRIVCMD_IN, 8, true)),	/* unmap_pirq */
+	SUBOP(15, PTR(1, XPRIVCMD_IN, 2, true)),	/* manage_pci_add */
+	SUBOP(16, PTR(1, XPRIVCMD_IN, 2, true)),	/* manage_pci_remove */
+	SUBOP(17, PTR(1, XPRIVCMD_IN, 8, true)),	/* pirq_eoi_gmfn_v1 */
+	SUBOP(19, PTR(1, XPRIVCMD_IN, 2, true)),	/* restore_msi */
+	SUBOP(20, PTR(1, XPRIVCMD_IN, 16, true)),	/* manage_pci_add_ext */
+	SUBOP(21, PTR(1, XPRIVCMD_IN, 8, true)),	/* setup_gsi */
+	SUBOP(23, PTR(1, XPRIVCMD_INOUT, 8, true)),	/* get_free_pirq */
+	SUBOP(24, PTR(1, XPRIVCMD_IN, 16, true)),	/* pci_mmcfg_reserved */
+	/* pci_device_add: 12 bytes, then optarr[0] when flags has PXM */
+	SUBOP(25, PTR(1, XPRIVCMD_IN, 16, true)),
+	SUBOP(26, PTR(1, XPRIVCMD_IN, 4, true)),	/* pci_device_remove */
+	SUBOP(27, PTR(1, XPRIVCMD_IN, 4, true)),	/* restore_msi_ext */
+	SUBOP(28, PTR(1, XPRIVCMD_IN, 8, true)),	/* pirq_eoi_gmfn_v2 */
+	SUBOP(29, PTR(1, XPRIVCMD_IN, 6, true)),	/* dbgp_op */
+	SUBOP(30, PTR(1, XPRIVCMD_IN, 4, true)),	/* prepare_msix */
+	SUBOP(31, PTR(1, XPRIVCMD_IN, 4, true)),	/* release_msix */
+};
+
+/*
+ * hvm_op sub-commands (public/hvm/hvm_op.h), xen/arch/x86/hvm/hvm.c:
+ * flush_tlbs and guest_request_vm_event want a NULL argument.
+ */
+static const struct xprivcmd_subop hvm_op_subops[] = {
+	SUBOP(0, PTR(1, XPRIVCMD_IN, 16, true)),	/* set_param */
+	SUBOP(1, PTR(1, XPRIVCMD_INOUT, 16, true)),	/* get_param */
+	SUBOP(5, NOPTR),				/* flush_tlbs */
+	SUBOP(9, PTR(1, XPRIVCMD_IN, 16, true)),	/* pagetable_dying */
+	SUBOP(10, PTR(1, XPRIVCMD_OUT, 8, true)),	/* get_time */
+	SUBOP(11, PTR(1, XPRIVCMD_IN, 32, true)),	/* xentrace */
+	SUBOP(15, PTR(1, XPRIVCMD_INOUT, 16, true)),	/* get_mem_type */
+	SUBOP(23, PTR(1, XPRIVCMD_IN, 8, true)),	/* set_evtchn_upcall_vector */
+	SUBOP(24, NOPTR),				/* guest_request_vm_event */
+	SUBOP(25, PTR(1, XPRIVCMD_INOUT, 80, true)),	/* altp2m */
+};
+
+/*
+ * xenpmu_op sub-commands (public/pmu.h): struct xen_pmu_params, read by
+ * xen/arch/x86/cpu/vpmu.c:do_xenpmu_op() for the setters, init and finish,
+ * written by the getters; lvtpc_set and flush ignore the argument.
+ */
+static const struct xprivcmd_subop xenpmu_op_subops[] = {
+	SUBOP(0, PTR(1, XPRIVCMD_OUT, 24, true)),	/* mode_get */
+	SUBOP(1, PTR(1, XPRIVCMD_IN, 24, true)),	/* mode_set */
+	SUBOP(2, PTR(1, XPRIVCMD_OUT, 24, true)),	/* feature_get: val only */
+	SUBOP(3, PTR(1, XPRIVCMD_IN, 24, true)),	/* feature_set */
+	SUBOP(4, PTR(1, XPRIVCMD_IN, 24, true)),	/* init */
+	SUBOP(5, PTR(1, XPRIVCMD_IN, 24, true)),	/* finish */
+	SUBOP(6, NOPTR),				/* lvtpc_set */
+	SUBOP(7, NOPTR),				/* flush */
+};
+
 #define OP(_name, ...) { .name = _name, __VA_ARGS__ }
 #define PTRS1(_p) .nr_ptrs = 1, .ptrs = { _p }
 #define PTRS2(_p, _q) .nr_ptrs = 2, .ptrs = { _p, _q }
@@ -174,20 +268,28 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 	[21] = OP("vm_assist", MUX(0)),
 	[22] = OP("update_va_mapping_otherdomain"),
 	[23] = OP("iret"),
-	[24] = OP("vcpu_op", MUX(0), PTRS1(OPAQUE(2))),
+	[24] = OP("vcpu_op", MUX(0), PTRS1(OPAQUE(2)),
+		   .subops = vcpu_op_subops,
+		   .nr_subops = ARRAY_SIZE(vcpu_op_subops)),
 	[25] = OP("set_segment_base", MUX(0)),
 	[26] = OP("mmuext_op", PTRS2(ARRAY(0, 1, XPRIVCMD_INOUT, SZ_MMUEXT_OP),
 				     PTR(2, XPRIVCMD_OUT, 4, false))),
 	[27] = OP("xsm_op", PTRS1(PTR(0, XPRIVCMD_INOUT, 4, true))),
 	[28] = OP("nmi_op", MUX(0), PTRS1(OPAQUE(1))),
-	[29] = OP("sched_op", MUX(0), PTRS1(OPAQUE(1))),
+	[29] = OP("sched_op", MUX(0), PTRS1(OPAQUE(1)),
+		   .subops = sched_op_subops,
+		   .nr_subops = ARRAY_SIZE(sched_op_subops)),
 	[30] = OP("callback_op", MUX(0), PTRS1(OPAQUE(1))),
 	[31] = OP("xenoprof_op", MUX(0), PTRS1(OPAQUE(1))),
 	[32] = OP("event_channel_op", MUX(0), PTRS1(OPAQUE(1)),
 		   .subops = event_channel_op_subops,
 		   .nr_subops = ARRAY_SIZE(event_channel_op_subops)),
-	[33] = OP("physdev_op", MUX(0), PTRS1(OPAQUE(1))),
-	[34] = OP("hvm_op", MUXM(0, HVMOP_OP_MASK), PTRS1(OPAQUE(1))),
+	[33] = OP("physdev_op", MUX(0), PTRS1(OPAQUE(1)),
+		   .subops = physdev_op_subops,
+		   .nr_subops = ARRAY_SIZE(physdev_op_subops)),
+	[34] = OP("hvm_op", MUXM(0, HVMOP_OP_MASK), PTRS1(OPAQUE(1)),
+		   .subops = hvm_op_subops,
+		   .nr_subops = ARRAY_SIZE(hvm_op_subops)),
 	[35] = OP("sysctl", STRUCT_CMD,
 		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_SYSCTL, true))),
 	[36] = OP("domctl", STRUCT_CMD,
@@ -195,7 +297,9 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 	[37] = OP("kexec_op", MUXM(0, ~0ULL), PTRS1(OPAQUE(1))),
 	[38] = OP("tmem_op", PTRS1(OPAQUE(0))),
 	[39] = OP("argo_op", MUX(0), PTRS2(OPAQUE(1), OPAQUE(2))),
-	[40] = OP("xenpmu_op", MUX(0), PTRS1(OPAQUE(1))),
+	[40] = OP("xenpmu_op", MUX(0), PTRS1(OPAQUE(1)),
+		   .subops = xenpmu_op_subops,
+		   .nr_subops = ARRAY_SIZE(xenpmu_op_subops)),
 	[41] = OP("dm_op", PTRS1(ARRAY(2, 1, XPRIVCMD_IN, SZ_DM_OP_BUF))),
 	[42] = OP("hypfs_op", MUX(0),
 		   PTRS2(ARRAY(1, 2, XPRIVCMD_IN, 1), ARRAY(3, 4, XPRIVCMD_INOUT, 1))),
@@ -355,4 +459,33 @@ bool xprivcmd_iv_known(u64 op, u32 iv)
 		if (known_ivs[i].op == op && known_ivs[i].iv == iv)
 			return true;
 	return false;
+}
+
+/**
+ * xprivcmd_schema_struct_range() - the structure or array a call hands Xen
+ * @op: hypercall number
+ * @args: its arguments
+ * @whole: set to the memory its sub-command's pointer names, by the schema
+ *
+ * Return: true when the schema knows that memory's size (so that it can be
+ * copied into the kernel and decided on there) and it is not empty.
+ */
+bool xprivcmd_schema_struct_range(u64 op, const u64 *args,
+				  struct xprivcmd_range *whole)
+{
+	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+	const struct xprivcmd_ptr *p;
+
+	if (!s || !s->nr_ptrs)
+		return false;
+	p = &s->ptrs[0];
+	if (s->muxed && s->subops) {
+		p = subop_ptr(s, args);
+		if (!p || !p->size)
+			return false;
+	}
+	if (!p->access)
+		return false;
+	xprivcmd_fill_range(p, args, whole);
+	return whole->len != 0;
 }

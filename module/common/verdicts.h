@@ -103,18 +103,21 @@ struct xprivcmd_class_table {
  * the row keeps.  Optional arguments: XPRIVCMD_DOM(off), XPRIVCMD_SUB(off,
  * mask, value), .flags = ...
  */
-#define XPRIVCMD_ROW(_iv, _cmd, _verdict, ...) \
-	{ .name = #_cmd, .iv = (_iv), .cmd = (_cmd), .verdict = (_verdict), \
+#define XPRIVCMD_ROW(_iv, _cmd, _name, _verdict, ...) \
+	{ .name = _name, .iv = (_iv), .cmd = (_cmd), .verdict = (_verdict), \
 	  __VA_ARGS__ }
 #define XPRIVCMD_DOM(_off)	.has_dom = true, .dom = (_off)
 #define XPRIVCMD_SUB(_off, _mask, _val) \
 	.has_sub = true, .sub_off = (_off), .sub_mask = (_mask), .sub = (_val)
-#define NOREF(_iv, _cmd, ...) XPRIVCMD_ROW(_iv, _cmd, XPRIVCMD_V_NOREF, __VA_ARGS__)
-#define CHECKED(_iv, _cmd, ...) XPRIVCMD_ROW(_iv, _cmd, XPRIVCMD_V_CHECKED, __VA_ARGS__)
+#define NOREF(_iv, _cmd, ...) \
+	XPRIVCMD_ROW(_iv, _cmd, #_cmd, XPRIVCMD_V_NOREF, __VA_ARGS__)
+#define CHECKED(_iv, _cmd, ...) \
+	XPRIVCMD_ROW(_iv, _cmd, #_cmd, XPRIVCMD_V_CHECKED, __VA_ARGS__)
 #define UNMODELLED(_iv, _cmd, ...) \
-	XPRIVCMD_ROW(_iv, _cmd, XPRIVCMD_V_UNMODELLED, __VA_ARGS__)
+	XPRIVCMD_ROW(_iv, _cmd, #_cmd, XPRIVCMD_V_UNMODELLED, __VA_ARGS__)
 #define REFUSED(_iv, _cmd, _reason, ...) \
-	XPRIVCMD_ROW(_iv, _cmd, XPRIVCMD_V_REFUSED, .reason = (_reason), __VA_ARGS__)
+	XPRIVCMD_ROW(_iv, _cmd, #_cmd, XPRIVCMD_V_REFUSED, \
+		     .reason = (_reason), __VA_ARGS__)
 
 /* Each hypercall's rows, in the verdicts_*.c file of its family. */
 extern const struct xprivcmd_class_table xprivcmd_domctl_classes;

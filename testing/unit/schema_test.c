@@ -16,6 +16,10 @@
 #include <xen/memory.h>
 #include <xen/grant_table.h>
 #include <xen/event_channel.h>
+#include <xen/physdev.h>
+#include <xen/pmu.h>
+#include <xen/hvm/hvm_op.h>
+#include <xen/arch-x86/xen-mca.h>
 
 #include "schema.h"
 #include "kselftest_harness.h"
@@ -331,58 +335,6 @@ TEST(memory_grant_evtchn_struct_sizes)
 						    arrays[i].cmd, 0x1000, 3);
 
 		EXPECT_EQ(3 * arrays[i].elem, r.len) TH_LOG("GNTTABOP %u", arrays[i].cmd);
-	}
-}
-
-/* Which calls are issued with a kernel copy of their structure. */
-TEST(kernel_copy_decisions)
-{
-	static const struct { unsigned int op; u64 cmd; bool copy; size_t len; } c[] = {
-		{ __HYPERVISOR_domctl, 0, true, sizeof(struct xen_domctl) },
-		{ __HYPERVISOR_sysctl, 0, true, sizeof(struct xen_sysctl) },
-		{ __HYPERVISOR_memory_op, XENMEM_increase_reservation, true,
-		  sizeof(struct xen_memory_reservation) },
-		/* A continuation keeps its progress above the command bits. */
-		{ __HYPERVISOR_memory_op, XENMEM_populate_physmap | (5 << MEMOP_EXTENT_SHIFT),
-		  true, sizeof(struct xen_memory_reservation) },
-		{ __HYPERVISOR_memory_op, XENMEM_exchange, true, sizeof(struct xen_memory_exchange) },
-		{ __HYPERVISOR_memory_op, XENMEM_maximum_ram_page, false, 0 },
-		{ __HYPERVISOR_memory_op, XENMEM_current_reservation, false, 0 },
-		{ __HYPERVISOR_memory_op, XENMEM_claim_pages, false, 0 },
-		{ __HYPERVISOR_memory_op, XENMEM_access_op, true,
-		  sizeof(struct xen_mem_access_op) },
-		{ __HYPERVISOR_memory_op, XENMEM_get_vnumainfo, true,
-		  sizeof(struct xen_vnuma_topology_info) },
-		{ __HYPERVISOR_memory_op, XENMEM_sharing_op, false, 0 },
-		/* Their host_addr is checked on the copy: a whole array of one. */
-		{ __HYPERVISOR_grant_table_op, GNTTABOP_map_grant_ref, true,
-		  sizeof(struct gnttab_map_grant_ref) },
-		{ __HYPERVISOR_grant_table_op, GNTTABOP_unmap_and_replace, true,
-		  sizeof(struct gnttab_unmap_and_replace) },
-		{ __HYPERVISOR_grant_table_op, GNTTABOP_setup_table, true,
-		  sizeof(struct gnttab_setup_table) },
-		{ __HYPERVISOR_grant_table_op, GNTTABOP_get_status_frames, true,
-		  sizeof(struct gnttab_get_status_frames) },
-		{ __HYPERVISOR_grant_table_op, GNTTABOP_query_size, false, 0 },
-		{ __HYPERVISOR_grant_table_op, GNTTABOP_copy, false, 0 },
-		{ __HYPERVISOR_event_channel_op, EVTCHNOP_alloc_unbound, false, 0 },
-		{ __HYPERVISOR_xen_version, XENVER_extraversion, false, 0 },
-		{ 43, 0, false, 0 },
-	};
-	unsigned int i;
-
-	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		u64 args[XPRIVCMD_NR_ARGS] = { c[i].cmd, 0x1000, 1, 0, 0 };
-		struct xprivcmd_range whole = { 0 };
-
-		if (c[i].op == __HYPERVISOR_domctl || c[i].op == __HYPERVISOR_sysctl)
-			args[0] = 0x1000;
-		EXPECT_EQ(c[i].copy, xprivcmd_schema_copy(c[i].op, args, &whole))
-			TH_LOG("op %u cmd %llu", c[i].op, (unsigned long long)c[i].cmd);
-		if (c[i].copy) {
-			EXPECT_EQ(c[i].len, whole.len) TH_LOG("op %u", c[i].op);
-			EXPECT_EQ(0x1000, whole.addr);
-		}
 	}
 }
 
@@ -707,9 +659,12 @@ TEST(more_sysctl_handles_match_xen_headers)
 	sc.u.get_pmstat.u.getpx.total = 3;
 	H(get_pmstat.u.getpx.trans_pt, 0x1000);
 	H(get_pmstat.u.getpx.pt, 0x2000);
+	/* Xen copies its own state_count entries, whatever total says. */
 	SC(2);
-	EXPECT_RANGE(info.ranges[0], 0x1000, 9 * sizeof(uint64_t), XPRIVCMD_OUT);
-	EXPECT_RANGE(info.ranges[1], 0x2000, 3 * sizeof(pm_px_val_t), XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 1, XPRIVCMD_OUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 1, XPRIVCMD_OUT);
+	sc.u.get_pmstat.u.getpx.total = 0;
+	SC(2);
 	init_sysctl(&sc, XEN_SYSCTL_get_pmstat);
 	sc.u.get_pmstat.type = PMSTAT_get_cxstat;
 	sc.u.get_pmstat.u.getcx.nr = 2;
@@ -862,6 +817,212 @@ TEST(more_sysctl_handles_match_xen_headers)
 	SC(0);
 }
 
+static void init_platform(struct xen_platform_op *pf, unsigned int cmd)
+{
+	memset(pf, 0, sizeof(*pf));
+	pf->cmd = cmd;
+	pf->interface_version = XENPF_INTERFACE_VERSION;
+}
+
+#define PF(n) ASSERT_EQ(n, nested(__HYPERVISOR_platform_op, 0, &pf, sizeof(pf), &info))
+#define PH(field, addr) set_xen_guest_handle(pf.u.field, (void *)(addr))
+
+/* The platform_op and mca handles, set through Xen's own field names. */
+TEST(platform_op_mca_handles_match_xen_headers)
+{
+	struct xprivcmd_struct_info info;
+	struct xen_platform_op pf;
+	struct xen_mc mc;
+
+	init_platform(&pf, XENPF_microcode_update);
+	PH(microcode.data, 0x1000);
+	pf.u.microcode.length = 300;
+	PF(1);
+	EXPECT_TRUE(info.iv_known);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 300, XPRIVCMD_IN);
+
+	init_platform(&pf, XENPF_firmware_info);
+	pf.u.firmware_info.type = XEN_FW_DISK_INFO;
+	PH(firmware_info.u.disk_info.edd_params, 0x2000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x2000, 1, XPRIVCMD_INOUT);
+	init_platform(&pf, XENPF_firmware_info);
+	pf.u.firmware_info.type = XEN_FW_VBEDDC_INFO;
+	PH(firmware_info.u.vbeddc_info.edid, 0x3000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x3000, 128, XPRIVCMD_OUT);
+	pf.u.firmware_info.type = XEN_FW_DISK_MBR_SIGNATURE;
+	PF(0);
+
+	init_platform(&pf, XENPF_getidletime);
+	PH(getidletime.cpumap_bitmap, 0x1000);
+	PH(getidletime.idletime, 0x2000);
+	pf.u.getidletime.cpumap_nr_cpus = 12;
+	PF(2);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 2, XPRIVCMD_INOUT);
+	EXPECT_RANGE(info.ranges[1], 0x2000, 12 * sizeof(uint64_t), XPRIVCMD_OUT);
+
+	init_platform(&pf, XENPF_set_processor_pminfo);
+	pf.u.set_pminfo.type = XEN_PM_PX;
+	pf.u.set_pminfo.u.perf.state_count = 5;
+	PH(set_pminfo.u.perf.states, 0x4000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x4000, 5 * sizeof(struct xen_processor_px),
+		     XPRIVCMD_IN);
+	init_platform(&pf, XENPF_set_processor_pminfo);
+	pf.u.set_pminfo.type = XEN_PM_PDC;
+	PH(set_pminfo.u.pdc, 0x5000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x5000, 3 * sizeof(uint32_t), XPRIVCMD_INOUT);
+	pf.u.set_pminfo.type = XEN_PM_TX;
+	PF(0);
+
+	init_platform(&pf, XENPF_resource_op);
+	pf.u.resource_op.nr_entries = 3;
+	PH(resource_op.entries, 0x6000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x6000, 3 * sizeof(xenpf_resource_entry_t),
+		     XPRIVCMD_INOUT);
+
+	init_platform(&pf, XENPF_get_symbol);
+	pf.u.symdata.namelen = 40;
+	PH(symdata.name, 0x7000);
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x7000, 40, XPRIVCMD_OUT);
+
+	init_platform(&pf, XENPF_settime64);
+	PF(0);
+
+	memset(&mc, 0, sizeof(mc));
+	mc.cmd = XEN_MC_fetch;
+	mc.interface_version = XEN_MCA_INTERFACE_VERSION;
+	mc.u.mc_fetch.flags = XEN_MC_NONURGENT;
+	set_xen_guest_handle(mc.u.mc_fetch.data, (mc_info_t *)0x1000);
+	ASSERT_EQ(1, nested(__HYPERVISOR_mca, 0, &mc, sizeof(mc), &info));
+	EXPECT_TRUE(info.iv_known);
+	EXPECT_RANGE(info.ranges[0], 0x1000, sizeof(struct mc_info), XPRIVCMD_OUT);
+	mc.u.mc_fetch.flags = XEN_MC_NONURGENT | XEN_MC_ACK;
+	EXPECT_EQ(0, nested(__HYPERVISOR_mca, 0, &mc, sizeof(mc), &info));
+	memset(&mc, 0, sizeof(mc));
+	mc.cmd = XEN_MC_physcpuinfo;
+	mc.interface_version = XEN_MCA_INTERFACE_VERSION;
+	mc.u.mc_physcpuinfo.ncpus = 4;
+	set_xen_guest_handle(mc.u.mc_physcpuinfo.info, (xen_mc_logical_cpu_t *)0x2000);
+	ASSERT_EQ(1, nested(__HYPERVISOR_mca, 0, &mc, sizeof(mc), &info));
+	EXPECT_RANGE(info.ranges[0], 0x2000, 4 * sizeof(xen_mc_logical_cpu_t),
+		     XPRIVCMD_OUT);
+}
+
+/* physdev_op, hvm_op and xenpmu_op: the structure each sub-command reads. */
+TEST(physdev_hvm_pmu_struct_sizes)
+{
+	static const struct { unsigned int op, cmd; size_t len; int access; } sub[] = {
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_irq_status_query,
+		  sizeof(struct physdev_irq_status_query), XPRIVCMD_INOUT },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_set_iopl, sizeof(struct physdev_set_iopl),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_set_iobitmap,
+		  sizeof(struct physdev_set_iobitmap), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_apic_read, sizeof(struct physdev_apic),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_apic_write, sizeof(struct physdev_apic),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_alloc_irq_vector, sizeof(struct physdev_irq),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_eoi, sizeof(struct physdev_eoi), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_map_pirq, sizeof(struct physdev_map_pirq),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_unmap_pirq, sizeof(struct physdev_unmap_pirq),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_manage_pci_add,
+		  sizeof(struct physdev_manage_pci), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_manage_pci_remove,
+		  sizeof(struct physdev_manage_pci), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_pirq_eoi_gmfn_v1,
+		  sizeof(struct physdev_pirq_eoi_gmfn), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_restore_msi,
+		  sizeof(struct physdev_restore_msi), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_manage_pci_add_ext,
+		  sizeof(struct physdev_manage_pci_ext), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_setup_gsi, sizeof(struct physdev_setup_gsi),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_get_free_pirq,
+		  sizeof(struct physdev_get_free_pirq), XPRIVCMD_INOUT },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_pci_mmcfg_reserved,
+		  sizeof(struct physdev_pci_mmcfg_reserved), XPRIVCMD_IN },
+		/* and optarr[0], the PXM */
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_pci_device_add,
+		  offsetof(struct physdev_pci_device_add, optarr) + sizeof(uint32_t),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_pci_device_remove,
+		  sizeof(struct physdev_pci_device), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_restore_msi_ext,
+		  sizeof(struct physdev_pci_device), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_pirq_eoi_gmfn_v2,
+		  sizeof(struct physdev_pirq_eoi_gmfn), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_dbgp_op, sizeof(struct physdev_dbgp_op),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_prepare_msix,
+		  sizeof(struct physdev_pci_device), XPRIVCMD_IN },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_release_msix,
+		  sizeof(struct physdev_pci_device), XPRIVCMD_IN },
+		{ __HYPERVISOR_hvm_op, HVMOP_set_param, sizeof(struct xen_hvm_param), XPRIVCMD_IN },
+		{ __HYPERVISOR_hvm_op, HVMOP_get_param, sizeof(struct xen_hvm_param),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_hvm_op, HVMOP_pagetable_dying,
+		  sizeof(struct xen_hvm_pagetable_dying), XPRIVCMD_IN },
+		{ __HYPERVISOR_hvm_op, HVMOP_get_time, sizeof(struct xen_hvm_get_time),
+		  XPRIVCMD_OUT },
+		{ __HYPERVISOR_hvm_op, HVMOP_xentrace, sizeof(struct xen_hvm_xentrace),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_hvm_op, HVMOP_get_mem_type, sizeof(struct xen_hvm_get_mem_type),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_hvm_op, HVMOP_set_evtchn_upcall_vector,
+		  sizeof(struct xen_hvm_evtchn_upcall_vector), XPRIVCMD_IN },
+		{ __HYPERVISOR_hvm_op, HVMOP_altp2m, sizeof(struct xen_hvm_altp2m_op),
+		  XPRIVCMD_INOUT },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_mode_get, sizeof(struct xen_pmu_params),
+		  XPRIVCMD_OUT },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_mode_set, sizeof(struct xen_pmu_params),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_feature_get, sizeof(struct xen_pmu_params),
+		  XPRIVCMD_OUT },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_feature_set, sizeof(struct xen_pmu_params),
+		  XPRIVCMD_IN },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_init, sizeof(struct xen_pmu_params), XPRIVCMD_IN },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_finish, sizeof(struct xen_pmu_params),
+		  XPRIVCMD_IN },
+	};
+	/* Sub-commands that ignore the pointer (or want it NULL). */
+	static const struct { unsigned int op, cmd; } none[] = {
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_IRQ_UNMASK_NOTIFY },
+		{ __HYPERVISOR_physdev_op, PHYSDEVOP_free_irq_vector },
+		{ __HYPERVISOR_hvm_op, HVMOP_flush_tlbs },
+		{ __HYPERVISOR_hvm_op, HVMOP_guest_request_vm_event },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_lvtpc_set },
+		{ __HYPERVISOR_xenpmu_op, XENPMU_flush },
+	};
+	struct xprivcmd_range r[XPRIVCMD_MAX_PTRS];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(sub) / sizeof(sub[0]); i++) {
+		struct xprivcmd_range one = one_range(_metadata, sub[i].op, sub[i].cmd,
+						      0x1000, 1);
+
+		EXPECT_EQ(sub[i].len, one.len) TH_LOG("op %u cmd %u", sub[i].op, sub[i].cmd);
+		EXPECT_EQ(sub[i].access, one.access)
+			TH_LOG("op %u cmd %u", sub[i].op, sub[i].cmd);
+		EXPECT_EQ(1, one.arg);
+		EXPECT_TRUE(one.required);
+	}
+	for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+		u64 args[XPRIVCMD_NR_ARGS] = { none[i].cmd, 0x1000, 0, 0, 0 };
+
+		EXPECT_EQ(0, xprivcmd_schema_ranges(none[i].op, args, r))
+			TH_LOG("op %u cmd %u", none[i].op, none[i].cmd);
+	}
+}
+
 TEST(memory_op_handles_match_xen_headers)
 {
 	struct xprivcmd_struct_info info;
@@ -991,126 +1152,6 @@ TEST(more_memory_op_handles_match_xen_headers)
 	EXPECT_RANGE(info.ranges[0], 0x1000, 16, XPRIVCMD_OUT);
 	EXPECT_RANGE(info.ranges[1], 0x2000, 12, XPRIVCMD_OUT);
 	EXPECT_RANGE(info.ranges[2], 0x3000, 4 * sizeof(xen_vmemrange_t), XPRIVCMD_OUT);
-}
-
-static unsigned int vas(u64 op, const u64 *args, const void *buf, u64 len,
-			struct xprivcmd_va *out, unsigned int max)
-{
-	unsigned int n = 0;
-	u64 pos = 0;
-
-	while (n < max && xprivcmd_schema_next_va(op, args, buf, len, &pos, &out[n]))
-		n++;
-	return n;
-}
-
-/* Virtual addresses outside guest handles, from Xen's own field names. */
-TEST(virtual_addresses_match_xen_headers)
-{
-	struct gnttab_map_grant_ref map[3];
-	struct gnttab_unmap_grant_ref unmap[2];
-	struct gnttab_unmap_and_replace rep[1];
-	struct xprivcmd_va v[8];
-	u64 uvm[XPRIVCMD_NR_ARGS] = { 0x7000, 0, UVMF_INVLPG | UVMF_ALL, 0, 0 };
-	u64 g[XPRIVCMD_NR_ARGS] = { GNTTABOP_map_grant_ref, 0x1000, 3, 0, 0 };
-
-	ASSERT_EQ(1, vas(__HYPERVISOR_update_va_mapping, uvm, NULL, 0, v, 8));
-	EXPECT_EQ(0x7000, v[0].addr);
-	EXPECT_EQ(0, v[0].arg);
-	EXPECT_EQ(XPRIVCMD_VA_MAPPING, v[0].kind);
-	/* UVMF_MULTI: the flags less the flush type point to a vCPU bitmap. */
-	uvm[2] = 0x9000 | UVMF_MULTI | UVMF_TLB_FLUSH;
-	ASSERT_EQ(2, vas(__HYPERVISOR_update_va_mapping_otherdomain, uvm, NULL, 0, v, 8));
-	EXPECT_EQ(0x9000, v[1].addr);
-	EXPECT_EQ(2, v[1].arg);
-	EXPECT_EQ(XPRIVCMD_VA_VCPUMASK, v[1].kind);
-	uvm[2] = 0x9000 | UVMF_NONE;
-	EXPECT_EQ(1, vas(__HYPERVISOR_update_va_mapping, uvm, NULL, 0, v, 8));
-
-	memset(map, 0, sizeof(map));
-	map[0].host_addr = 0x1000;
-	map[0].flags = GNTMAP_host_map;
-	map[1].host_addr = 0x2000;
-	map[1].flags = GNTMAP_device_map;
-	map[2].host_addr = 0x3000;
-	map[2].flags = GNTMAP_host_map | GNTMAP_contains_pte;
-	ASSERT_EQ(2, vas(__HYPERVISOR_grant_table_op, g, map, sizeof(map), v, 8));
-	EXPECT_EQ(0x1000, v[0].addr);
-	EXPECT_EQ(0, v[0].elem);
-	EXPECT_EQ(XPRIVCMD_VA_MAPPING, v[0].kind);
-	EXPECT_EQ(0x3000, v[1].addr);
-	EXPECT_EQ(2, v[1].elem);
-	EXPECT_EQ(XPRIVCMD_VA_PTE, v[1].kind);
-	/* Only whole elements of the copy are read. */
-	EXPECT_EQ(1, vas(__HYPERVISOR_grant_table_op, g, map, sizeof(map) - 1, v, 8));
-	EXPECT_EQ(0, vas(__HYPERVISOR_grant_table_op, g, NULL, 0, v, 8));
-
-	memset(unmap, 0, sizeof(unmap));
-	unmap[1].host_addr = 0x5000;
-	g[0] = GNTTABOP_unmap_grant_ref;
-	ASSERT_EQ(1, vas(__HYPERVISOR_grant_table_op, g, unmap, sizeof(unmap), v, 8));
-	EXPECT_EQ(0x5000, v[0].addr);
-	EXPECT_EQ(1, v[0].elem);
-
-	memset(rep, 0, sizeof(rep));
-	rep[0].host_addr = 0x6000;
-	rep[0].new_addr = 0x7000;
-	g[0] = GNTTABOP_unmap_and_replace;
-	ASSERT_EQ(2, vas(__HYPERVISOR_grant_table_op, g, rep, sizeof(rep), v, 8));
-	EXPECT_EQ(0x6000, v[0].addr);
-	EXPECT_EQ(0x7000, v[1].addr);
-	EXPECT_EQ(0, v[1].elem);
-
-	g[0] = GNTTABOP_copy;
-	EXPECT_EQ(0, vas(__HYPERVISOR_grant_table_op, g, rep, sizeof(rep), v, 8));
-}
-
-/* mmu_update and mmuext_op: only another domain's tables and frames. */
-TEST(own_page_tables_found_in_the_copy)
-{
-	struct mmu_update req[3] = {
-		{ .ptr = 0x2000 | MMU_MACHPHYS_UPDATE },
-		{ .ptr = 0x3000 | MMU_NORMAL_PT_UPDATE },
-		{ .ptr = 0x4000 | MMU_PT_UPDATE_PRESERVE_AD },
-	};
-	struct mmuext_op ext[3] = {
-		{ .cmd = MMUEXT_TLB_FLUSH_LOCAL }, { .cmd = MMUEXT_PIN_L4_TABLE },
-		{ .cmd = MMUEXT_FLUSH_CACHE_GLOBAL },
-	};
-	u64 mmu[XPRIVCMD_NR_ARGS] = { 0x1000, 3, 0, 0x7000, 0 };
-	u64 ext_args[XPRIVCMD_NR_ARGS] = { 0x1000, 3, 0, DOMID_SELF, 0 };
-	struct xprivcmd_range whole = { 0 };
-	struct xprivcmd_va v[4];
-
-	/* Another domain's frames, our page tables: the M2P update passes. */
-	ASSERT_TRUE(xprivcmd_schema_copy(__HYPERVISOR_mmu_update, mmu, &whole));
-	EXPECT_EQ(sizeof(req), whole.len);
-	ASSERT_EQ(2, vas(__HYPERVISOR_mmu_update, mmu, req, sizeof(req), v, 4));
-	EXPECT_EQ(req[1].ptr, v[0].addr);
-	EXPECT_EQ(1, v[0].elem);
-	EXPECT_EQ(XPRIVCMD_VA_OWN_TABLES, v[0].kind);
-	EXPECT_EQ(2, v[1].elem);
-	/* Our own frames (by DOMID_SELF or by number 0): nothing passes. */
-	mmu[3] = DOMID_SELF;
-	EXPECT_EQ(3, vas(__HYPERVISOR_mmu_update, mmu, req, sizeof(req), v, 4));
-	mmu[3] = 0;
-	EXPECT_EQ(3, vas(__HYPERVISOR_mmu_update, mmu, req, sizeof(req), v, 4));
-	/* Another domain's page tables and frames: no copy, nothing to check. */
-	mmu[3] = (0x7000 + 1) << 16 | 0x7000;
-	EXPECT_FALSE(xprivcmd_schema_copy(__HYPERVISOR_mmu_update, mmu, &whole));
-	EXPECT_EQ(0, vas(__HYPERVISOR_mmu_update, mmu, req, sizeof(req), v, 4));
-
-	/* mmuext_op on our own domain: flushes only. */
-	ASSERT_TRUE(xprivcmd_schema_copy(__HYPERVISOR_mmuext_op, ext_args, &whole));
-	EXPECT_EQ(sizeof(ext), whole.len);
-	ASSERT_EQ(1, vas(__HYPERVISOR_mmuext_op, ext_args, ext, sizeof(ext), v, 4));
-	EXPECT_EQ(MMUEXT_PIN_L4_TABLE, v[0].addr);
-	EXPECT_EQ(1, v[0].elem);
-	ext_args[3] = 0x7000;
-	EXPECT_FALSE(xprivcmd_schema_copy(__HYPERVISOR_mmuext_op, ext_args, &whole));
-	/* Only whole elements of the copy are read. */
-	ext_args[3] = DOMID_SELF;
-	EXPECT_EQ(0, vas(__HYPERVISOR_mmuext_op, ext_args, ext, sizeof(ext[0]) * 2 - 1, v, 4));
 }
 
 TEST(grant_table_op_handles_match_xen_headers)

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * A hypercall on its way to Xen, shared by the decision (decide.c) and the
+ * ioctl that carries it out (hypercall.c).
+ */
+#ifndef XPRIVCMD_CALL_H
+#define XPRIVCMD_CALL_H
+
+#include <linux/types.h>
+#include <uapi/xen/xprivcmd.h>
+
+#include "schema.h"
+#include "verdicts.h"
+
+/* Xen's struct multicall_entry in the 64-bit ABI: op, result, args[6]. */
+#define XPRIVCMD_MC_ENTRY_WORDS	8
+
+/**
+ * struct xprivcmd_copy - memory of the caller's that Xen is given a kernel
+ *	copy of instead: the structure or array of one call or multicall entry
+ * @kbuf: the copy Xen reads and writes
+ * @orig: the same bytes as copied in, to tell what Xen changed
+ * @len: bytes in each
+ * @uaddr: the caller's memory, where changes go back to
+ * @word: for a multicall entry, the index in the list of the argument that
+ *	pointed to it (restored before the list goes back); else -1
+ */
+struct xprivcmd_copy {
+	void *kbuf;
+	void *orig;
+	size_t len;
+	u64 uaddr;
+	long word;
+};
+
+/**
+ * struct xprivcmd_reject - why a call was refused
+ * @reason: &enum xprivcmd_reason
+ * @arg: the argument at fault, or %XPRIVCMD_ARG_NONE
+ * @entry: the multicall entry at fault, or %XPRIVCMD_ARG_NONE
+ * @op: the hypercall refused (the entry's, in a multicall)
+ * @subop: its sub-command, as far as it is known
+ * @value: the value at fault (address, domain, request)
+ * @err: the negative errno the ioctl returns
+ */
+struct xprivcmd_reject {
+	unsigned int reason;
+	u32 arg;
+	u32 entry;
+	u64 op;
+	u64 subop;
+	u64 value;
+	int err;
+};
+
+/**
+ * struct xprivcmd_call - one IOCTL_PRIVCMD_HYPERCALL
+ * @h: as the caller gave it
+ * @args: as Xen will get them: a kernel copy may replace a user pointer
+ * @subop: sub-command, for tracing
+ * @caller: the calling domain
+ * @list: for a multicall, the kernel copy of its list Xen runs
+ * @list_len: its length in bytes
+ * @copies: the kernel copies of the call's (or entries') structures
+ * @nr_copies: entries used in @copies
+ * @max_copies: entries allocated
+ * @copied: bytes in @copies, against the copy_max parameter
+ * @rej: why the call was refused, when it was
+ */
+struct xprivcmd_call {
+	struct privcmd_hypercall h;
+	unsigned long args[XPRIVCMD_NR_ARGS];
+	u64 subop;
+	struct xprivcmd_caller caller;
+	u64 *list;
+	size_t list_len;
+	struct xprivcmd_copy *copies;
+	u32 nr_copies;
+	u32 max_copies;
+	size_t copied;
+	struct xprivcmd_reject rej;
+};
+
+struct xprivcmd_file;
+
+int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
+		   u64 *args, long list_base, struct xprivcmd_reject *rej);
+void xprivcmd_refused(struct xprivcmd_file *xf,
+		      const struct xprivcmd_reject *rej);
+
+#endif /* XPRIVCMD_CALL_H */

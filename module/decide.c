@@ -1,0 +1,481 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The decision on a hypercall, made alike for a call and for each entry of
+ * a multicall, and the record of every refusal.
+ *
+ * Fail closed: a call reaches Xen only when the classification
+ * (module/common/verdicts*.c) knows every reference its sub-command
+ * carries and each has been checked: its top-level pointers, the guest
+ * handles embedded in its structure, the frames and page tables it names
+ * and the domain it acts on.  Whatever memory a decision reads is copied
+ * into the kernel first, and Xen is given that copy: a second thread
+ * rewriting the caller's memory can change nothing that was checked.
+ * What is not modelled is refused unless the policy says "unmodelled".
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/moduleparam.h>
+#include <linux/pagemap.h>
+#include <linux/ratelimit.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include <xen/interface/xen.h>
+
+#include "xprivcmd.h"
+#include "call.h"
+#include "reasons.h"
+#include "schema.h"
+#include "xprivcmd_trace.h"
+
+static unsigned int copy_max = 4 << 20;
+module_param(copy_max, uint, 0644);
+MODULE_PARM_DESC(copy_max,
+		 "Most bytes of structures and arrays one call (a multicall's entries together) has copied into the kernel (E2BIG beyond; default 4 MiB)");
+
+/*
+ * The compat hypercalls Xen still serves, judged as the operation they
+ * stand for: the policy and the verdict are those of @canon's sub-command,
+ * which is in the structure at arg0 (at @inner, after its u32 cmd) when
+ * @in_struct, else in arg0.  paging_domctl_cont carries a domctl.
+ */
+static const struct xprivcmd_alias {
+	u8 op;
+	u8 canon;
+	bool in_struct;
+	u8 inner;
+} aliases[] = {
+	{ __HYPERVISOR_sched_op_compat, __HYPERVISOR_sched_op, false, 0 },
+	/* struct evtchn_op { u32 cmd; union { ... } u; }: 4-byte aligned */
+	{ __HYPERVISOR_event_channel_op_compat, __HYPERVISOR_event_channel_op,
+	  true, 4 },
+	/* struct physdev_op { u32 cmd; union { ... } u; }: 8-byte aligned */
+	{ __HYPERVISOR_physdev_op_compat, __HYPERVISOR_physdev_op, true, 8 },
+#ifdef CONFIG_X86
+	{ __HYPERVISOR_arch_1, __HYPERVISOR_domctl, false, 0 },
+#endif
+};
+
+static u32 u32_at(const void *buf, unsigned int off)
+{
+	u32 v;
+
+	memcpy(&v, buf + off, sizeof(v));
+	return v;
+}
+
+static const struct xprivcmd_alias *alias_of(u64 op)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(aliases); i++)
+		if (aliases[i].op == op)
+			return &aliases[i];
+	return NULL;
+}
+
+/*
+ * Faulting the buffer in proves it is mapped with the access the hypervisor
+ * needs, and spares callers whose fresh malloc()ed buffer is not yet backed
+ * by a page an EFAULT from Xen, which cannot fault pages in for a PV guest.
+ * Writable buffers are faulted in without writing to them, as many are both
+ * read and written.  Access 0 is a pointer whose use is not modelled: only
+ * "in user space" can be enforced.
+ */
+static bool range_is_accessible(const struct xprivcmd_range *r)
+{
+	const char __user *p = u64_to_user_ptr(r->addr);
+
+	if ((r->access & XPRIVCMD_OUT) && fault_in_safe_writeable(p, r->len))
+		return false;
+	if (r->access == XPRIVCMD_IN && fault_in_readable(p, r->len))
+		return false;
+	return true;
+}
+
+/* Returns 0 or the reason the range is refused. */
+static unsigned int check_range(const struct xprivcmd_range *r)
+{
+	if (!r->addr)
+		return r->required ? XPRIVCMD_REASON_NULL_PTR : 0;
+	/* Also catches lengths that would run past user space. */
+	if (!access_ok(u64_to_user_ptr(r->addr), r->len))
+		return XPRIVCMD_REASON_KERNEL_PTR;
+	if (!range_is_accessible(r))
+		return XPRIVCMD_REASON_UNMAPPED;
+	return 0;
+}
+
+static unsigned int check_ranges(const struct xprivcmd_range *r,
+				 unsigned int n, struct xprivcmd_reject *rej)
+{
+	unsigned int i, reason;
+
+	for (i = 0; i < n; i++) {
+		reason = check_range(&r[i]);
+		if (reason) {
+			rej->arg = r[i].arg;
+			rej->value = r[i].addr;
+			return reason;
+		}
+	}
+	return 0;
+}
+
+/* The top-level pointer arguments the schema names for @op. */
+static unsigned int check_args(u64 op, const u64 *args,
+			       struct xprivcmd_reject *rej)
+{
+	struct xprivcmd_range ranges[XPRIVCMD_MAX_PTRS];
+
+	return check_ranges(ranges, xprivcmd_schema_ranges(op, args, ranges),
+			    rej);
+}
+
+/*
+ * Copies the memory @whole describes into the kernel; the call will be
+ * issued with the copy (args[@whole->arg] pointing at it), and what Xen
+ * changes in it goes back to the caller.
+ */
+static int copy_in(struct xprivcmd_call *c, const struct xprivcmd_range *whole,
+		   long list_base, struct xprivcmd_copy **cpp,
+		   unsigned int *reason)
+{
+	struct xprivcmd_copy *cp;
+	void *kbuf;
+
+	if (c->nr_copies == c->max_copies)
+		return -EINVAL;	/* one copy per call or entry: cannot happen */
+	if (whole->len > copy_max || c->copied + whole->len > copy_max) {
+		*reason = XPRIVCMD_REASON_TOO_LARGE;
+		return 0;
+	}
+	kbuf = kvmalloc(whole->len * 2, GFP_KERNEL);
+	if (!kbuf)
+		return -ENOMEM;
+	if (copy_from_user(kbuf, u64_to_user_ptr(whole->addr), whole->len)) {
+		kvfree(kbuf);
+		*reason = XPRIVCMD_REASON_UNMAPPED;
+		return 0;
+	}
+	cp = &c->copies[c->nr_copies++];
+	cp->kbuf = kbuf;
+	cp->orig = kbuf + whole->len;
+	memcpy(cp->orig, kbuf, whole->len);
+	cp->len = whole->len;
+	cp->uaddr = whole->addr;
+	cp->word = list_base < 0 ? -1 : list_base + 2 + whole->arg;
+	c->copied += whole->len;
+	*cpp = cp;
+	return 0;
+}
+
+/* A hypercall Xen's public headers do not define: declared, or not modelled. */
+static unsigned int judge_user_op(struct xprivcmd_file *xf, u64 op,
+				  const u64 *args, struct xprivcmd_reject *rej)
+{
+	struct xprivcmd_range ranges[XPRIVCMD_MAX_PTRS];
+	bool unmodelled;
+	int n;
+
+	if (!xprivcmd_policy_allowed(xf, op, 0, &unmodelled))
+		return XPRIVCMD_REASON_POLICY;
+	n = xprivcmd_user_op_ranges(op, args, ranges);
+	if (n >= 0)
+		return check_ranges(ranges, n, rej);
+	return unmodelled ? 0 : XPRIVCMD_REASON_UNMODELLED;
+}
+
+/* The structure or array the decision needs to read, beyond a struct op's. */
+static bool needs_copy(const struct xprivcmd_class *row, u64 op, u64 cmd)
+{
+	if (row->has_dom && !(row->flags & XPRIVCMD_VF_DOM_ARG))
+		return true;
+	return xprivcmd_has_nested(op, 0, cmd) ||
+	       xprivcmd_schema_frames_copy(op, cmd);
+}
+
+/*
+ * Steps 4 to 7 of xprivcmd_judge(), for a call whose verdict allows it:
+ * the domain it acts on, then what its copy holds.
+ */
+static unsigned int judge_refs(struct xprivcmd_call *c,
+			       const struct xprivcmd_class *row, u64 op,
+			       u32 iv, u64 cmd, const u64 *args,
+			       const struct xprivcmd_copy *cp, u8 karg,
+			       unsigned int inner, struct xprivcmd_reject *rej)
+{
+	struct xprivcmd_range ranges[XPRIVCMD_MAX_NESTED], mask = {
+		.len = sizeof(u64), .access = XPRIVCMD_IN, .required = true,
+		.arg = karg,
+	};
+	const void *buf = cp ? cp->kbuf + inner : NULL;
+	u64 len = cp ? cp->len - inner : 0, pos = 0;
+	struct xprivcmd_va va;
+	unsigned int reason;
+	u16 dom;
+
+	if (row->has_dom) {
+		if (row->flags & XPRIVCMD_VF_DOM_ARG)
+			dom = args[row->dom];
+		else if (buf && row->dom + sizeof(dom) <= len)
+			memcpy(&dom, buf + row->dom, sizeof(dom));
+		else
+			return XPRIVCMD_REASON_UNMODELLED;
+		if (!(row->flags & XPRIVCMD_VF_SELF_OK) &&
+		    xprivcmd_caller_is(&c->caller, dom)) {
+			rej->value = dom;
+			return XPRIVCMD_REASON_OWN_DOMAIN;
+		}
+	}
+	if ((row->flags & XPRIVCMD_VF_NOT_TRANSLATED) && c->caller.translated)
+		return XPRIVCMD_REASON_OWN_TABLES;
+	if (!buf)
+		return 0;
+
+	reason = check_ranges(ranges, xprivcmd_schema_nested(op, iv, cmd, buf,
+							     len, karg, ranges),
+			      rej);
+	if (reason)
+		return reason;
+	while (xprivcmd_schema_next_va(&c->caller, op, cmd, args, buf, len,
+				       &pos, &va)) {
+		rej->arg = karg;
+		rej->value = va.addr;
+		if (va.kind == XPRIVCMD_VA_REFUSE)
+			return va.reason;
+		mask.addr = va.addr;
+		reason = check_range(&mask);
+		if (reason)
+			return reason;
+	}
+	return 0;
+}
+
+/**
+ * xprivcmd_judge() - may this call, or this multicall entry, reach Xen?
+ * @xf: the fd's state (its narrowed policy)
+ * @c: the call: its caller, and where kernel copies are kept
+ * @op: hypercall number
+ * @args: its five arguments; on success a pointer the decision read
+ *	through is replaced by the kernel copy Xen is to be given
+ * @list_base: for a multicall entry, the index of its first word in the
+ *	list; -1 for a call
+ * @rej: filled in on refusal (arg, value, subop; the caller adds the rest)
+ *
+ * In order: the sub-command (from a register, or from a kernel copy of the
+ * structure that holds it); the policy, on the operation Xen runs (compat
+ * aliases judged as the op they stand for); the verdict of the
+ * classification (unmodelled, refused, or known); the top-level pointers;
+ * the domain it acts on; the guest handles in its structure; the frames
+ * and page tables it names.
+ *
+ * Return: 0 to issue it; a positive &enum xprivcmd_reason to refuse it; or
+ * a negative errno (-ENOMEM) when the decision could not be made.
+ */
+int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
+		   u64 *args, long list_base, struct xprivcmd_reject *rej)
+{
+	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+	const struct xprivcmd_alias *al = alias_of(op);
+	const struct xprivcmd_class *row;
+	struct xprivcmd_copy *cp = NULL;
+	struct xprivcmd_range whole;
+	unsigned int reason = 0, inner = 0;
+	u64 canon = al ? al->canon : op, cmd = 0;
+	bool unmodelled;
+	u32 iv = 0;
+	int ret;
+
+	rej->arg = XPRIVCMD_ARG_NONE;
+	rej->value = 0;
+	rej->subop = 0;
+	if (op >= XPRIVCMD_NR_HYPERCALLS)
+		return XPRIVCMD_REASON_OP_RANGE;
+	if (!s)
+		return judge_user_op(xf, op, args, rej);
+
+	/* 1. The sub-command: in memory, read from a kernel copy. */
+	if (s->struct_cmd || (al && al->in_struct)) {
+		reason = check_args(op, args, rej);
+		if (reason)
+			return reason;
+		if (!xprivcmd_schema_struct_range(op, args, &whole))
+			return XPRIVCMD_REASON_NULL_PTR;
+		ret = copy_in(c, &whole, list_base, &cp, &reason);
+		if (ret || reason)
+			return ret ? ret : reason;
+		cmd = u32_at(cp->kbuf, 0);
+		if (s->struct_cmd)
+			iv = u32_at(cp->kbuf, 4);
+		inner = al ? al->inner : 0;
+	} else {
+		cmd = al ? (u32)args[0] : xprivcmd_schema_subop(op, args);
+	}
+	rej->subop = cmd;
+
+	/* 2. The policy, on the operation Xen runs. */
+	if (!xprivcmd_policy_allowed(xf, canon, cmd, &unmodelled))
+		return XPRIVCMD_REASON_POLICY;
+
+	/* 3. The verdict. */
+	row = xprivcmd_classify(canon, iv, cmd, cp ? cp->kbuf + inner : NULL,
+				cp ? cp->len - inner : 0);
+	if (!row || row->verdict == XPRIVCMD_V_UNMODELLED) {
+		if (s->struct_cmd && !xprivcmd_iv_known(op, iv))
+			reason = XPRIVCMD_REASON_INTERFACE;
+		else
+			reason = XPRIVCMD_REASON_UNMODELLED;
+		if (!unmodelled)
+			return reason;
+		/* Let through as the in-tree driver would: pointers only. */
+		reason = cp ? 0 : check_args(op, args, rej);
+		goto issue_copy;
+	}
+	if (row->verdict == XPRIVCMD_V_REFUSED)
+		return row->reason;
+
+	/* 4. The top-level pointers, and the copy the decision reads. */
+	if (!cp) {
+		reason = check_args(op, args, rej);
+		if (reason)
+			return reason;
+		if (needs_copy(row, canon, cmd)) {
+			if (!xprivcmd_schema_struct_range(op, args, &whole))
+				return row->has_dom ? XPRIVCMD_REASON_UNMODELLED : 0;
+			ret = copy_in(c, &whole, list_base, &cp, &reason);
+			if (ret || reason)
+				return ret ? ret : reason;
+		}
+	}
+
+	/* 5.-7. The domain, the embedded handles, the frames. */
+	reason = judge_refs(c, row, canon, iv, cmd, args, cp,
+			    cp ? whole.arg : XPRIVCMD_NO_ARG, inner, rej);
+issue_copy:
+	if (!reason && cp)
+		args[whole.arg] = (unsigned long)cp->kbuf;
+	return reason;
+}
+
+static void record_reject(struct xprivcmd_file *xf,
+			  const struct xprivcmd_reject *rej)
+{
+	spin_lock(&xf->lock);
+	xf->last.seq++;
+	xf->last.op = rej->op;
+	xf->last.err = -rej->err;
+	xf->last.reason = rej->reason;
+	xf->last.arg = rej->arg;
+	xf->last.entry = rej->entry;
+	xf->last.value = rej->value;
+	spin_unlock(&xf->lock);
+}
+
+static void log_reject(const struct xprivcmd_reject *rej)
+{
+	char name[XPRIVCMD_USER_NAME_MAX] = "unknown";
+	const struct xprivcmd_op *s = xprivcmd_schema_op(rej->op);
+	char where[48] = "", sub[32] = "", at[40] = "";
+
+	if (s)
+		strscpy(name, s->name, sizeof(name));
+	else
+		xprivcmd_user_op_name(rej->op, name);
+	if (s && (s->muxed || s->struct_cmd))
+		snprintf(sub, sizeof(sub), " sub-command %llu", rej->subop);
+	if (rej->entry != XPRIVCMD_ARG_NONE)
+		snprintf(where, sizeof(where), " in multicall entry %u", rej->entry);
+	if (rej->arg != XPRIVCMD_ARG_NONE)
+		snprintf(at, sizeof(at), ": arg%u=%#llx", rej->arg, rej->value);
+	pr_warn_ratelimited("%s[%d]: refused hypercall %llu (%s)%s%s%s: %s\n",
+			    current->comm, task_pid_nr(current), rej->op, name,
+			    sub, where, at, xprivcmd_reason_name(rej->reason));
+}
+
+/**
+ * xprivcmd_refused() - account for a refusal: the fd's last error, the
+ *	counters, the tracepoint and the (rate-limited) log
+ * @xf: the fd's state
+ * @rej: the refusal
+ */
+void xprivcmd_refused(struct xprivcmd_file *xf,
+		      const struct xprivcmd_reject *rej)
+{
+	xprivcmd_stats_rejected(rej->op, rej->reason);
+	record_reject(xf, rej);
+	trace_xprivcmd_refused(rej->op, rej->reason, rej->arg, rej->entry,
+			       rej->err);
+	log_reject(rej);
+}
+
+const char *xprivcmd_reason_name(unsigned int reason)
+{
+	return xprivcmd_reason(reason)->log;
+}
+
+/**
+ * xprivcmd_ioctl_last_error() - XPRIVCMD_IOCTL_LAST_ERROR
+ * @file: the device file
+ * @udata: user pointer to a &struct xprivcmd_last_error to fill in
+ *
+ * Lets a tool say why a call failed when xprivcmd, not Xen, refused it.
+ *
+ * Return: 0, or -EFAULT.
+ */
+long xprivcmd_ioctl_last_error(struct file *file, void __user *udata)
+{
+	struct xprivcmd_file *xf = file->private_data;
+	struct xprivcmd_last_error last;
+
+	spin_lock(&xf->lock);
+	last = xf->last;
+	spin_unlock(&xf->lock);
+	if (!last.seq) {
+		last.arg = XPRIVCMD_ARG_NONE;
+		last.entry = XPRIVCMD_ARG_NONE;
+	}
+	return copy_to_user(udata, &last, sizeof(last)) ? -EFAULT : 0;
+}
+
+/**
+ * xprivcmd_judge_ioctl() - may an ioctl issue hypercalls on the caller's behalf?
+ * @file: the device file
+ * @op: the hypercall the ioctl issues (the map ioctls: mmu_update on a PV
+ *	caller, memory_op add_to_physmap_batch on an auto-translated one;
+ *	MMAP_RESOURCE: memory_op acquire_resource; DM_OP, IRQFD, IOEVENTFD:
+ *	dm_op)
+ * @subop: its sub-command, 0 for an op that is not multiplexed
+ * @dom: the domain it acts on
+ *
+ * The policy that rules raw hypercalls rules these too, judged on the
+ * hypercall Xen runs; a restricted fd may name its own domain only; and no
+ * ioctl may act on the calling domain itself, whose frames are the
+ * kernel's.  A refusal is recorded, counted, traced and logged like a
+ * refused hypercall.
+ *
+ * Return: 0, or -EPERM (restricted, own_domain), -EACCES (policy).
+ */
+int xprivcmd_judge_ioctl(struct file *file, u64 op, u64 subop, u16 dom)
+{
+	struct xprivcmd_file *xf = file->private_data;
+	struct xprivcmd_reject rej = {
+		.op = op, .subop = subop, .arg = XPRIVCMD_ARG_NONE,
+		.entry = XPRIVCMD_ARG_NONE, .value = dom,
+	};
+
+	if (!xprivcmd_may_use_domain(file, dom))
+		rej.reason = XPRIVCMD_REASON_RESTRICTED;
+	else if (!xprivcmd_policy_allowed(xf, op, subop, NULL))
+		rej.reason = XPRIVCMD_REASON_POLICY;
+	else if (xprivcmd_names_self(dom))
+		rej.reason = XPRIVCMD_REASON_OWN_DOMAIN;
+	if (!rej.reason)
+		return 0;
+	rej.err = -xprivcmd_reason(rej.reason)->err;
+	xprivcmd_refused(xf, &rej);
+	return rej.err;
+}

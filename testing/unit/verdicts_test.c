@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * module/common/verdicts*.c and schema_frames.c against Xen's public
+ * headers: the classification's shape (every row reachable, unique, its
+ * domain field inside the structure the module copies), the names it uses
+ * (xen_guest.h, pinned by including Xen's headers first: -Werror turns a
+ * differing value into a "redefined" error), the frames decisions built
+ * from Xen's own structures, and the reasons table.
+ */
+#define __XEN_TOOLS__ 1
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+#include <xen/xen.h>
+#include <xen/version.h>
+#include <xen/memory.h>
+#include <xen/grant_table.h>
+#include <xen/event_channel.h>
+#include <xen/sched.h>
+#include <xen/vcpu.h>
+
+#include "xen_guest.h"
+#include "reasons.h"
+#include "schema.h"
+#include "verdicts.h"
+#include "kselftest_harness.h"
+
+static const struct xprivcmd_caller dom0 = { .domid = 0 };
+static const struct xprivcmd_caller dom7 = { .domid = 7 };
+static const struct xprivcmd_caller unknown = { .domid = XPRIVCMD_DOMID_UNKNOWN };
+static const struct xprivcmd_caller pvh0 = { .domid = 0, .translated = true };
+
+TEST(caller_resolution)
+{
+	EXPECT_TRUE(xprivcmd_caller_is(&dom0, DOMID_SELF));
+	EXPECT_TRUE(xprivcmd_caller_is(&dom0, 0));
+	EXPECT_FALSE(xprivcmd_caller_is(&dom0, 7));
+	EXPECT_FALSE(xprivcmd_caller_is(&dom0, DOMID_IO));
+	EXPECT_TRUE(xprivcmd_caller_is(&dom7, 7));
+	EXPECT_FALSE(xprivcmd_caller_is(&dom7, 0));
+	/* Until a domU knows its id, every real id may be its own. */
+	EXPECT_TRUE(xprivcmd_caller_is(&unknown, 0));
+	EXPECT_TRUE(xprivcmd_caller_is(&unknown, 12));
+	EXPECT_FALSE(xprivcmd_caller_is(&unknown, DOMID_IO));
+	EXPECT_EQ(DOMID_SELF, XPRIVCMD_DOMID_SELF);
+	EXPECT_EQ(DOMID_FIRST_RESERVED, XPRIVCMD_DOMID_FIRST_RESERVED);
+	EXPECT_EQ(DOMID_INVALID, XPRIVCMD_DOMID_UNKNOWN);
+}
+
+/* Every table is found under its op, and no (iv, cmd, sub) is named twice. */
+TEST(rows_are_reachable_and_unique)
+{
+	unsigned int op, i, j, rows = 0;
+
+	for (op = 0; op < XPRIVCMD_NR_HYPERCALLS; op++) {
+		const struct xprivcmd_class_table *t = xprivcmd_class_table(op);
+
+		if (!t)
+			continue;
+		EXPECT_EQ(op, t->op);
+		for (i = 0; i < t->nr; i++) {
+			const struct xprivcmd_class *a = &t->rows[i];
+
+			rows++;
+			EXPECT_TRUE(a->name && a->name[0]);
+			EXPECT_TRUE(a->verdict != XPRIVCMD_V_REFUSED || a->reason)
+				TH_LOG("%s: refused without a reason", a->name);
+			for (j = i + 1; j < t->nr; j++) {
+				const struct xprivcmd_class *b = &t->rows[j];
+
+				EXPECT_FALSE(a->iv == b->iv && a->cmd == b->cmd &&
+					     a->has_sub == b->has_sub &&
+					     (!a->has_sub || (a->sub_off == b->sub_off &&
+							      a->sub == b->sub)))
+					TH_LOG("op %u: %s twice", op, a->name);
+			}
+		}
+	}
+	EXPECT_LT(100, rows);
+}
+
+/*
+ * A row's domain field must lie inside the structure the module copies
+ * for that sub-command, or the decision could not read it (and would
+ * refuse the call as unmodelled).
+ */
+TEST(domain_fields_inside_the_copy)
+{
+	unsigned int op, i;
+
+	for (op = 0; op < XPRIVCMD_NR_HYPERCALLS; op++) {
+		const struct xprivcmd_class_table *t = xprivcmd_class_table(op);
+		const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+
+		if (!t || !s || s->struct_cmd)
+			continue;
+		for (i = 0; i < t->nr; i++) {
+			const struct xprivcmd_class *r = &t->rows[i];
+			u64 args[XPRIVCMD_NR_ARGS] = { r->cmd, 0x1000, 1, 0x1000, 1 };
+			struct xprivcmd_range whole;
+
+			if (!r->has_dom || (r->flags & XPRIVCMD_VF_DOM_ARG) ||
+			    r->verdict == XPRIVCMD_V_REFUSED)
+				continue;
+			ASSERT_TRUE(xprivcmd_schema_struct_range(op, args, &whole))
+				TH_LOG("%s: no structure size", r->name);
+			EXPECT_LE(r->dom + 2, whole.len) TH_LOG("%s", r->name);
+		}
+	}
+}
+
+/* The classification of a few calls, as the module looks them up. */
+TEST(classify)
+{
+	const struct xprivcmd_class *r;
+
+	r = xprivcmd_classify(__HYPERVISOR_memory_op, 0,
+			      XENMEM_decrease_reservation, NULL, 0);
+	ASSERT_NE(NULL, r);
+	EXPECT_EQ(XPRIVCMD_V_CHECKED, r->verdict);
+	EXPECT_TRUE(r->has_dom);
+	EXPECT_EQ(offsetof(struct xen_memory_reservation, domid), r->dom);
+	EXPECT_STREQ("XENMEM_decrease_reservation", r->name);
+
+	r = xprivcmd_classify(__HYPERVISOR_event_channel_op, 0,
+			      EVTCHNOP_init_control, NULL, 0);
+	ASSERT_NE(NULL, r);
+	EXPECT_EQ(XPRIVCMD_V_REFUSED, r->verdict);
+	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_STATE, r->reason);
+
+	r = xprivcmd_classify(__HYPERVISOR_event_channel_op, 0, EVTCHNOP_status,
+			      NULL, 0);
+	ASSERT_NE(NULL, r);
+	EXPECT_TRUE(r->flags & XPRIVCMD_VF_SELF_OK);
+
+	/* What no row names is unmodelled. */
+	EXPECT_EQ(NULL, xprivcmd_classify(__HYPERVISOR_memory_op, 0, 63, NULL, 0));
+	EXPECT_EQ(NULL, xprivcmd_classify(__HYPERVISOR_xen_version, 0, 11, NULL, 0));
+	EXPECT_EQ(NULL, xprivcmd_classify(50, 0, 0, NULL, 0));
+}
+
+/* The domain offsets of the guest-ABI rows, from Xen's structures. */
+TEST(guest_domain_offsets_match_xen_headers)
+{
+	static const struct { unsigned int op, cmd; size_t off; } c[] = {
+		{ __HYPERVISOR_memory_op, XENMEM_increase_reservation,
+		  offsetof(struct xen_memory_reservation, domid) },
+		{ __HYPERVISOR_memory_op, XENMEM_populate_physmap,
+		  offsetof(struct xen_memory_reservation, domid) },
+		{ __HYPERVISOR_memory_op, XENMEM_claim_pages,
+		  offsetof(struct xen_memory_reservation, domid) },
+		{ __HYPERVISOR_memory_op, XENMEM_exchange,
+		  offsetof(struct xen_memory_exchange, in.domid) },
+		{ __HYPERVISOR_memory_op, XENMEM_add_to_physmap,
+		  offsetof(struct xen_add_to_physmap, domid) },
+		{ __HYPERVISOR_memory_op, XENMEM_set_memory_map,
+		  offsetof(struct xen_foreign_memory_map, domid) },
+		{ __HYPERVISOR_memory_op, XENMEM_remove_from_physmap,
+		  offsetof(struct xen_remove_from_physmap, domid) },
+		{ __HYPERVISOR_memory_op, XENMEM_set_pod_target,
+		  offsetof(struct xen_pod_target, domid) },
+		{ __HYPERVISOR_memory_op, XENMEM_paging_op,
+		  offsetof(struct xen_mem_paging_op, domain) },
+		{ __HYPERVISOR_memory_op, XENMEM_access_op,
+		  offsetof(struct xen_mem_access_op, domid) },
+		{ __HYPERVISOR_memory_op, XENMEM_add_to_physmap_batch,
+		  offsetof(struct xen_add_to_physmap_batch, domid) },
+		{ __HYPERVISOR_memory_op, XENMEM_get_vnumainfo,
+		  offsetof(struct xen_vnuma_topology_info, domid) },
+		{ __HYPERVISOR_memory_op, XENMEM_acquire_resource,
+		  offsetof(struct xen_mem_acquire_resource, domid) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_setup_table,
+		  offsetof(struct gnttab_setup_table, dom) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_query_size,
+		  offsetof(struct gnttab_query_size, dom) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_get_status_frames,
+		  offsetof(struct gnttab_get_status_frames, dom) },
+		{ __HYPERVISOR_grant_table_op, GNTTABOP_get_version,
+		  offsetof(struct gnttab_get_version, dom) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_status,
+		  offsetof(struct evtchn_status, dom) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_alloc_unbound,
+		  offsetof(struct evtchn_alloc_unbound, dom) },
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_reset,
+		  offsetof(struct evtchn_reset, dom) },
+		{ __HYPERVISOR_sched_op, SCHEDOP_remote_shutdown,
+		  offsetof(struct sched_remote_shutdown, domain_id) },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		const struct xprivcmd_class *r =
+			xprivcmd_classify(c[i].op, 0, c[i].cmd, NULL, 0);
+
+		ASSERT_TRUE(r && r->has_dom) TH_LOG("op %u cmd %u", c[i].op, c[i].cmd);
+		EXPECT_EQ(c[i].off, r->dom) TH_LOG("%s", r->name);
+	}
+}
+
+static unsigned int frames(const struct xprivcmd_caller *caller, u64 op,
+			   u64 cmd, const u64 *args, const void *buf, u64 len,
+			   struct xprivcmd_va *out, unsigned int max)
+{
+	unsigned int n = 0;
+	u64 pos = 0;
+
+	while (n < max && xprivcmd_schema_next_va(caller, op, cmd, args, buf,
+						  len, &pos, &out[n]))
+		n++;
+	return n;
+}
+
+/* mmu_update: both the frames' and the page tables' owner must be another. */
+TEST(mmu_update_owners)
+{
+	struct mmu_update req[2] = {
+		{ .ptr = 0x2000 | MMU_MACHPHYS_UPDATE },
+		{ .ptr = 0x3000 | MMU_NORMAL_PT_UPDATE },
+	};
+	u64 a[XPRIVCMD_NR_ARGS] = { 0x1000, 2, 0, 7, 0 };
+	struct xprivcmd_va v[4];
+
+	ASSERT_TRUE(xprivcmd_schema_frames_copy(__HYPERVISOR_mmu_update, 0));
+	/* Frames of 7, page tables (high half 0) the caller's: M2P only. */
+	ASSERT_EQ(1, frames(&dom0, __HYPERVISOR_mmu_update, 0, a, req, sizeof(req), v, 4));
+	EXPECT_EQ(1, v[0].elem);
+	EXPECT_EQ(XPRIVCMD_VA_REFUSE, v[0].kind);
+	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, v[0].reason);
+	/* Page tables of 7 (7 + 1 in the high half), frames of 7: all pass. */
+	a[3] = (7 + 1) << 16 | 7;
+	EXPECT_EQ(0, frames(&dom0, __HYPERVISOR_mmu_update, 0, a, req, sizeof(req), v, 4));
+	/* Page tables of dom0 (0 + 1) with frames of DOMID_IO: refused. */
+	a[3] = (0 + 1) << 16 | DOMID_IO;
+	EXPECT_EQ(2, frames(&dom0, __HYPERVISOR_mmu_update, 0, a, req, sizeof(req), v, 4));
+	/* The caller's frames, by DOMID_SELF or by its id, never pass. */
+	a[3] = (7 + 1) << 16 | DOMID_SELF;
+	EXPECT_EQ(2, frames(&dom0, __HYPERVISOR_mmu_update, 0, a, req, sizeof(req), v, 4));
+	a[3] = (0 + 1) << 16 | 7;
+	EXPECT_EQ(2, frames(&dom7, __HYPERVISOR_mmu_update, 0, a, req, sizeof(req), v, 4));
+	/* In domain 7, dom0's tables and domain 8's frames are another's. */
+	a[3] = (0 + 1) << 16 | 8;
+	EXPECT_EQ(0, frames(&dom7, __HYPERVISOR_mmu_update, 0, a, req, sizeof(req), v, 4));
+	a[3] = (7 + 1) << 16 | 8;
+	EXPECT_EQ(1, frames(&dom7, __HYPERVISOR_mmu_update, 0, a, req, sizeof(req), v, 4));
+	/* Only whole elements of the copy are read. */
+	EXPECT_EQ(0, frames(&dom7, __HYPERVISOR_mmu_update, 0, a, req, sizeof(req) - 1, v, 4));
+}
+
+TEST(mmuext_op_commands)
+{
+	struct mmuext_op ext[5] = {
+		{ .cmd = MMUEXT_TLB_FLUSH_LOCAL }, { .cmd = MMUEXT_PIN_L4_TABLE },
+		{ .cmd = MMUEXT_TLB_FLUSH_MULTI }, { .cmd = MMUEXT_NEW_BASEPTR },
+		{ .cmd = 99 },
+	};
+	u64 a[XPRIVCMD_NR_ARGS] = { 0x1000, 5, 0, 7, 0 };
+	struct xprivcmd_va v[8];
+
+	set_xen_guest_handle(ext[2].arg2.vcpumask, (void *)0x9000);
+	ASSERT_EQ(3, frames(&dom0, __HYPERVISOR_mmuext_op, 0, a, ext, sizeof(ext), v, 8));
+	EXPECT_EQ(XPRIVCMD_VA_VCPUMASK, v[0].kind);
+	EXPECT_EQ(0x9000, v[0].addr);
+	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_STATE, v[1].reason);
+	EXPECT_EQ(3, v[1].elem);
+	EXPECT_EQ(XPRIVCMD_REASON_UNMODELLED, v[2].reason);
+	a[3] = DOMID_SELF;
+	ASSERT_EQ(4, frames(&dom0, __HYPERVISOR_mmuext_op, 0, a, ext, sizeof(ext), v, 8));
+	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, v[0].reason);
+	EXPECT_EQ(1, v[0].elem);
+}
+
+TEST(grant_copy_sides)
+{
+	struct gnttab_copy seg[2];
+	struct xprivcmd_va v[4];
+
+	memset(seg, 0, sizeof(seg));
+	seg[0].source.domid = 7;
+	seg[0].dest.domid = 8;
+	seg[0].flags = GNTCOPY_source_gref | GNTCOPY_dest_gref;
+	seg[1].source.domid = 7;
+	seg[1].dest.domid = DOMID_SELF;
+	ASSERT_TRUE(xprivcmd_schema_frames_copy(__HYPERVISOR_grant_table_op, GNTTABOP_copy));
+	ASSERT_EQ(1, frames(&dom0, __HYPERVISOR_grant_table_op, GNTTABOP_copy, NULL,
+			    seg, sizeof(seg), v, 4));
+	EXPECT_EQ(1, v[0].elem);
+	EXPECT_EQ(DOMID_SELF, v[0].addr);
+	seg[1].dest.domid = 0;
+	EXPECT_EQ(1, frames(&dom0, __HYPERVISOR_grant_table_op, GNTTABOP_copy, NULL,
+			    seg, sizeof(seg), v, 4));
+	/* In domain 7, its own id is the caller's. */
+	EXPECT_EQ(2, frames(&dom7, __HYPERVISOR_grant_table_op, GNTTABOP_copy, NULL,
+			    seg, sizeof(seg), v, 4));
+}
+
+TEST(memory_op_frames)
+{
+	struct xen_add_to_physmap_batch b;
+	struct xen_mem_acquire_resource r;
+	struct xprivcmd_va v[2];
+
+	memset(&b, 0, sizeof(b));
+	b.domid = 7;
+	b.space = XENMAPSPACE_gmfn_foreign;
+	b.u.foreign_domid = 0;
+	ASSERT_EQ(1, frames(&dom0, __HYPERVISOR_memory_op, XENMEM_add_to_physmap_batch,
+			    NULL, &b, sizeof(b), v, 2));
+	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, v[0].reason);
+	b.u.foreign_domid = 8;
+	EXPECT_EQ(0, frames(&dom0, __HYPERVISOR_memory_op, XENMEM_add_to_physmap_batch,
+			    NULL, &b, sizeof(b), v, 2));
+
+	memset(&r, 0, sizeof(r));
+	r.domid = 7;
+	r.nr_frames = 2;
+	EXPECT_EQ(0, frames(&dom0, __HYPERVISOR_memory_op, XENMEM_acquire_resource,
+			    NULL, &r, sizeof(r), v, 2));
+	EXPECT_EQ(1, frames(&pvh0, __HYPERVISOR_memory_op, XENMEM_acquire_resource,
+			    NULL, &r, sizeof(r), v, 2));
+	/* A size query maps nothing. */
+	r.nr_frames = 0;
+	EXPECT_EQ(0, frames(&pvh0, __HYPERVISOR_memory_op, XENMEM_acquire_resource,
+			    NULL, &r, sizeof(r), v, 2));
+}
+
+/* Every reason has its errno, log text, identifier and explanation. */
+TEST(reasons_complete)
+{
+	unsigned int r, s;
+
+	for (r = 1; r < XPRIVCMD_NR_REASONS; r++) {
+		const struct xprivcmd_reason_info *i = xprivcmd_reason(r);
+
+		ASSERT_TRUE(i->id && i->log && i->explain) TH_LOG("reason %u", r);
+		EXPECT_NE(0, i->err) TH_LOG("%s", i->id);
+		for (s = 1; s < r; s++)
+			EXPECT_STRNE(i->id, xprivcmd_reason(s)->id);
+	}
+	EXPECT_EQ(EACCES, xprivcmd_reason(XPRIVCMD_REASON_UNMODELLED)->err);
+	EXPECT_EQ(EPERM, xprivcmd_reason(XPRIVCMD_REASON_OWN_DOMAIN)->err);
+	EXPECT_STREQ("unknown", xprivcmd_reason(XPRIVCMD_NR_REASONS)->id);
+}
+
+TEST_HARNESS_MAIN
