@@ -27,6 +27,7 @@
 #define SZ_MULTICALL_ENTRY	64	/* struct multicall_entry */
 #define SZ_EVTCHN_OP		28	/* struct evtchn_op */
 #define SZ_PHYSDEV_OP		24	/* struct physdev_op */
+#define SZ_FLASK_OP		40	/* struct xen_flask_op */
 #define SZ_SYSCTL		136	/* struct xen_sysctl */
 #define SZ_DOMCTL		144	/* struct xen_domctl */
 #define SZ_DM_OP_BUF		16	/* struct xen_dm_op_buf */

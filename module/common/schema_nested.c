@@ -60,6 +60,7 @@ struct xprivcmd_nested {
 	.cond_off = (_off), .cond_mask = (_mask), .cond_val = (_val)
 
 #define N_PLATFORM	7
+#define N_XSM		27
 #define N_SYSCTL	35
 #define N_MCA		48
 #define IV_PF		0x03000001	/* XENPF_INTERFACE_VERSION */
@@ -193,6 +194,18 @@ struct xprivcmd_nested {
  * none that verdicts_misc.c lets through.
  */
 static const struct xprivcmd_nested nested[] = {
+	/*
+	 * xsm_op (flask_op.c): load reads the policy; context_to_sid reads
+	 * and sid_to_context writes the context string (Xen writes only
+	 * what fits in size); get/setbool read the name when bool_id is -1
+	 * and getbool writes it back; devicetree_label reads the path.
+	 */
+	NARR(N_XSM, 1, 1, 8, 16, 4, XPRIVCMD_IN, 1),
+	NARR(N_XSM, 1, 4, 16, 12, 4, XPRIVCMD_IN, 1),
+	NARR(N_XSM, 1, 5, 16, 12, 4, XPRIVCMD_OUT, 1),
+	NARR(N_XSM, 1, 11, 24, 16, 4, XPRIVCMD_INOUT, 1),
+	NARR(N_XSM, 1, 12, 24, 16, 4, XPRIVCMD_IN, 1),
+	NARR(N_XSM, 1, 25, 16, 12, 4, XPRIVCMD_IN, 1),
 	NARR(N_SYSCTL, IV_15, 1, 16, 24, 4, XPRIVCMD_OUT, 1, .flags = N_REQUIRED),
 	NARR(N_SYSCTL, IV_15, 6, 16, 12, 4, XPRIVCMD_OUT, 112, .flags = N_REQUIRED),
 	/* XEN_SYSCTL_tbuf_op: set_cpu_mask reads a xenctl_bitmap */

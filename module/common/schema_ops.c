@@ -274,7 +274,9 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 	[25] = OP("set_segment_base", MUX(0)),
 	[26] = OP("mmuext_op", PTRS2(ARRAY(0, 1, XPRIVCMD_INOUT, SZ_MMUEXT_OP),
 				     PTR(2, XPRIVCMD_OUT, 4, false))),
-	[27] = OP("xsm_op", PTRS1(PTR(0, XPRIVCMD_INOUT, 4, true))),
+	/* struct xen_flask_op: cmd, interface_version, a union */
+	[27] = OP("xsm_op", STRUCT_CMD,
+		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_FLASK_OP, true))),
 	[28] = OP("nmi_op", MUX(0), PTRS1(OPAQUE(1))),
 	[29] = OP("sched_op", MUX(0), PTRS1(OPAQUE(1)),
 		   .subops = sched_op_subops,
@@ -335,6 +337,7 @@ static const struct {
 	u32 iv;
 } known_ivs[] = {
 	{ 7, 0x03000001 },	/* XENPF_INTERFACE_VERSION */
+	{ 27, 1 },		/* XEN_FLASK_INTERFACE_VERSION */
 	{ 35, 0x15 },		/* XEN_SYSCTL_INTERFACE_VERSION */
 	{ 36, 0x15 },		/* XEN_DOMCTL_INTERFACE_VERSION */
 	{ 48, 0x01ecc003 },	/* XEN_MCA_INTERFACE_VERSION */

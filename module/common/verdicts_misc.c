@@ -133,13 +133,39 @@ const struct xprivcmd_class_table xprivcmd_hvm_op_classes = {
 };
 
 /*
- * xsm_op: no rows, so unmodelled.  xen/xsm/flask/flask_op.c:do_flask_op()
- * keeps its command in the structure (cmd, then interface_version
- * XEN_FLASK_INTERFACE_VERSION) and its string, policy and context
- * commands follow handles sized by fields of their own; the dummy XSM
- * module answers -ENOSYS.
+ * xsm_op (xen/xsm/flask/flask_op.c do_flask_op): the command and
+ * XEN_FLASK_INTERFACE_VERSION lead the structure, like a sysctl's.  The
+ * string commands follow one handle each, of the length a field gives
+ * (schema_nested.c); relabel_domain acts on the domain it names.  Under the
+ * dummy XSM module (no FLASK) every command is -ENOSYS.  libxl asks
+ * sid_to_context for every domain it lists (libxl__xcinfo2xlinfo).
  */
+#define FL_IV	XEN_FLASK_INTERFACE_VERSION
+
 static const struct xprivcmd_class xsm_op_rows[] = {
+	CHECKED(FL_IV, FLASK_LOAD),
+	NOREF(FL_IV, FLASK_GETENFORCE),
+	NOREF(FL_IV, FLASK_SETENFORCE),
+	CHECKED(FL_IV, FLASK_CONTEXT_TO_SID),
+	CHECKED(FL_IV, FLASK_SID_TO_CONTEXT),
+	NOREF(FL_IV, FLASK_ACCESS),
+	NOREF(FL_IV, FLASK_CREATE),
+	NOREF(FL_IV, FLASK_RELABEL),
+	NOREF(FL_IV, FLASK_POLICYVERS),
+	CHECKED(FL_IV, FLASK_GETBOOL),
+	CHECKED(FL_IV, FLASK_SETBOOL),
+	NOREF(FL_IV, FLASK_COMMITBOOLS),
+	NOREF(FL_IV, FLASK_MLS),
+	NOREF(FL_IV, FLASK_GETAVC_THRESHOLD),
+	NOREF(FL_IV, FLASK_SETAVC_THRESHOLD),
+	NOREF(FL_IV, FLASK_AVC_HASHSTATS),
+	NOREF(FL_IV, FLASK_AVC_CACHESTATS),
+	NOREF(FL_IV, FLASK_MEMBER),
+	NOREF(FL_IV, FLASK_ADD_OCONTEXT),
+	NOREF(FL_IV, FLASK_DEL_OCONTEXT),
+	NOREF(FL_IV, FLASK_GET_PEER_SID),
+	NOREF(FL_IV, FLASK_RELABEL_DOMAIN, XPRIVCMD_DOM(8)),
+	CHECKED(FL_IV, FLASK_DEVICETREE_LABEL),
 };
 
 const struct xprivcmd_class_table xprivcmd_xsm_op_classes = {

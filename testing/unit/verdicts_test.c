@@ -18,8 +18,10 @@
 #include <xen/event_channel.h>
 #include <xen/sched.h>
 #include <xen/vcpu.h>
+#include <xen/xsm/flask_op.h>
 
 #include "xen_guest.h"
+#include "xen_misc.h"
 #include "reasons.h"
 #include "schema.h"
 #include "verdicts.h"
@@ -321,6 +323,52 @@ TEST(memory_op_frames)
 	r.nr_frames = 0;
 	EXPECT_EQ(0, frames(&pvh0, __HYPERVISOR_memory_op, XENMEM_acquire_resource,
 			    NULL, &r, sizeof(r), v, 2));
+}
+
+/* xsm_op: a struct op like sysctl, its string handles from Xen's fields. */
+TEST(flask_handles_match_xen_headers)
+{
+	struct xen_flask_op f;
+	struct xprivcmd_range r[XPRIVCMD_MAX_NESTED];
+	u64 a[XPRIVCMD_NR_ARGS] = { 0x1000 };
+	struct xprivcmd_range whole;
+
+	ASSERT_TRUE(xprivcmd_schema_struct_range(__HYPERVISOR_xsm_op, a, &whole));
+	EXPECT_EQ(sizeof(f), whole.len);
+	EXPECT_TRUE(xprivcmd_iv_known(__HYPERVISOR_xsm_op, XEN_FLASK_INTERFACE_VERSION));
+
+	memset(&f, 0, sizeof(f));
+	set_xen_guest_handle(f.u.sid_context.context, (char *)0x5000);
+	f.u.sid_context.size = 77;
+	ASSERT_EQ(1, xprivcmd_schema_nested(__HYPERVISOR_xsm_op, 1, FLASK_SID_TO_CONTEXT,
+					    &f, sizeof(f), 0, r));
+	EXPECT_EQ(0x5000, r[0].addr);
+	EXPECT_EQ(77, r[0].len);
+	EXPECT_EQ(XPRIVCMD_OUT, r[0].access);
+
+	memset(&f, 0, sizeof(f));
+	set_xen_guest_handle(f.u.boolean.name, (char *)0x6000);
+	f.u.boolean.size = 9;
+	ASSERT_EQ(1, xprivcmd_schema_nested(__HYPERVISOR_xsm_op, 1, FLASK_GETBOOL,
+					    &f, sizeof(f), 0, r));
+	EXPECT_EQ(0x6000, r[0].addr);
+	EXPECT_EQ(9, r[0].len);
+
+	memset(&f, 0, sizeof(f));
+	set_xen_guest_handle(f.u.load.buffer, (char *)0x7000);
+	f.u.load.size = 4096;
+	ASSERT_EQ(1, xprivcmd_schema_nested(__HYPERVISOR_xsm_op, 1, FLASK_LOAD,
+					    &f, sizeof(f), 0, r));
+	EXPECT_EQ(4096, r[0].len);
+
+	memset(&f, 0, sizeof(f));
+	set_xen_guest_handle(f.u.devicetree_label.path, (char *)0x8000);
+	f.u.devicetree_label.length = 5;
+	ASSERT_EQ(1, xprivcmd_schema_nested(__HYPERVISOR_xsm_op, 1, FLASK_DEVICETREE_LABEL,
+					    &f, sizeof(f), 0, r));
+	EXPECT_EQ(0x8000, r[0].addr);
+	EXPECT_EQ(offsetof(struct xen_flask_op, u.relabel.domid),
+		  xprivcmd_classify(__HYPERVISOR_xsm_op, 1, FLASK_RELABEL_DOMAIN, NULL, 0)->dom);
 }
 
 /* Every reason has its errno, log text, identifier and explanation. */
