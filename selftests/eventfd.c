@@ -485,14 +485,37 @@ FIXTURE_TEARDOWN(ioreq)
 #define EXPECT_IOREQ_ERRNO(e) \
 	EXPECT_ERRNO(e, ioeventfd(self->fd, &self->req, 0))
 
-/* The kernel's xenstore channel (dom0's, from xenfs), or 0. */
-static __u32 kernel_xenstore_port(void)
+/*
+ * A channel the kernel bound: its xenstore channel (dom0's, from xenfs), or
+ * else its first VIRQ, which only the kernel binds.  0 if none is found.
+ */
+static __u32 kernel_port(int fd)
 {
 	char line[32];
+	__u32 port;
 
-	if (xpc_read_line("/proc/xen/xsd_port", line, sizeof(line)))
-		return 0;
-	return strtoul(line, NULL, 10);
+	if (!xpc_read_line("/proc/xen/xsd_port", line, sizeof(line)))
+		return strtoul(line, NULL, 10);
+	for (port = 1; port < 4096; port++) {
+		struct evtchn_status st = { .dom = DOMID_SELF, .port = port };
+
+		if (evtchn_op(fd, EVTCHNOP_status, &st))
+			break;
+		if (st.status == EVTCHNSTAT_virq)
+			return port;
+	}
+	return 0;
+}
+
+/* A port of ours that waits for @dom to connect; 0 or -1 with errno. */
+static long unbound_port(int fd, domid_t dom, __u32 *port)
+{
+	struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = dom };
+
+	if (evtchn_op(fd, EVTCHNOP_alloc_unbound, &a))
+		return -1;
+	*port = a.port;
+	return 0;
 }
 
 /*
@@ -501,32 +524,38 @@ static __u32 kernel_xenstore_port(void)
  */
 TEST_F(ioreq, kernel_bound_port_ebusy)
 {
-	__u32 kernel = kernel_xenstore_port();
+	__u32 kernel = kernel_port(self->fd);
+	struct evtchn_status before = { .dom = DOMID_SELF, .port = kernel };
 	unsigned int vcpu;
 
 	NEED_EVENTFD();
-	if (!kernel)
-		SKIP(return, "no /proc/xen/xsd_port: xenfs not mounted");
+	ASSERT_NE(0, kernel) TH_LOG("no channel of the kernel's found");
+	ASSERT_EQ(0, evtchn_op(self->fd, EVTCHNOP_status, &before));
 	for (vcpu = 0; vcpu < 2; vcpu++) {
 		self->req.vcpus = vcpu + 1;
 		self->ports[vcpu] = kernel;
 		EXPECT_IOREQ_ERRNO(EBUSY);
 		self->ports[vcpu] = self->port;
 	}
-	/* The kernel's channel is still there: Xen still has it bound. */
+	/* The kernel's channel is as it was: Xen still has it bound. */
 	{
 		struct evtchn_status st = { .dom = DOMID_SELF, .port = kernel };
 
 		ASSERT_EQ(0, evtchn_op(self->fd, EVTCHNOP_status, &st));
-		EXPECT_NE(EVTCHNSTAT_closed, st.status);
+		EXPECT_EQ(before.status, st.status);
+		EXPECT_EQ(before.vcpu, st.vcpu);
 	}
 }
 
 /* Ports that are not interdomain channels to the ioeventfd's domain. */
 TEST_F(ioreq, not_interdomain_to_the_domain_enotconn)
 {
+	__u32 unbound;
+	struct evtchn_close c;
+
 	NEED_EVENTFD();
-	self->ports[0] = 0;		/* reserved: never a channel */
+	ASSERT_EQ(0, unbound_port(self->fd, self->d.dom, &unbound));
+	self->ports[0] = unbound;	/* waits for the domain: not connected */
 	EXPECT_IOREQ_ERRNO(ENOTCONN);
 	self->ports[0] = 1000000;	/* beyond any port */
 	EXPECT_IOREQ_ERRNO(ENOTCONN);
@@ -535,8 +564,10 @@ TEST_F(ioreq, not_interdomain_to_the_domain_enotconn)
 	EXPECT_IOREQ_ERRNO(ENOTCONN);
 	self->req.dom = self->d.dom;
 	self->req.vcpus = 2;		/* the second vCPU's is wrong */
-	self->ports[1] = 0;
+	self->ports[1] = unbound;
 	EXPECT_IOREQ_ERRNO(ENOTCONN);
+	c.port = unbound;
+	evtchn_op(self->fd, EVTCHNOP_close, &c);
 }
 
 TEST_F(ioreq, no_mapping_at_ioreq_efault)

@@ -42,6 +42,16 @@ struct xpc_gnttab_setup_table {
 	__u64 frame_list;
 };
 
+/* struct xen_memory_reservation */
+struct xpc_memory_reservation {
+	__u64 extent_start;
+	__u64 nr_extents;
+	__u32 extent_order;
+	__u32 mem_flags;
+	__u16 domid;
+	__u16 pad[3];
+};
+
 #define XPC_XENMEM_machphys_mfn_list	5
 #define XPC_GNTTABOP_setup_table	2
 
@@ -274,10 +284,10 @@ static inline long xpc_domain_new(int fd, domid_t *dom)
 static inline long xpc_domain_memory(int fd, domid_t dom, unsigned long *frames)
 {
 	struct xen_domctl d = { .cmd = XEN_DOMCTL_max_mem, .domain = dom };
-	struct xen_memory_reservation r = {
+	struct xpc_memory_reservation r = {
 		.nr_extents = XPC_DOM_PAGES, .domid = dom,
 	};
-	xen_pfn_t list[XPC_DOM_PAGES];
+	__u64 list[XPC_DOM_PAGES];
 	long ret;
 	int i;
 
@@ -294,7 +304,7 @@ static inline long xpc_domain_memory(int fd, domid_t dom, unsigned long *frames)
 		return -1;
 	for (i = 0; i < XPC_DOM_PAGES; i++)
 		list[i] = XPC_DOM_FIRST_GFN + i;
-	set_xen_guest_handle(r.extent_start, list);
+	r.extent_start = xpc_ptr(list);
 	ret = xpc_hypercall(fd, __HYPERVISOR_memory_op, XENMEM_populate_physmap,
 			    xpc_ptr(&r), 0, 0, 0);
 	if (ret != XPC_DOM_PAGES) {
