@@ -77,9 +77,12 @@ static int copy_bufs_in(struct dm_op_buf *bufs, const void __user *ubufs,
 
 static unsigned int buf_nr_pages(const struct dm_op_buf *b)
 {
+	/* In 64 bits: a 32-bit size_t could wrap near a size of 4 GiB. */
+	u64 end = (u64)offset_in_page(b->uptr) + b->size;
+
 	if (!b->size)
 		return 0;
-	return DIV_ROUND_UP(offset_in_page(b->uptr) + b->size, PAGE_SIZE);
+	return DIV_ROUND_UP_ULL(end, PAGE_SIZE);
 }
 
 /*
@@ -118,21 +121,25 @@ static int pin_buf(const struct dm_op_buf *b, struct page **pages,
  *
  * Return: Xen's result, 0 without a call when @num is 0 (libxendevicemodel
  * probes the ioctl that way), -EPERM for a domain the fd is not restricted
- * to, -E2BIG beyond the module's limits, -EFAULT or -ENOMEM.
+ * to or for the caller's own, -EACCES if the policy forbids dm_op, -E2BIG
+ * beyond the module's limits or for more pages than one array can list,
+ * -EFAULT or -ENOMEM.
  */
 long xprivcmd_dm_op(struct file *file, u16 dom, u16 num,
 		    const void __user *ubufs, bool compat)
 {
 	unsigned int max_nr = READ_ONCE(dm_op_max_nr_bufs);
 	unsigned int max_size = READ_ONCE(dm_op_buf_max_size);
-	unsigned int i, nr_pages = 0, pinned = 0;
 	struct xen_dm_op_buf *xbufs = NULL;
+	unsigned int i, pinned = 0;
 	struct page **pages = NULL;
 	struct dm_op_buf *bufs;
+	u64 nr_pages = 0;
 	long ret;
 
-	if (!xprivcmd_may_use_domain(file, dom))
-		return -EPERM;
+	ret = xprivcmd_judge_ioctl(file, __HYPERVISOR_dm_op, 0, dom);
+	if (ret)
+		return ret;
 	if (!num)
 		return 0;
 	if (num > max_nr)
@@ -155,7 +162,16 @@ long xprivcmd_dm_op(struct file *file, u16 dom, u16 num,
 			ret = -EFAULT;
 			goto out_free_bufs;
 		}
+		/*
+		 * At most 65535 buffers of 2^20 pages each: 64 bits hold the
+		 * sum whatever the administrator set the limits to.
+		 */
 		nr_pages += buf_nr_pages(&bufs[i]);
+	}
+	/* The array of pinned pages is one allocation. */
+	if (nr_pages > KMALLOC_MAX_SIZE / sizeof(*pages)) {
+		ret = -E2BIG;
+		goto out_free_bufs;
 	}
 
 	ret = -ENOMEM;

@@ -36,6 +36,7 @@
 #include <linux/workqueue.h>
 
 #include <xen/events.h>
+#include <xen/interface/event_channel.h>
 #include <xen/interface/xen.h>
 #include <xen/interface/hvm/dm_op.h>
 #include <xen/interface/hvm/ioreq.h>
@@ -278,21 +279,27 @@ static int irqfd_deassign(struct xprivcmd_file *xf,
  * @udata: user pointer to a &struct privcmd_irqfd; the same layout for 32-bit
  *	programs
  *
+ * The policy and the domain rules are those of the dm_op it issues, and
+ * are asked for a deassign too, where the in-tree driver checks the domain.
+ *
  * Return: 0; -EINVAL for an unknown flag or an fd that is not an eventfd;
- * -EPERM for a domain the fd is not restricted to; -E2BIG for a dm_op larger
- * than the module's dm_op_buf_max_size; -EBADF; -EBUSY if the eventfd
- * already has an irqfd; -EFAULT; -ENOMEM.
+ * -EPERM for a domain the fd is not restricted to, or for the caller's own;
+ * -EACCES if the policy forbids dm_op; -E2BIG for a dm_op larger than the
+ * module's dm_op_buf_max_size; -EBADF; -EBUSY if the eventfd already has an
+ * irqfd; -EFAULT; -ENOMEM.
  */
 long xprivcmd_ioctl_irqfd(struct file *file, void __user *udata)
 {
 	struct privcmd_irqfd req;
+	int ret;
 
 	if (copy_from_user(&req, udata, sizeof(req)))
 		return -EFAULT;
 	if (req.flags & ~PRIVCMD_IRQFD_FLAG_DEASSIGN)
 		return -EINVAL;
-	if (!xprivcmd_may_use_domain(file, req.dom))
-		return -EPERM;
+	ret = xprivcmd_judge_ioctl(file, __HYPERVISOR_dm_op, 0, req.dom);
+	if (ret)
+		return ret;
 	if (req.flags & PRIVCMD_IRQFD_FLAG_DEASSIGN)
 		return irqfd_deassign(file->private_data, &req);
 	return irqfd_assign(file->private_data, &req);
@@ -469,6 +476,27 @@ static int ioreq_server_setup(struct ioreq_server *server,
 	return 0;
 }
 
+/*
+ * A port the kernel has bound is the kernel's (xenstore, a backend's ring, a
+ * VIRQ): binding it again here would share its interrupt, and when that
+ * fails the kernel unbinds, closing the kernel's channel.  And an ioreq
+ * server's ports are interdomain channels to its guest; anything else is
+ * not what this ioctl is for.  A port that changes between this check and
+ * the bind was closed and reallocated by a call the module does not issue.
+ */
+static int ioreq_port_check(evtchn_port_t port, u16 dom)
+{
+	struct evtchn_status status = { .dom = DOMID_SELF, .port = port };
+
+	if ((int)irq_from_evtchn(port) >= 0)
+		return -EBUSY;
+	if (HYPERVISOR_event_channel_op(EVTCHNOP_status, &status) ||
+	    status.status != EVTCHNSTAT_interdomain ||
+	    status.u.interdomain.dom != dom)
+		return -ENOTCONN;
+	return 0;
+}
+
 static struct ioreq_server *ioreq_server_alloc(struct xprivcmd_file *xf,
 					       const struct privcmd_ioeventfd *req)
 {
@@ -489,16 +517,22 @@ static struct ioreq_server *ioreq_server_alloc(struct xprivcmd_file *xf,
 	spin_lock_init(&server->lock);
 	INIT_LIST_HEAD(&server->ioeventfds);
 
-	ret = ioreq_server_setup(server, req);
-	if (ret)
-		goto out_free;
-
 	ports = memdup_array_user(u64_to_user_ptr(req->ports), req->vcpus,
 				  sizeof(*ports));
 	if (IS_ERR(ports)) {
 		ret = PTR_ERR(ports);
-		goto out_put_map;
+		goto out_free;
 	}
+	for (i = 0; i < req->vcpus; i++) {
+		ret = ioreq_port_check(ports[i], req->dom);
+		if (ret)
+			goto out_free_ports;
+	}
+
+	ret = ioreq_server_setup(server, req);
+	if (ret)
+		goto out_free_ports;
+
 	for (i = 0; i < req->vcpus; i++) {
 		server->ports[i].server = server;
 		server->ports[i].port = ports[i];
@@ -510,7 +544,6 @@ static struct ioreq_server *ioreq_server_alloc(struct xprivcmd_file *xf,
 							&server->ports[i]);
 		if (ret < 0) {
 			ioreq_server_unbind(server, i);
-			kfree(ports);
 			goto out_put_map;
 		}
 	}
@@ -520,6 +553,8 @@ static struct ioreq_server *ioreq_server_alloc(struct xprivcmd_file *xf,
 
 out_put_map:
 	xprivcmd_map_put(server->map);
+out_free_ports:
+	kfree(ports);
 out_free:
 	kfree(server);
 	return ERR_PTR(ret);
@@ -645,25 +680,33 @@ static int ioeventfd_deassign(struct xprivcmd_file *xf,
  * @udata: user pointer to a &struct privcmd_ioeventfd; the same layout for
  *	32-bit programs
  *
+ * Judged as the dm_op a device model issues for the guest, deassign too
+ * (see xprivcmd_ioctl_irqfd()).  A new server's ports are checked before
+ * its mapping: see ioreq_port_check().
+ *
  * Return: 0; -EINVAL for an unknown flag, a bad length, vCPU count or
  * range, an fd that is not an eventfd, a mapping at @ioreq that is not an
  * ioreq server this module mapped for @dom, or a server set up with another
  * domain or vCPU count; -EFAULT if nothing is mapped at @ioreq;
  * -EOPNOTSUPP in a PV guest, whose mappings the kernel cannot read; -EPERM
- * for a domain the fd is not restricted to; -EBADF; -EBUSY if the eventfd
- * is assigned already; -ENODEV on deassign of an unknown one; -ENOMEM; or
- * the error of binding an event channel.
+ * for a domain the fd is not restricted to, or for the caller's own;
+ * -EACCES if the policy forbids dm_op; -EBADF; -EBUSY if the eventfd is
+ * assigned already, or a port is one the kernel has bound; -ENOTCONN for a
+ * port that is not an interdomain channel to @dom; -ENODEV on deassign of
+ * an unknown one; -ENOMEM; or the error of binding an event channel.
  */
 long xprivcmd_ioctl_ioeventfd(struct file *file, void __user *udata)
 {
 	struct privcmd_ioeventfd req;
+	int ret;
 
 	if (copy_from_user(&req, udata, sizeof(req)))
 		return -EFAULT;
 	if (req.flags & ~PRIVCMD_IOEVENTFD_FLAG_DEASSIGN)
 		return -EINVAL;
-	if (!xprivcmd_may_use_domain(file, req.dom))
-		return -EPERM;
+	ret = xprivcmd_judge_ioctl(file, __HYPERVISOR_dm_op, 0, req.dom);
+	if (ret)
+		return ret;
 	if (req.flags & PRIVCMD_IOEVENTFD_FLAG_DEASSIGN)
 		return ioeventfd_deassign(file->private_data, &req);
 	return ioeventfd_assign(file->private_data, &req);

@@ -63,6 +63,21 @@ static bool auto_translated(void)
 }
 
 /*
+ * The policy and the domain rules, asked before a mapping ioctl does
+ * anything, on the hypercall that maps the frames: mmu_update in a PV
+ * guest, add_to_physmap_batch in an auto-translated one.  Neither may name
+ * the caller: its frames are the kernel's.
+ */
+static int judge_map(struct file *file, u16 dom)
+{
+	/* Linux's name for Xen's XENMEM_add_to_physmap_batch (23). */
+	if (auto_translated())
+		return xprivcmd_judge_ioctl(file, __HYPERVISOR_memory_op,
+					    XENMEM_add_to_physmap_range, dom);
+	return xprivcmd_judge_ioctl(file, __HYPERVISOR_mmu_update, 0, dom);
+}
+
+/*
  * @vma may be NULL when an ioeventfd drops the last reference: unmapping
  * translated frames works on the pages alone, and the page tables that
  * pointed at them went with the VMA.
@@ -257,8 +272,9 @@ static bool user_range_ok(u64 addr, u64 nr)
  * VMA's start and follow each other without gaps.
  *
  * Return: 0; -ENOSYS in an auto-translated guest; -EPERM for a domain the
- * fd is not restricted to; -EINVAL for a bad VMA or run; -EFAULT; -ENOMEM;
- * or the first error Xen gave.
+ * fd is not restricted to, or for the caller's own; -EACCES if the policy
+ * forbids mmu_update; -EINVAL for a bad VMA or run; -EFAULT; -ENOMEM; or
+ * the first error Xen gave.
  */
 long xprivcmd_mmap_entries(struct file *file, u16 dom, int num,
 			   const void __user *uentries)
@@ -272,8 +288,9 @@ long xprivcmd_mmap_entries(struct file *file, u16 dom, int num,
 
 	if (auto_translated())
 		return -ENOSYS;
-	if (!xprivcmd_may_use_domain(file, dom))
-		return -EPERM;
+	ret = judge_map(file, dom);
+	if (ret)
+		return ret;
 	if (num < 0)
 		return -EINVAL;
 	if (!num)
@@ -356,17 +373,34 @@ static int read_gfns(xen_pfn_t *gfns, const void __user *arr, u64 num,
 	return 0;
 }
 
-static int write_gfns(void __user *arr, const xen_pfn_t *gfns, u64 num,
-		      bool compat)
+/*
+ * Version 1 reports a frame's failure in the top bits of its own entry; the
+ * entries of frames that mapped are left alone, as the in-tree driver does.
+ * Its known limits: 4 bits, of a 32-bit value.
+ */
+static int write_v1_errors(void __user *arr, const xen_pfn_t *gfns,
+			   const int *errs, u64 num, bool compat)
 {
+	xen_pfn_t __user *arr64 = arr;
 	u32 __user *arr32 = arr;
 	u64 i;
 
-	if (!compat)
-		return copy_to_user(arr, gfns, num * sizeof(*gfns)) ? -EFAULT : 0;
-	for (i = 0; i < num; i++)
-		if (put_user((u32)gfns[i], arr32 + i))
+	for (i = 0; i < num; i++) {
+		xen_pfn_t gfn;
+		int rc;
+
+		if (!errs[i])
+			continue;
+		gfn = gfns[i] | (errs[i] == -ENOENT ?
+				 PRIVCMD_MMAPBATCH_PAGED_ERROR :
+				 PRIVCMD_MMAPBATCH_MFN_ERROR);
+		if (compat)
+			rc = put_user((u32)gfn, arr32 + i);
+		else
+			rc = put_user(gfn, arr64 + i);
+		if (rc)
 			return -EFAULT;
+	}
 	return 0;
 }
 
@@ -414,26 +448,35 @@ static void remap_gfns(struct vm_area_struct *vma, struct xprivcmd_map *map,
  *
  * Frames that fail leave a hole and a per-frame error; the call itself only
  * fails with -EINVAL for arguments that are wrong whatever the frames, as
- * the tools take -EINVAL from version 2 to mean it is not implemented.
+ * the tools take -EINVAL from version 2 to mean it is not implemented.  The
+ * arrays are written only if a frame failed (@uerr was zeroed first), as
+ * the in-tree driver does.
  *
  * Return: 0; -ENOENT if a frame is paged out (retry its hole later); -EPERM
- * for a domain the fd is not restricted to; -EINVAL; -EFAULT; -ENOMEM.
+ * for a domain the fd is not restricted to, or for the caller's own;
+ * -EACCES if the policy forbids the mapping hypercall; -EINVAL; -EFAULT;
+ * -ENOMEM.
  */
 long xprivcmd_mmapbatch(struct file *file, int version, u16 dom, u64 num,
 			u64 addr, void __user *arr, int __user *uerr,
 			bool compat)
 {
 	size_t esz = compat ? sizeof(u32) : sizeof(xen_pfn_t);
+	bool enoent = false, failed = false;
 	struct vm_area_struct *vma;
 	struct xprivcmd_map *map;
-	bool enoent = false;
 	xen_pfn_t *gfns;
 	int *errs;
 	long ret;
 	u64 i;
 
-	if (!xprivcmd_may_use_domain(file, dom))
-		return -EPERM;
+	/* The in-tree driver's order: the array it writes, then the domain. */
+	if (version == 1 ? !access_ok(arr, num * esz) :
+			   !access_ok(uerr, num * sizeof(*uerr)))
+		return -EFAULT;
+	ret = judge_map(file, dom);
+	if (ret)
+		return ret;
 	if (!user_range_ok(addr, num))
 		return -EINVAL;
 	if (!access_ok(arr, num * esz))
@@ -462,16 +505,14 @@ long xprivcmd_mmapbatch(struct file *file, int version, u16 dom, u64 num,
 	for (i = 0; i < num; i++) {
 		if (!errs[i])
 			continue;
+		failed = true;
 		if (errs[i] == -ENOENT)
 			enoent = true;
-		/* Version 1's known limits: 4 bits, of a 32-bit value. */
-		if (version == 1)
-			gfns[i] |= errs[i] == -ENOENT ?
-				   PRIVCMD_MMAPBATCH_PAGED_ERROR :
-				   PRIVCMD_MMAPBATCH_MFN_ERROR;
 	}
+	if (!failed)
+		goto out_free;
 	if (version == 1)
-		ret = write_gfns(arr, gfns, num, compat);
+		ret = write_v1_errors(arr, gfns, errs, num, compat);
 	else if (copy_to_user(uerr, errs, num * sizeof(*errs)))
 		ret = -EFAULT;
 	if (!ret && enoent)
@@ -580,9 +621,11 @@ static long resource_nr_frames(void __user *udata, struct privcmd_mmap_resource 
  * With @addr and @num both 0, asks Xen how many frames the resource has and
  * writes that to @num.  Otherwise maps frames @idx.. of it at @addr.
  *
- * Return: 0; -EPERM for a domain the fd is not restricted to; -EINVAL for
- * only one of @addr and @num zero, a bad range or VMA; -EFAULT; -ENOMEM;
- * Xen's error, or the first frame's that failed to map.
+ * Return: 0; -EPERM for a domain the fd is not restricted to, or for the
+ * caller's own; -EACCES if the policy forbids acquire_resource; -EINVAL for
+ * only one of @addr and @num zero, a bad range or VMA; -EOPNOTSUPP if Xen
+ * handed the frames to the caller (see below); -EFAULT; -ENOMEM; Xen's
+ * error, or the first frame's that failed to map.
  */
 long xprivcmd_ioctl_mmap_resource(struct file *file, void __user *udata)
 {
@@ -597,8 +640,10 @@ long xprivcmd_ioctl_mmap_resource(struct file *file, void __user *udata)
 
 	if (copy_from_user(&r, udata, sizeof(r)))
 		return -EFAULT;
-	if (!xprivcmd_may_use_domain(file, r.dom))
-		return -EPERM;
+	ret = xprivcmd_judge_ioctl(file, __HYPERVISOR_memory_op,
+				   XENMEM_acquire_resource, r.dom);
+	if (ret)
+		return ret;
 	if (!r.addr != !r.num || r.type > U16_MAX)
 		return -EINVAL;
 	if (!r.addr)
@@ -637,13 +682,20 @@ long xprivcmd_ioctl_mmap_resource(struct file *file, void __user *udata)
 
 	if (map->pages) {
 		ret = map_resource_pages(vma, map, r.addr, r.num);
+	} else if (xr.flags & XENMEM_rsrc_acq_caller_owned) {
+		/*
+		 * Xen 4.11 and 4.12 could hand a resource's frames to the
+		 * caller, to be mapped as its own (DOMID_SELF).  Nothing
+		 * here maps the caller's frames: refused, and the mapping
+		 * stays empty.
+		 */
+		pr_warn_ratelimited("MMAP_RESOURCE: Xen gave domain %u's resource %u frames to the caller: not mapped\n",
+				    r.dom, r.type);
+		ret = -EOPNOTSUPP;
 	} else {
-		/* Frames Xen gave to us are mapped as ours, not the domain's. */
-		u16 owner = xr.flags & XENMEM_rsrc_acq_caller_owned ?
-			    DOMID_SELF : r.dom;
 		int n = xen_remap_domain_mfn_array(vma, r.addr, pfns, r.num,
 						   errs, vma->vm_page_prot,
-						   owner);
+						   r.dom);
 
 		ret = n < 0 ? n : 0;
 		for (i = 0; !ret && i < r.num; i++)

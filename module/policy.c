@@ -124,7 +124,7 @@ bool xprivcmd_policy_allowed(struct xprivcmd_file *xf, u64 op, u64 subop,
 	pols[0] = rcu_dereference(global_policy);
 	pols[1] = rcu_dereference(xf->policy);
 	/* The default module policy ("all") refuses what is not modelled. */
-	loose = pols[0] != NULL;
+	loose = !!pols[0];
 	for (i = 0; i < ARRAY_SIZE(pols); i++) {
 		const struct xprivcmd_policy *p;
 

@@ -160,4 +160,144 @@ TEST_F(dm_op, bad_argument_efault)
 	EXPECT_EQ(EFAULT, errno);
 }
 
+/*
+ * Raised limits must not let the page count wrap: 4096 buffers of 4 GiB
+ * less a byte, each starting one byte into a page, span 2^20 pages each,
+ * 2^32 in all, which 32 bits count as none.  Refused before anything is
+ * sized or pinned from the count, and the kernel carries on.
+ */
+FIXTURE(wrap) {
+	int fd;
+	long max_nr, max_size;
+	bool raised;
+	struct privcmd_dm_op_buf *bufs;
+};
+
+FIXTURE_VARIANT(wrap) {
+	unsigned int num;	/* 2^20-page buffers */
+	size_t last;		/* and one more of this size, if not 0 */
+};
+
+/* Wraps to exactly 0, and to a single page. */
+FIXTURE_VARIANT_ADD(wrap, to_zero) { .num = 4096 };
+FIXTURE_VARIANT_ADD(wrap, to_one_page) { .num = 4096, .last = 8 };
+/* Does not wrap, and is more than one array can list. */
+FIXTURE_VARIANT_ADD(wrap, too_many_pages) { .num = 1 };
+
+#define WRAP_BUF_SIZE	0xffffffffUL
+#define WRAP_BUF_ADDR	((void *)0x10000001UL)
+
+FIXTURE_SETUP(wrap)
+{
+	unsigned int i, n = variant->num + !!variant->last;
+
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	self->max_nr = xpc_param("dm_op_max_nr_bufs");
+	self->max_size = xpc_param("dm_op_buf_max_size");
+	ASSERT_LT(0, self->max_nr);
+	ASSERT_LT(0, self->max_size);
+	self->bufs = calloc(n, sizeof(*self->bufs));
+	ASSERT_TRUE(self->bufs != NULL);
+	/* Addresses only: the module must refuse before it looks at them. */
+	for (i = 0; i < variant->num; i++)
+		self->bufs[i] = (struct privcmd_dm_op_buf){
+			.uptr = WRAP_BUF_ADDR, .size = WRAP_BUF_SIZE,
+		};
+	if (variant->last)
+		self->bufs[i] = (struct privcmd_dm_op_buf){
+			.uptr = WRAP_BUF_ADDR, .size = variant->last,
+		};
+	/* A 32-bit program's buffers cannot reach 4 GiB: the test skips. */
+	if (sizeof(void *) < 8)
+		return;
+	self->raised = true;
+	ASSERT_EQ(0, xpc_set_param("dm_op_max_nr_bufs", 65535));
+	ASSERT_EQ(0, xpc_set_param("dm_op_buf_max_size", (long)WRAP_BUF_SIZE));
+}
+
+FIXTURE_TEARDOWN(wrap)
+{
+	if (self->raised) {
+		EXPECT_EQ(0, xpc_set_param("dm_op_max_nr_bufs", self->max_nr));
+		EXPECT_EQ(0, xpc_set_param("dm_op_buf_max_size", self->max_size));
+	}
+	free(self->bufs);
+	close(self->fd);
+}
+
+TEST_F(wrap, e2big_and_the_kernel_survives)
+{
+	struct privcmd_dm_op_buf b = { .uptr = &b, .size = 8 };
+	__u16 n = variant->num + !!variant->last;
+
+	if (!self->raised)
+		SKIP(return, "a 32-bit program cannot name 4 GiB buffers");
+	EXPECT_ERRNO(E2BIG, dm_op(self->fd, XPC_DOMID_NONE, n, self->bufs));
+	/* Still alive, and a sound call still reaches Xen. */
+	EXPECT_ERRNO(XPC_DM_OP_NO_DOMAIN, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
+}
+
+/* Judged as dm_op: never the caller's own domain, and as the policy says. */
+FIXTURE(judged) {
+	int fd;
+	char policy[4096];
+	bool policy_changed;
+	char buf[8];
+};
+
+FIXTURE_VARIANT(judged) {
+	__u16 dom;
+	bool own_id;
+	bool policy_none;
+	int err;
+	unsigned int reason;
+};
+
+FIXTURE_VARIANT_ADD(judged, domid_self) {
+	.dom = XPC_DOMID_SELF, .err = EPERM, .reason = XPRIVCMD_REASON_OWN_DOMAIN,
+};
+FIXTURE_VARIANT_ADD(judged, own_id) {
+	.dom = 0, .own_id = true, .err = EPERM, .reason = XPRIVCMD_REASON_OWN_DOMAIN,
+};
+FIXTURE_VARIANT_ADD(judged, policy_none) {
+	.dom = XPC_DOMID_NONE, .policy_none = true, .err = EACCES,
+	.reason = XPRIVCMD_REASON_POLICY,
+};
+
+FIXTURE_SETUP(judged)
+{
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	if (variant->policy_none) {
+		ASSERT_EQ(0, xpc_policy_save(self->policy, sizeof(self->policy)));
+		ASSERT_EQ(0, xpc_policy_set("none"));
+		self->policy_changed = true;
+	}
+}
+
+FIXTURE_TEARDOWN(judged)
+{
+	if (self->policy_changed)
+		EXPECT_EQ(0, xpc_policy_set(self->policy))
+			TH_LOG("cannot restore the policy \"%s\"", self->policy);
+	close(self->fd);
+}
+
+/* With buffers and without: the probe is judged too. */
+TEST_F(judged, refused_before_xen)
+{
+	struct privcmd_dm_op_buf b = { .uptr = self->buf, .size = sizeof(self->buf) };
+	long long issued = xpc_stat(__HYPERVISOR_dm_op, "issued");
+
+	if (variant->own_id && !xpc_is_dom0())
+		SKIP(return, "not dom0: own domain id unknown to the test");
+	EXPECT_REFUSAL(self->fd, dm_op(self->fd, variant->dom, 1, &b),
+		       variant->err, variant->reason);
+	EXPECT_EQ(__HYPERVISOR_dm_op, xpc_last_error(self->fd).op);
+	EXPECT_REFUSAL(self->fd, dm_op(self->fd, variant->dom, 0, NULL),
+		       variant->err, variant->reason);
+	EXPECT_EQ(issued, xpc_stat(__HYPERVISOR_dm_op, "issued"));
+}
+
 TEST_HARNESS_MAIN

@@ -23,6 +23,8 @@
 #include "xprivcmd_map_utils.h"
 #include "kselftest_harness.h"
 
+#include <xen/event_channel.h>
+
 /* A dm_op that Xen will refuse for the domain before looking at it. */
 #define XPC_DMOP_SET_IRQ_LEVEL	5
 
@@ -393,7 +395,182 @@ TEST_F(ioeventfd, restricted_other_domain_eperm)
 	EXPECT_IOEVENTFD_ERRNO(EPERM, PRIVCMD_IOEVENTFD_FLAG_DEASSIGN);
 }
 
-TEST_F(ioeventfd, no_mapping_at_ioreq_efault)
+TEST_F(ioeventfd, deassign_unknown_enodev)
+{
+	NEED_EVENTFD();
+	EXPECT_IOEVENTFD_ERRNO(ENODEV, PRIVCMD_IOEVENTFD_FLAG_DEASSIGN);
+}
+
+/*
+ * What a new ioreq server's ports must be: interdomain channels to its
+ * guest that the kernel has not bound.  The guest here is a domain created
+ * for the test, and its channel to us is bound with raw event-channel
+ * calls, unknown to the kernel, as a device model binds an ioreq server's.
+ * The ports are checked before the mapping at @ioreq, so the checks of the
+ * mapping are seen with such a port only.
+ */
+FIXTURE(ioreq) {
+	int fd;
+	int efd;
+	struct xpc_domain d;
+	bool created;
+	__u32 port;		/* ours, bound to the domain's */
+	__u32 ports[2];
+	struct privcmd_ioeventfd req;
+	void *anon;
+};
+
+static long evtchn_op(int fd, unsigned int cmd, void *arg)
+{
+	return xpc_hypercall(fd, __HYPERVISOR_event_channel_op, cmd, xpc_ptr(arg),
+			     0, 0, 0);
+}
+
+/* A port of ours connected to a fresh port of @dom; 0 or -1 with errno. */
+static long interdomain_port(int fd, domid_t dom, __u32 *port)
+{
+	struct evtchn_alloc_unbound a = { .dom = dom, .remote_dom = DOMID_SELF };
+	struct evtchn_bind_interdomain b = { .remote_dom = dom };
+
+	if (evtchn_op(fd, EVTCHNOP_alloc_unbound, &a))
+		return -1;
+	b.remote_port = a.port;
+	if (evtchn_op(fd, EVTCHNOP_bind_interdomain, &b))
+		return -1;
+	*port = b.local_port;
+	return 0;
+}
+
+FIXTURE_SETUP(ioreq)
+{
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	self->efd = eventfd(0, EFD_CLOEXEC);
+	self->anon = mmap(NULL, XPC_PAGE, PROT_READ | PROT_WRITE,
+			  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(self->anon != MAP_FAILED);
+	if (!have_eventfd())
+		return;
+	ASSERT_LE(0, self->efd);
+	ASSERT_EQ(0, xpc_domain_create(self->fd, &self->d))
+		TH_LOG("a guest for the ioreq server: %s", strerror(errno));
+	self->created = true;
+	ASSERT_EQ(0, interdomain_port(self->fd, self->d.dom, &self->port))
+		TH_LOG("an interdomain channel: %s", strerror(errno));
+	self->ports[0] = self->port;
+	self->ports[1] = self->port;
+	memset(&self->req, 0, sizeof(self->req));
+	self->req.ioreq = xpc_ptr(self->anon);
+	self->req.ports = xpc_ptr(self->ports);
+	self->req.addr = 0x10000000;
+	self->req.addr_len = 4;
+	self->req.event_fd = self->efd;
+	self->req.vcpus = 1;
+	self->req.dom = self->d.dom;
+}
+
+FIXTURE_TEARDOWN(ioreq)
+{
+	struct evtchn_close c = { .port = self->port };
+
+	if (self->port)
+		evtchn_op(self->fd, EVTCHNOP_close, &c);
+	if (self->created)
+		EXPECT_EQ(0, xpc_domain_destroy(self->fd, self->d.dom));
+	munmap(self->anon, XPC_PAGE);
+	close(self->efd);
+	close(self->fd);
+}
+
+#define EXPECT_IOREQ_ERRNO(e) \
+	EXPECT_ERRNO(e, ioeventfd(self->fd, &self->req, 0))
+
+/*
+ * A channel the kernel bound: its xenstore channel (dom0's, from xenfs), or
+ * else its first VIRQ, which only the kernel binds.  0 if none is found.
+ */
+static __u32 kernel_port(int fd)
+{
+	char line[32];
+	__u32 port;
+
+	if (!xpc_read_line("/proc/xen/xsd_port", line, sizeof(line)))
+		return strtoul(line, NULL, 10);
+	for (port = 1; port < 4096; port++) {
+		struct evtchn_status st = { .dom = DOMID_SELF, .port = port };
+
+		if (evtchn_op(fd, EVTCHNOP_status, &st))
+			break;
+		if (st.status == EVTCHNSTAT_virq)
+			return port;
+	}
+	return 0;
+}
+
+/* A port of ours that waits for @dom to connect; 0 or -1 with errno. */
+static long unbound_port(int fd, domid_t dom, __u32 *port)
+{
+	struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = dom };
+
+	if (evtchn_op(fd, EVTCHNOP_alloc_unbound, &a))
+		return -1;
+	*port = a.port;
+	return 0;
+}
+
+/*
+ * A port the kernel bound itself, on any vCPU: refused before it is bound
+ * again, which on failure would have closed the kernel's channel.
+ */
+TEST_F(ioreq, kernel_bound_port_ebusy)
+{
+	__u32 kernel = kernel_port(self->fd);
+	struct evtchn_status before = { .dom = DOMID_SELF, .port = kernel };
+	unsigned int vcpu;
+
+	NEED_EVENTFD();
+	ASSERT_NE(0, kernel) TH_LOG("no channel of the kernel's found");
+	ASSERT_EQ(0, evtchn_op(self->fd, EVTCHNOP_status, &before));
+	for (vcpu = 0; vcpu < 2; vcpu++) {
+		self->req.vcpus = vcpu + 1;
+		self->ports[vcpu] = kernel;
+		EXPECT_IOREQ_ERRNO(EBUSY);
+		self->ports[vcpu] = self->port;
+	}
+	/* The kernel's channel is as it was: Xen still has it bound. */
+	{
+		struct evtchn_status st = { .dom = DOMID_SELF, .port = kernel };
+
+		ASSERT_EQ(0, evtchn_op(self->fd, EVTCHNOP_status, &st));
+		EXPECT_EQ(before.status, st.status);
+		EXPECT_EQ(before.vcpu, st.vcpu);
+	}
+}
+
+/* Ports that are not interdomain channels to the ioeventfd's domain. */
+TEST_F(ioreq, not_interdomain_to_the_domain_enotconn)
+{
+	__u32 unbound;
+	struct evtchn_close c;
+
+	NEED_EVENTFD();
+	ASSERT_EQ(0, unbound_port(self->fd, self->d.dom, &unbound));
+	self->ports[0] = unbound;	/* waits for the domain: not connected */
+	EXPECT_IOREQ_ERRNO(ENOTCONN);
+	self->ports[0] = 1000000;	/* beyond any port */
+	EXPECT_IOREQ_ERRNO(ENOTCONN);
+	self->ports[0] = self->port;	/* a channel, to another domain */
+	self->req.dom = XPC_DOMID_NONE;
+	EXPECT_IOREQ_ERRNO(ENOTCONN);
+	self->req.dom = self->d.dom;
+	self->req.vcpus = 2;		/* the second vCPU's is wrong */
+	self->ports[1] = unbound;
+	EXPECT_IOREQ_ERRNO(ENOTCONN);
+	c.port = unbound;
+	evtchn_op(self->fd, EVTCHNOP_close, &c);
+}
+
+TEST_F(ioreq, no_mapping_at_ioreq_efault)
 {
 	void *gone = mmap(NULL, XPC_PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
@@ -401,55 +578,144 @@ TEST_F(ioeventfd, no_mapping_at_ioreq_efault)
 	ASSERT_TRUE(gone != MAP_FAILED);
 	ASSERT_EQ(0, munmap(gone, XPC_PAGE));
 	self->req.ioreq = xpc_ptr(gone);
-	EXPECT_IOEVENTFD_ERRNO(EFAULT, 0);
+	EXPECT_IOREQ_ERRNO(EFAULT);
 }
 
 /* The check the in-tree driver lacks: it would read this VMA as ours. */
-TEST_F(ioeventfd, other_drivers_mapping_einval)
+TEST_F(ioreq, other_drivers_mapping_einval)
 {
 	NEED_EVENTFD();
-	EXPECT_IOEVENTFD_ERRNO(EINVAL, 0);
+	EXPECT_IOREQ_ERRNO(EINVAL);
 }
 
-TEST_F(ioeventfd, empty_xprivcmd_mapping_einval)
+TEST_F(ioreq, empty_xprivcmd_mapping_einval)
 {
 	void *q = xpc_map(self->fd, 1, PROT_READ);
 
 	NEED_EVENTFD();
 	ASSERT_TRUE(q != MAP_FAILED);
 	self->req.ioreq = xpc_ptr(q);
-	EXPECT_IOEVENTFD_ERRNO(EINVAL, 0);
+	EXPECT_IOREQ_ERRNO(EINVAL);
 	munmap(q, XPC_PAGE);
 }
 
-/* Frames that are not an ioreq server's (PV: one of our own pages). */
-TEST_F(ioeventfd, mapping_of_other_frames_einval)
+/* Frames that are not an ioreq server's: the domain's memory. */
+TEST_F(ioreq, mapping_of_other_frames_einval)
 {
-	unsigned char *page = xpc_pattern_page(getpid());
 	void *q = xpc_map(self->fd, 1, PROT_READ);
-	unsigned long mfn;
 	int err;
 
 	NEED_EVENTFD();
-	ASSERT_TRUE(page != NULL);
 	ASSERT_TRUE(q != MAP_FAILED);
-	if (xpc_auto_translated(self->fd))
-		SKIP(goto out, "auto-translated guest: no machine frames to map");
-	mfn = xpc_mfn_of(self->fd, page);
-	ASSERT_NE(0, mfn);
-	ASSERT_EQ(0, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, &mfn, &err, 1));
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->d.dom, q, self->d.frames, &err, 1));
 	ASSERT_EQ(0, err);
 	self->req.ioreq = xpc_ptr(q);
-	EXPECT_IOEVENTFD_ERRNO(EINVAL, 0);
-out:
+	EXPECT_IOREQ_ERRNO(EINVAL);
 	munmap(q, XPC_PAGE);
-	munmap(page, XPC_PAGE);
 }
 
-TEST_F(ioeventfd, deassign_unknown_enodev)
+/*
+ * Both ioctls are judged as the dm_op they stand for: never for the
+ * caller's own domain, and not when the policy denies dm_op.
+ */
+FIXTURE(judged) {
+	int fd;
+	int efd;
+	char policy[4096];
+	bool policy_changed;
+	__u32 op[8];
+	__u32 ports[1];
+	void *anon;
+};
+
+FIXTURE_VARIANT(judged) {
+	bool ioeventfd;
+	__u16 dom;		/* XPC_DOMID_NONE: another domain */
+	bool own_id;		/* the caller's own id instead of @dom */
+	bool policy_none;
+	int err;
+	unsigned int reason;
+};
+
+#define OWN_DOM(io, d, own) { .ioeventfd = io, .dom = d, .own_id = own, .err = EPERM, \
+			      .reason = XPRIVCMD_REASON_OWN_DOMAIN }
+#define NO_DM_OP(io) { .ioeventfd = io, .dom = XPC_DOMID_NONE, .policy_none = true, \
+		       .err = EACCES, .reason = XPRIVCMD_REASON_POLICY }
+
+FIXTURE_VARIANT_ADD(judged, irqfd_domid_self) OWN_DOM(false, XPC_DOMID_SELF, false);
+FIXTURE_VARIANT_ADD(judged, irqfd_own_id) OWN_DOM(false, 0, true);
+FIXTURE_VARIANT_ADD(judged, irqfd_policy_none) NO_DM_OP(false);
+FIXTURE_VARIANT_ADD(judged, ioeventfd_domid_self) OWN_DOM(true, XPC_DOMID_SELF, false);
+FIXTURE_VARIANT_ADD(judged, ioeventfd_own_id) OWN_DOM(true, 0, true);
+FIXTURE_VARIANT_ADD(judged, ioeventfd_policy_none) NO_DM_OP(true);
+
+FIXTURE_SETUP(judged)
 {
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	self->efd = eventfd(0, EFD_CLOEXEC);
+	self->anon = mmap(NULL, XPC_PAGE, PROT_READ | PROT_WRITE,
+			  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(self->anon != MAP_FAILED);
+	memset(self->op, 0, sizeof(self->op));
+	self->op[0] = XPC_DMOP_SET_IRQ_LEVEL;
+	self->ports[0] = 0;
+	if (variant->policy_none) {
+		ASSERT_EQ(0, xpc_policy_save(self->policy, sizeof(self->policy)));
+		ASSERT_EQ(0, xpc_policy_set("none"));
+		self->policy_changed = true;
+	}
+}
+
+FIXTURE_TEARDOWN(judged)
+{
+	if (self->policy_changed)
+		EXPECT_EQ(0, xpc_policy_set(self->policy))
+			TH_LOG("cannot restore the policy \"%s\"", self->policy);
+	munmap(self->anon, XPC_PAGE);
+	close(self->efd);
+	close(self->fd);
+}
+
+static long judged_ioctl(FIXTURE_DATA(judged) *self, bool io, __u16 dom, __u32 flags)
+{
+	struct privcmd_irqfd i = {
+		.dm_op = xpc_ptr(self->op), .size = sizeof(self->op),
+		.fd = self->efd, .dom = dom, .flags = flags,
+	};
+	struct privcmd_ioeventfd e = {
+		.ioreq = xpc_ptr(self->anon), .ports = xpc_ptr(self->ports),
+		.addr = 0x10000000, .addr_len = 4, .event_fd = self->efd,
+		.vcpus = 1, .dom = dom, .flags = flags,
+	};
+
+	if (io)
+		return ioctl(self->fd, IOCTL_PRIVCMD_IOEVENTFD, &e);
+	return ioctl(self->fd, IOCTL_PRIVCMD_IRQFD, &i);
+}
+
+/* Assign and deassign alike, where the in-tree driver checks the domain. */
+TEST_F(judged, assign_and_deassign_refused)
+{
+	bool io = variant->ioeventfd;
+	__u32 deassign = io ? PRIVCMD_IOEVENTFD_FLAG_DEASSIGN : PRIVCMD_IRQFD_FLAG_DEASSIGN;
+	long long issued = xpc_stat(__HYPERVISOR_dm_op, "issued");
+
 	NEED_EVENTFD();
-	EXPECT_IOEVENTFD_ERRNO(ENODEV, PRIVCMD_IOEVENTFD_FLAG_DEASSIGN);
+	if (variant->own_id && !xpc_is_dom0())
+		SKIP(return, "not dom0: own domain id unknown to the test");
+	EXPECT_REFUSAL(self->fd, judged_ioctl(self, io, variant->dom, 0),
+		       variant->err, variant->reason);
+	EXPECT_EQ(__HYPERVISOR_dm_op, xpc_last_error(self->fd).op);
+	EXPECT_REFUSAL(self->fd, judged_ioctl(self, io, variant->dom, deassign),
+		       variant->err, variant->reason);
+	/* Nothing was assigned: a signal issues nothing. */
+	if (self->efd >= 0) {
+		__u64 one = 1;
+
+		EXPECT_EQ(sizeof(one), write(self->efd, &one, sizeof(one)));
+	}
+	EXPECT_EQ(issued, xpc_stat(__HYPERVISOR_dm_op, "issued"));
 }
 
 /* What the in-tree driver answers when built without eventfds. */

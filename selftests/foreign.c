@@ -9,87 +9,11 @@
  * domain's guest frames.
  */
 #include "xprivcmd_map_utils.h"	/* first: it asks for Xen's tools' headers */
-
-#include <xen/domctl.h>
-#include <xen/memory.h>
-
 #include "kselftest_harness.h"
 
-#define NR_PAGES	4
-#define GRANT_FRAMES	2
-
-#ifdef __aarch64__
-/* Where Xen on Arm puts a guest's RAM: GUEST_RAM0_BASE. */
-#define FIRST_GFN	0x40000UL
-#else
-#define FIRST_GFN	0UL
-#endif
-
-static long domctl(int fd, struct xen_domctl *d)
-{
-	d->interface_version = XEN_DOMCTL_INTERFACE_VERSION;
-	return xpc_hypercall(fd, __HYPERVISOR_domctl, xpc_ptr(d), 0, 0, 0, 0);
-}
-
-/* An empty domain, its id in @dom; 0 or -1 with errno. */
-static long create_domain(int fd, domid_t *dom)
-{
-	struct xen_domctl d = { .cmd = XEN_DOMCTL_createdomain };
-	struct xen_domctl_createdomain *c = &d.u.createdomain;
-	long ret;
-
-	c->max_vcpus = 1;
-	c->max_evtchn_port = 1023;
-	c->max_grant_frames = GRANT_FRAMES;
-	c->max_maptrack_frames = 0;
-	c->grant_opts = XEN_DOMCTL_GRANT_version(1);
-#ifdef __aarch64__
-	/* Every Arm guest is "HVM with HAP" to Xen. */
-	c->flags = XEN_DOMCTL_CDF_hvm | XEN_DOMCTL_CDF_hap;
-	c->arch.gic_version = XEN_DOMCTL_CONFIG_GIC_NATIVE;
-#endif
-	ret = domctl(fd, &d);
-	*dom = d.domain;
-	return ret;
-}
-
-/* NR_PAGES of memory for @dom; the frames to map them by into @frames. */
-static long give_memory(int fd, domid_t dom, unsigned long *frames)
-{
-	struct xen_domctl d = { .cmd = XEN_DOMCTL_max_mem, .domain = dom };
-	struct xen_memory_reservation r = {
-		.nr_extents = NR_PAGES, .domid = dom,
-	};
-	xen_pfn_t list[NR_PAGES];
-	long ret;
-	int i;
-
-#ifdef __aarch64__
-	/* Xen on Arm takes the domain's page tables from this pool (XSA-409). */
-	d.cmd = XEN_DOMCTL_set_paging_mempool_size;
-	d.u.paging_mempool.size = 1 << 20;
-	if (domctl(fd, &d))
-		return -1;
-	d.cmd = XEN_DOMCTL_max_mem;
-#endif
-	d.u.max_mem.max_memkb = 1024;
-	if (domctl(fd, &d))
-		return -1;
-	for (i = 0; i < NR_PAGES; i++)
-		list[i] = FIRST_GFN + i;
-	set_xen_guest_handle(r.extent_start, list);
-	ret = xpc_hypercall(fd, __HYPERVISOR_memory_op, XENMEM_populate_physmap,
-			    xpc_ptr(&r), 0, 0, 0);
-	if (ret != NR_PAGES) {
-		if (ret >= 0)
-			errno = ENOMEM;
-		return -1;
-	}
-	/* A PV domain's frames are known by the machine frames Xen wrote back. */
-	for (i = 0; i < NR_PAGES; i++)
-		frames[i] = list[i];
-	return 0;
-}
+#define NR_PAGES	XPC_DOM_PAGES
+#define GRANT_FRAMES	XPC_DOM_GRANT_FRAMES
+#define FIRST_GFN	XPC_DOM_FIRST_GFN
 
 FIXTURE(domain) {
 	int fd;
@@ -102,19 +26,18 @@ FIXTURE_SETUP(domain)
 {
 	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd) TH_LOG("open %s: %s", xpc_device(), strerror(errno));
-	ASSERT_EQ(0, create_domain(self->fd, &self->dom))
+	ASSERT_EQ(0, xpc_domain_new(self->fd, &self->dom))
 		TH_LOG("createdomain: %s", strerror(errno));
 	self->created = true;
-	ASSERT_EQ(0, give_memory(self->fd, self->dom, self->frames))
+	ASSERT_EQ(0, xpc_domain_memory(self->fd, self->dom, self->frames))
 		TH_LOG("memory for domain %u: %s", self->dom, strerror(errno));
 }
 
 FIXTURE_TEARDOWN(domain)
 {
-	struct xen_domctl d = { .cmd = XEN_DOMCTL_destroydomain, .domain = self->dom };
-
 	if (self->created)
-		EXPECT_EQ(0, domctl(self->fd, &d)) TH_LOG("destroy: %s", strerror(errno));
+		EXPECT_EQ(0, xpc_domain_destroy(self->fd, self->dom))
+			TH_LOG("destroy: %s", strerror(errno));
 	close(self->fd);
 }
 

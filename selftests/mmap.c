@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * mmap() of the device and the mapping ioctls, against a real hypervisor.
- * With only dom0 running, the frames mapped are dom0's own: a page of ours
- * (found through Xen's machine-to-physical table), Xen's read-only table
- * itself, and dom0's grant table.
+ * The frames mapped are those of a second domain that each test creates
+ * (xpc_domain_create(): dom0 runs alone here), and Xen's read-only
+ * machine-to-physical table.  The caller's own frames are the kernel's:
+ * every mapping ioctl refuses DOMID_SELF and the caller's own id, whatever
+ * the frames, and so do the policy's denials.
  */
 #include "xprivcmd_map_utils.h"
 #include "kselftest_harness.h"
@@ -12,11 +14,10 @@
 #define XPC_BAD_MFN 0xfffff00UL
 
 /*
- * Every test here maps frames found through Xen's machine-to-physical
- * table, a PV guest's view of memory.  A translated guest (dom0 on Arm) has
- * no such table, and Xen on Arm refuses a foreign mapping of the caller's
- * own frames: it skips there as a whole, before the harness starts, and
- * foreign.c maps a second domain's frames on both kinds of guest.
+ * Every test here names machine frames, a PV guest's view of memory, and
+ * IOCTL_PRIVCMD_MMAP is PV only.  A translated guest (dom0 on Arm) skips as
+ * a whole, before the harness starts: foreign.c maps a second domain's
+ * frames on both kinds of guest.
  */
 static void __attribute__((constructor)) map_skip_unless_pv(void)
 {
@@ -33,23 +34,32 @@ static void __attribute__((constructor)) map_skip_unless_pv(void)
 
 FIXTURE(map) {
 	int fd;
-	unsigned char *page;	/* a page of ours, distinctive bytes */
-	unsigned long mfn;	/* its machine frame */
+	struct xpc_domain d;
+	bool created;
+	__u16 dom;		/* the domain the frames are of */
+	unsigned long mfn;	/* its first frame */
+	unsigned char page[XPC_PAGE];	/* what that frame holds */
 };
 
 FIXTURE_SETUP(map)
 {
 	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd) TH_LOG("open %s: %s", xpc_device(), strerror(errno));
-	self->page = xpc_pattern_page(getpid());
-	ASSERT_TRUE(self->page != NULL);
-	self->mfn = xpc_mfn_of(self->fd, self->page);
-	ASSERT_NE(0, self->mfn) TH_LOG("cannot find the machine frame of our page");
+	ASSERT_EQ(0, xpc_domain_create(self->fd, &self->d))
+		TH_LOG("a domain to map: %s", strerror(errno));
+	self->created = true;
+	self->dom = self->d.dom;
+	self->mfn = self->d.frames[0];
+	ASSERT_EQ(0, xpc_domain_fill(self->fd, &self->d, 0x40))
+		TH_LOG("filling domain %u's frames: %s", self->dom, strerror(errno));
+	xpc_fill_pattern(self->page, 0x40);
 }
 
 FIXTURE_TEARDOWN(map)
 {
-	munmap(self->page, XPC_PAGE);
+	if (self->created)
+		EXPECT_EQ(0, xpc_domain_destroy(self->fd, self->dom))
+			TH_LOG("destroy: %s", strerror(errno));
 	close(self->fd);
 }
 
@@ -70,32 +80,24 @@ TEST_F(map, unpopulated_mapping_sigbus)
 	munmap(q, XPC_PAGE);
 }
 
-TEST_F(map, v2_maps_own_frame_shared)
+TEST_F(map, v2_maps_foreign_frame_shared)
 {
 	unsigned char *q = xpc_map(self->fd, 1, PROT_READ | PROT_WRITE);
+	unsigned char *r = xpc_map(self->fd, 1, PROT_READ);
 	int err = 1;
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	ASSERT_EQ(0, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, &self->mfn, &err, 1));
+	ASSERT_TRUE((r) != MAP_FAILED);
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
 	EXPECT_EQ(0, err);
 	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
-	/* The same frame: a write through one shows through the other. */
+	/* The same frame: a write through one mapping shows through another. */
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, r, &self->mfn, &err, 1));
 	q[100] ^= 0xff;
-	EXPECT_EQ(q[100], self->page[100]);
+	EXPECT_EQ(q[100], r[100]);
+	EXPECT_NE(self->page[100], r[100]);
 	munmap(q, XPC_PAGE);
-}
-
-/* Xen will not take its own domain's number as a foreign domain. */
-TEST_F(map, v2_own_domid_by_number_fails_per_frame)
-{
-	unsigned char *q = xpc_map(self->fd, 1, PROT_READ);
-	int err = 0;
-
-	ASSERT_TRUE((q) != MAP_FAILED);
-	EXPECT_EQ(0, xpc_batch_v2(self->fd, 0, q, &self->mfn, &err, 1));
-	EXPECT_EQ(-ESRCH, err);
-	EXPECT_EQ(SIGBUS, xpc_read_signal(q));
-	munmap(q, XPC_PAGE);
+	munmap(r, XPC_PAGE);
 }
 
 /* Xen's read-only machine-to-physical table, by DOMID_XEN. */
@@ -111,11 +113,13 @@ TEST_F(map, v2_maps_xen_frames_read_only)
 	l.extent_start = xpc_ptr(&extent);
 	ASSERT_EQ(0, xpc_hypercall(self->fd, __HYPERVISOR_memory_op,
 				   XPC_XENMEM_machphys_mfn_list, xpc_ptr(&l), 0, 0, 0));
-	/* The table's page that covers our frame. */
-	mfn = extent + self->mfn / (XPC_PAGE / sizeof(*m2p));
+	/* The table's page that covers the domain's third frame. */
+	mfn = extent + self->d.frames[2] / (XPC_PAGE / sizeof(*m2p));
 	ASSERT_EQ(0, xpc_batch_v2(self->fd, XPC_DOMID_XEN, (void *)m2p, &mfn, &err, 1));
 	EXPECT_EQ(0, err);
-	EXPECT_EQ(xpc_pfn_of(self->page), m2p[self->mfn % (XPC_PAGE / sizeof(*m2p))]);
+	/* Xen put it at the domain's pseudo-physical frame 2. */
+	EXPECT_EQ(XPC_DOM_FIRST_GFN + 2,
+		  m2p[self->d.frames[2] % (XPC_PAGE / sizeof(*m2p))]);
 	munmap((void *)m2p, XPC_PAGE);
 }
 
@@ -127,7 +131,7 @@ TEST_F(map, v2_per_frame_errors)
 	int err[3] = { 7, 7, 7 };
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	EXPECT_EQ(0, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, arr, err, 3));
+	EXPECT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, arr, err, 3));
 	EXPECT_EQ(0, err[0]);
 	EXPECT_GT(0, err[1]);
 	EXPECT_NE(-ENOENT, err[1]);
@@ -146,9 +150,9 @@ TEST_F(map, v2_fills_hole_later)
 	int err[3];
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	ASSERT_EQ(0, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, arr, err, 3));
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, arr, err, 3));
 	ASSERT_NE(0, err[1]);
-	EXPECT_EQ(0, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q + XPC_PAGE, &self->mfn, err, 1));
+	EXPECT_EQ(0, xpc_batch_v2(self->fd, self->dom, q + XPC_PAGE, &self->mfn, err, 1));
 	EXPECT_EQ(0, err[0]);
 	EXPECT_EQ(0, memcmp(q + XPC_PAGE, self->page, XPC_PAGE));
 	munmap(q, 3 * XPC_PAGE);
@@ -161,12 +165,12 @@ TEST_F(map, v2_mapped_frame_again_einval)
 	int err[2];
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	ASSERT_EQ(0, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, arr, err, 2));
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, arr, err, 2));
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, arr, err, 2));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, arr, err, 2));
 	EXPECT_EQ(EINVAL, errno);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q + XPC_PAGE, arr, err, 1));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q + XPC_PAGE, arr, err, 1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, 2 * XPC_PAGE);
 }
@@ -179,10 +183,10 @@ TEST_F(map, v2_part_of_fresh_mapping_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, &self->mfn, &err, 1));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
 	EXPECT_EQ(EINVAL, errno);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q + XPC_PAGE, &self->mfn, &err, 1));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q + XPC_PAGE, &self->mfn, &err, 1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, 2 * XPC_PAGE);
 }
@@ -195,7 +199,7 @@ TEST_F(map, v2_past_mapping_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, arr, err, 2));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, arr, err, 2));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
 }
@@ -207,7 +211,7 @@ TEST_F(map, v2_other_drivers_mapping_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, &self->mfn, &err, 1));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
 }
@@ -220,7 +224,7 @@ TEST_F(map, v2_no_mapping_einval)
 	ASSERT_TRUE((q) != MAP_FAILED);
 	munmap(q, XPC_PAGE);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, &self->mfn, &err, 1));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
 	EXPECT_EQ(EINVAL, errno);
 }
 
@@ -231,7 +235,7 @@ TEST_F(map, v2_unaligned_address_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q + 8, &self->mfn, &err, 1));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q + 8, &self->mfn, &err, 1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
 }
@@ -243,7 +247,7 @@ TEST_F(map, v2_count_zero_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, &self->mfn, &err, 0));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 0));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
 }
@@ -253,7 +257,7 @@ TEST_F(map, v2_range_overflowing_einval)
 {
 	int err;
 	struct privcmd_mmapbatch_v2 m = {
-		.num = 2, .dom = XPC_DOMID_SELF, .addr = 0xfffffffffffff000ULL,
+		.num = 2, .dom = self->dom, .addr = 0xfffffffffffff000ULL,
 		.arr = &self->mfn, .err = &err,
 	};
 
@@ -274,7 +278,7 @@ TEST_F(map, v2_count_huge_efault)
 	/* Nothing after the first page of err[]. */
 	ASSERT_EQ(0, munmap((char *)err + XPC_PAGE, XPC_PAGE));
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, &self->mfn, err, 0x1000));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, err, 0x1000));
 	EXPECT_EQ(EFAULT, errno);
 	munmap(q, XPC_PAGE);
 	munmap(err, XPC_PAGE);
@@ -287,34 +291,59 @@ TEST_F(map, v2_null_arrays_efault)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, NULL, &err, 1));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, NULL, &err, 1));
 	EXPECT_EQ(EFAULT, errno);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, &self->mfn, NULL, 1));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, NULL, 1));
 	EXPECT_EQ(EFAULT, errno);
 	munmap(q, XPC_PAGE);
 }
 
-TEST_F(map, v1_maps_own_frame)
+TEST_F(map, v1_maps_frame)
 {
 	unsigned char *q = xpc_map(self->fd, 1, PROT_READ);
 	unsigned long arr = self->mfn;
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	ASSERT_EQ(0, xpc_batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, 1));
+	ASSERT_EQ(0, xpc_batch_v1(self->fd, self->dom, q, &arr, 1));
 	EXPECT_EQ(self->mfn, arr);
 	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
 	munmap(q, XPC_PAGE);
 }
 
-/* Version 1 reports a bad frame in the top bits of its entry. */
+/*
+ * On success version 1 writes nothing back, as the in-tree driver: an
+ * array in read-only memory is no error, and stays as it was.
+ */
+TEST_F(map, v1_success_leaves_array_untouched)
+{
+	unsigned char *q = xpc_map(self->fd, XPC_DOM_PAGES, PROT_READ);
+	unsigned long *arr = mmap(NULL, XPC_PAGE, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	ASSERT_TRUE((q) != MAP_FAILED);
+	ASSERT_TRUE((arr) != MAP_FAILED);
+	memcpy(arr, self->d.frames, sizeof(self->d.frames));
+	ASSERT_EQ(0, mprotect(arr, XPC_PAGE, PROT_READ));
+	EXPECT_EQ(0, xpc_batch_v1(self->fd, self->dom, q, arr, XPC_DOM_PAGES))
+		TH_LOG("%s", strerror(errno));
+	EXPECT_EQ(0, memcmp(arr, self->d.frames, sizeof(self->d.frames)));
+	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
+	munmap(arr, XPC_PAGE);
+	munmap(q, XPC_DOM_PAGES * XPC_PAGE);
+}
+
+/*
+ * Version 1 reports a bad frame in the top bits of its entry, and leaves
+ * the others' entries as they were.
+ */
 TEST_F(map, v1_error_bits_in_array)
 {
 	unsigned char *q = xpc_map(self->fd, 2, PROT_READ);
 	unsigned long arr[2] = { self->mfn, XPC_BAD_MFN };
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	EXPECT_EQ(0, xpc_batch_v1(self->fd, XPC_DOMID_SELF, q, arr, 2));
+	EXPECT_EQ(0, xpc_batch_v1(self->fd, self->dom, q, arr, 2));
 	EXPECT_EQ(self->mfn, arr[0]);
 	EXPECT_EQ(XPC_BAD_MFN | PRIVCMD_MMAPBATCH_MFN_ERROR, arr[1]);
 	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
@@ -328,10 +357,10 @@ TEST_F(map, v1_count_zero_or_negative_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, 0));
+	EXPECT_EQ(-1, xpc_batch_v1(self->fd, self->dom, q, &arr, 0));
 	EXPECT_EQ(EINVAL, errno);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, -1));
+	EXPECT_EQ(-1, xpc_batch_v1(self->fd, self->dom, q, &arr, -1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
 }
@@ -343,7 +372,7 @@ TEST_F(map, v1_other_drivers_mapping_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v1(self->fd, XPC_DOMID_SELF, q, &arr, 1));
+	EXPECT_EQ(-1, xpc_batch_v1(self->fd, self->dom, q, &arr, 1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
 }
@@ -364,12 +393,12 @@ TEST_F(map, mmap_maps_runs)
 	};
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	ASSERT_EQ(0, mmap_entries(self->fd, XPC_DOMID_SELF, e, 2));
+	ASSERT_EQ(0, mmap_entries(self->fd, self->dom, e, 2));
 	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
 	EXPECT_EQ(0, memcmp(q + XPC_PAGE, self->page, XPC_PAGE));
 	/* Used once only. */
 	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, XPC_DOMID_SELF, e, 1));
+	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, e, 1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, 2 * XPC_PAGE);
 }
@@ -378,9 +407,9 @@ TEST_F(map, mmap_count_zero_ok_negative_einval)
 {
 	struct privcmd_mmap_entry e = { 0 };
 
-	EXPECT_EQ(0, mmap_entries(self->fd, XPC_DOMID_SELF, &e, 0));
+	EXPECT_EQ(0, mmap_entries(self->fd, self->dom, &e, 0));
 	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, XPC_DOMID_SELF, &e, -1));
+	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, &e, -1));
 	EXPECT_EQ(EINVAL, errno);
 }
 
@@ -393,7 +422,7 @@ TEST_F(map, mmap_not_at_start_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, XPC_DOMID_SELF, &e, 1));
+	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, &e, 1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, 2 * XPC_PAGE);
 }
@@ -408,7 +437,7 @@ TEST_F(map, mmap_gap_between_runs_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, XPC_DOMID_SELF, e, 2));
+	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, e, 2));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, 3 * XPC_PAGE);
 }
@@ -420,7 +449,7 @@ TEST_F(map, mmap_run_past_mapping_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, XPC_DOMID_SELF, &e, 1));
+	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, &e, 1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
 }
@@ -428,14 +457,11 @@ TEST_F(map, mmap_run_past_mapping_einval)
 TEST_F(map, mmap_null_entries_efault)
 {
 	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, XPC_DOMID_SELF, NULL, 1));
+	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, NULL, 1));
 	EXPECT_EQ(EFAULT, errno);
 }
 
-/*
- * Xen lets no domain acquire its own resources, and dom0 is alone here: the
- * queries reach Xen, which answers for the domain asked about.
- */
+/* The query reaches Xen, which answers for the domain asked about. */
 TEST_F(map, resource_size_query_reaches_xen)
 {
 	__u64 num = 5;
@@ -444,10 +470,9 @@ TEST_F(map, resource_size_query_reaches_xen)
 	EXPECT_EQ(-1, xpc_map_resource(self->fd, XPC_DOMID_NONE,
 				   XPC_RESOURCE_GRANT_TABLE, 0, 0, NULL, &num));
 	EXPECT_EQ(ESRCH, errno);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 0,
-				   NULL, &num));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+				      0, 0, NULL, &num));
+	EXPECT_EQ(XPC_DOM_GRANT_FRAMES, num);
 }
 
 TEST_F(map, resource_only_one_of_addr_num_einval)
@@ -456,11 +481,11 @@ TEST_F(map, resource_only_one_of_addr_num_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 1,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 1,
 				   NULL, NULL));
 	EXPECT_EQ(EINVAL, errno);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 0,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 0,
 				   q, NULL));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
@@ -503,7 +528,7 @@ TEST_F(map, resource_other_drivers_mapping_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 1,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 1,
 				   q, NULL));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
@@ -515,7 +540,7 @@ TEST_F(map, resource_past_mapping_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, 0, XPC_RESOURCE_GRANT_TABLE, 0, 2,
+	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 2,
 				   q, NULL));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
@@ -531,7 +556,7 @@ TEST_F(map, close_fd_while_mapped)
 	ASSERT_LE(0, fd);
 	q = xpc_map(fd, 1, PROT_READ);
 	ASSERT_TRUE((q) != MAP_FAILED);
-	ASSERT_EQ(0, xpc_batch_v2(fd, XPC_DOMID_SELF, q, &self->mfn, &err, 1));
+	ASSERT_EQ(0, xpc_batch_v2(fd, self->dom, q, &self->mfn, &err, 1));
 	ASSERT_EQ(0, close(fd));
 	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
 	EXPECT_EQ(0, munmap(q, XPC_PAGE));
@@ -544,7 +569,7 @@ TEST_F(map, not_copied_on_fork)
 	int err;
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	ASSERT_EQ(0, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, &self->mfn, &err, 1));
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
 	EXPECT_EQ(SIGSEGV, xpc_read_signal_in_child(q));
 	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
 	munmap(q, XPC_PAGE);
@@ -558,13 +583,13 @@ TEST_F(map, partial_munmap_keeps_rest)
 	int err[3];
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	ASSERT_EQ(0, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, arr, err, 3));
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, arr, err, 3));
 	ASSERT_EQ(0, munmap(q + XPC_PAGE, XPC_PAGE));
 	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
 	EXPECT_EQ(0, memcmp(q + 2 * XPC_PAGE, self->page, XPC_PAGE));
 	/* The split halves still count as used. */
 	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q + 2 * XPC_PAGE, arr, err, 1));
+	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q + 2 * XPC_PAGE, arr, err, 1));
 	EXPECT_EQ(EINVAL, errno);
 	munmap(q, XPC_PAGE);
 	munmap(q + 2 * XPC_PAGE, XPC_PAGE);
@@ -578,10 +603,149 @@ TEST_F(map, many_mappings_and_unmaps)
 		unsigned char *q = xpc_map(self->fd, 1, PROT_READ);
 
 		ASSERT_TRUE((q) != MAP_FAILED);
-		ASSERT_EQ(0, xpc_batch_v2(self->fd, XPC_DOMID_SELF, q, &self->mfn, &err, 1));
+		ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
 		ASSERT_EQ(self->page[i], q[i]);
 		munmap(q, XPC_PAGE);
 	}
+}
+
+/*
+ * The caller's own domain and the policy, for every mapping ioctl: each is
+ * refused before it looks at its frames, and the mapping stays empty.  The
+ * frames named are the other domain's: nothing but the domain decides.
+ */
+enum map_ioctl { MAP_MMAP, MAP_BATCH_V1, MAP_BATCH_V2, MAP_RESOURCE, MAP_RESOURCE_SIZE };
+
+/* Who the call names: DOMID_SELF, the caller's own id, or another domain. */
+enum map_target { TO_DOMID_SELF, TO_OWN_ID, TO_OTHER };
+
+static long map_ioctl(int fd, enum map_ioctl kind, __u16 dom, void *q,
+		      unsigned long frame)
+{
+	struct privcmd_mmap_entry e = { .va = xpc_ptr(q), .mfn = frame, .npages = 1 };
+	struct privcmd_mmap m = { .num = 1, .dom = dom, .entry = &e };
+	unsigned long arr = frame;
+	__u64 num;
+	int err;
+
+	switch (kind) {
+	case MAP_MMAP:
+		return ioctl(fd, IOCTL_PRIVCMD_MMAP, &m);
+	case MAP_BATCH_V1:
+		return xpc_batch_v1(fd, dom, q, &arr, 1);
+	case MAP_BATCH_V2:
+		return xpc_batch_v2(fd, dom, q, &arr, &err, 1);
+	case MAP_RESOURCE:
+		return xpc_map_resource(fd, dom, XPC_RESOURCE_GRANT_TABLE, 0, 1, q, NULL);
+	case MAP_RESOURCE_SIZE:
+		return xpc_map_resource(fd, dom, XPC_RESOURCE_GRANT_TABLE, 0, 0, NULL, &num);
+	}
+	return 0;
+}
+
+FIXTURE(refuse) {
+	int fd;
+	struct xpc_domain d;
+	bool created;
+	char policy[4096];
+	bool policy_changed;
+	void *q;
+};
+
+FIXTURE_VARIANT(refuse) {
+	enum map_ioctl kind;
+	enum map_target to;
+	bool policy_none;	/* the module's policy is "none" */
+	int err;
+	unsigned int reason;
+};
+
+#define OWN(k, t) { .kind = k, .to = t, .err = EPERM, .reason = XPRIVCMD_REASON_OWN_DOMAIN }
+#define DENIED(k) { .kind = k, .to = TO_OTHER, .policy_none = true, .err = EACCES, \
+		    .reason = XPRIVCMD_REASON_POLICY }
+
+FIXTURE_VARIANT_ADD(refuse, mmap_domid_self) OWN(MAP_MMAP, TO_DOMID_SELF);
+FIXTURE_VARIANT_ADD(refuse, mmap_own_id) OWN(MAP_MMAP, TO_OWN_ID);
+FIXTURE_VARIANT_ADD(refuse, v1_domid_self) OWN(MAP_BATCH_V1, TO_DOMID_SELF);
+FIXTURE_VARIANT_ADD(refuse, v1_own_id) OWN(MAP_BATCH_V1, TO_OWN_ID);
+FIXTURE_VARIANT_ADD(refuse, v2_domid_self) OWN(MAP_BATCH_V2, TO_DOMID_SELF);
+FIXTURE_VARIANT_ADD(refuse, v2_own_id) OWN(MAP_BATCH_V2, TO_OWN_ID);
+FIXTURE_VARIANT_ADD(refuse, resource_domid_self) OWN(MAP_RESOURCE, TO_DOMID_SELF);
+FIXTURE_VARIANT_ADD(refuse, resource_own_id) OWN(MAP_RESOURCE, TO_OWN_ID);
+FIXTURE_VARIANT_ADD(refuse, resource_size_domid_self) OWN(MAP_RESOURCE_SIZE, TO_DOMID_SELF);
+FIXTURE_VARIANT_ADD(refuse, resource_size_own_id) OWN(MAP_RESOURCE_SIZE, TO_OWN_ID);
+FIXTURE_VARIANT_ADD(refuse, mmap_policy_none) DENIED(MAP_MMAP);
+FIXTURE_VARIANT_ADD(refuse, v1_policy_none) DENIED(MAP_BATCH_V1);
+FIXTURE_VARIANT_ADD(refuse, v2_policy_none) DENIED(MAP_BATCH_V2);
+FIXTURE_VARIANT_ADD(refuse, resource_policy_none) DENIED(MAP_RESOURCE);
+FIXTURE_VARIANT_ADD(refuse, resource_size_policy_none) DENIED(MAP_RESOURCE_SIZE);
+
+FIXTURE_SETUP(refuse)
+{
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd) TH_LOG("open %s: %s", xpc_device(), strerror(errno));
+	self->q = xpc_map(self->fd, 1, PROT_READ);
+	ASSERT_TRUE(self->q != MAP_FAILED);
+	ASSERT_EQ(0, xpc_domain_create(self->fd, &self->d))
+		TH_LOG("a domain to map: %s", strerror(errno));
+	self->created = true;
+	/* Last: nothing is allowed afterwards, domain building included. */
+	if (variant->policy_none) {
+		ASSERT_EQ(0, xpc_policy_save(self->policy, sizeof(self->policy)));
+		ASSERT_EQ(0, xpc_policy_set("none"));
+		self->policy_changed = true;
+	}
+}
+
+FIXTURE_TEARDOWN(refuse)
+{
+	if (self->policy_changed)
+		EXPECT_EQ(0, xpc_policy_set(self->policy))
+			TH_LOG("cannot restore the policy \"%s\"", self->policy);
+	if (self->created)
+		EXPECT_EQ(0, xpc_domain_destroy(self->fd, self->d.dom));
+	munmap(self->q, XPC_PAGE);
+	close(self->fd);
+}
+
+TEST_F(refuse, before_any_frame)
+{
+	__u16 dom = self->d.dom;
+
+	if (variant->to == TO_DOMID_SELF)
+		dom = XPC_DOMID_SELF;
+	if (variant->to == TO_OWN_ID) {
+		/* dom0 is domain 0; a domU's id would come from xenstore. */
+		if (!xpc_is_dom0())
+			SKIP(return, "not dom0: own domain id unknown to the test");
+		dom = 0;
+	}
+	EXPECT_REFUSAL(self->fd, map_ioctl(self->fd, variant->kind, dom, self->q,
+					   self->d.frames[0]),
+		       variant->err, variant->reason);
+	EXPECT_EQ(dom, xpc_last_error(self->fd).value);
+	/* Judged as the hypercall that maps the frames (this guest is PV). */
+	EXPECT_EQ(variant->kind >= MAP_RESOURCE ? __HYPERVISOR_memory_op :
+		  __HYPERVISOR_mmu_update, xpc_last_error(self->fd).op);
+	/* Nothing was mapped. */
+	EXPECT_EQ(SIGBUS, xpc_read_signal(self->q));
+}
+
+/*
+ * The same calls succeed naming the other domain, under the policy that
+ * was there before: the domain, or the policy none, was what refused them.
+ */
+TEST_F(refuse, other_domain_maps)
+{
+	if (self->policy_changed) {
+		ASSERT_EQ(0, xpc_policy_set(self->policy));
+		self->policy_changed = false;
+	}
+	EXPECT_EQ(0, map_ioctl(self->fd, variant->kind, self->d.dom, self->q,
+			       self->d.frames[0]))
+		TH_LOG("%s", strerror(errno));
+	if (variant->kind != MAP_RESOURCE_SIZE)
+		EXPECT_EQ(0, xpc_read_signal(self->q));
 }
 
 TEST_HARNESS_MAIN

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Helpers for the mapping selftests: the module's parameters, child
- * processes that touch memory, and finding the machine frame behind one of
- * our own pages in a PV guest, so that mapping it through the device can be
- * checked byte for byte.
+ * processes that touch memory, a second domain whose frames may be mapped
+ * (nothing maps the caller's own), and our own pseudo-physical frames.
  */
 #ifndef XPRIVCMD_MAP_UTILS_H
 #define XPRIVCMD_MAP_UTILS_H
@@ -14,6 +13,9 @@
 #include <sys/wait.h>
 
 #include "xprivcmd_utils.h"
+
+#include <xen/domctl.h>
+#include <xen/memory.h>
 
 #define XPC_PAGE	4096UL
 #define XPC_DOMID_SELF	0x7ff0
@@ -38,6 +40,16 @@ struct xpc_gnttab_setup_table {
 	__s16 status;
 	__u16 pad2[3];
 	__u64 frame_list;
+};
+
+/* struct xen_memory_reservation */
+struct xpc_memory_reservation {
+	__u64 extent_start;
+	__u64 nr_extents;
+	__u32 extent_order;
+	__u32 mem_flags;
+	__u16 domid;
+	__u16 pad[3];
 };
 
 #define XPC_XENMEM_machphys_mfn_list	5
@@ -190,68 +202,13 @@ static inline void *xpc_map(int fd, unsigned long pages, int prot)
 	return mmap(NULL, pages * XPC_PAGE, prot, MAP_SHARED, fd, 0);
 }
 
-/*
- * The machine frame behind our page @p in a PV guest, found through Xen's
- * machine-to-physical table (mapped read-only from DOMID_XEN through @fd)
- * and confirmed by mapping the candidate and comparing it with @p, which
- * must hold distinctive bytes.  0 if it cannot be found.
- */
-static inline unsigned long xpc_mfn_of(int fd, const void *p)
+/* Fills @p with the distinctive bytes of @seed. */
+static inline void xpc_fill_pattern(unsigned char *p, unsigned int seed)
 {
-	struct xpc_machphys_mfn_list l = { .max_extents = 64 };
-	__u64 extents[64], pfn = xpc_pfn_of(p);
-	unsigned long *arr, found = 0, n, i, j;
-	const __u64 *m2p;
-	int *err;
+	unsigned long i;
 
-	if (!pfn)
-		return 0;
-	l.extent_start = xpc_ptr(extents);
-	if (xpc_hypercall(fd, __HYPERVISOR_memory_op,
-			  XPC_XENMEM_machphys_mfn_list, xpc_ptr(&l), 0, 0, 0) ||
-	    !l.nr_extents)
-		return 0;
-	/* Each extent is 2MB of the table, contiguous machine frames. */
-	n = l.nr_extents * 512UL;
-	arr = calloc(n, sizeof(*arr));
-	err = calloc(n, sizeof(*err));
-	m2p = xpc_map(fd, n, PROT_READ);
-	if (!arr || !err || m2p == MAP_FAILED)
-		goto out;
-	for (i = 0; i < l.nr_extents; i++)
-		for (j = 0; j < 512; j++)
-			arr[i * 512 + j] = extents[i] ? extents[i] + j : 0;
-	if (xpc_batch_v2(fd, XPC_DOMID_XEN, (void *)m2p, arr, err, n) < 0)
-		goto out;
-
-	for (i = 0; i < n && !found; i++) {
-		const unsigned long per_page = XPC_PAGE / sizeof(*m2p);
-
-		/* Holes in the table stay unmapped: skip them. */
-		if (err[i])
-			continue;
-		for (j = 0; j < per_page && !found; j++) {
-			unsigned long mfn = i * per_page + j;
-			void *q;
-			int e;
-
-			if (m2p[mfn] != pfn)
-				continue;
-			q = xpc_map(fd, 1, PROT_READ);
-			if (q == MAP_FAILED)
-				continue;
-			if (!xpc_batch_v2(fd, XPC_DOMID_SELF, q, &mfn, &e, 1) && !e &&
-			    !memcmp(q, p, XPC_PAGE))
-				found = mfn;
-			munmap(q, XPC_PAGE);
-		}
-	}
-out:
-	if (m2p != MAP_FAILED)
-		munmap((void *)m2p, n * XPC_PAGE);
-	free(arr);
-	free(err);
-	return found;
+	for (i = 0; i < XPC_PAGE; i++)
+		p[i] = (unsigned char)(i * 31 + seed * 7 + (i >> 8));
 }
 
 /* A page-aligned page of distinctive bytes. */
@@ -259,15 +216,196 @@ static inline void *xpc_pattern_page(unsigned int seed)
 {
 	unsigned char *p = mmap(NULL, XPC_PAGE, PROT_READ | PROT_WRITE,
 				MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-	unsigned long i;
 
 	if (p == MAP_FAILED)
 		return NULL;
-	for (i = 0; i < XPC_PAGE; i++)
-		p[i] = (unsigned char)(i * 31 + seed * 7 + (i >> 8));
-	/* Keep it where it is: its frame is what the tests map. */
+	xpc_fill_pattern(p, seed);
+	/* Keep it where it is: its frame is what the tests look at. */
 	mlock(p, XPC_PAGE);
 	return p;
 }
+
+/*
+ * A second domain, created with raw domctls and never started: it only
+ * needs memory and a grant table to be mapped.  The test VM runs dom0
+ * alone.  In a PV dom0 its frames are machine frames, in an auto-translated
+ * one (dom0 on Arm) its guest frames.
+ */
+#define XPC_DOM_PAGES		4
+#define XPC_DOM_GRANT_FRAMES	2
+#ifdef __aarch64__
+/* Where Xen on Arm puts a guest's RAM: GUEST_RAM0_BASE. */
+#define XPC_DOM_FIRST_GFN	0x40000UL
+#else
+#define XPC_DOM_FIRST_GFN	0UL
+#endif
+
+struct xpc_domain {
+	domid_t dom;
+	unsigned long frames[XPC_DOM_PAGES];	/* to map them by */
+};
+
+static inline long xpc_domctl(int fd, struct xen_domctl *d)
+{
+	d->interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+	return xpc_hypercall(fd, __HYPERVISOR_domctl, xpc_ptr(d), 0, 0, 0, 0);
+}
+
+static inline long xpc_domain_destroy(int fd, domid_t dom)
+{
+	struct xen_domctl d = { .cmd = XEN_DOMCTL_destroydomain, .domain = dom };
+
+	return xpc_domctl(fd, &d);
+}
+
+/* An empty domain, its id in @dom; 0 or -1 with errno. */
+static inline long xpc_domain_new(int fd, domid_t *dom)
+{
+	struct xen_domctl d = { .cmd = XEN_DOMCTL_createdomain };
+	struct xen_domctl_createdomain *c = &d.u.createdomain;
+	long ret;
+
+	c->max_vcpus = 1;
+	c->max_evtchn_port = 1023;
+	c->max_grant_frames = XPC_DOM_GRANT_FRAMES;
+	c->max_maptrack_frames = 0;
+	c->grant_opts = XEN_DOMCTL_GRANT_version(1);
+#ifdef __aarch64__
+	/* Every Arm guest is "HVM with HAP" to Xen. */
+	c->flags = XEN_DOMCTL_CDF_hvm | XEN_DOMCTL_CDF_hap;
+	c->arch.gic_version = XEN_DOMCTL_CONFIG_GIC_NATIVE;
+#endif
+	ret = xpc_domctl(fd, &d);
+	*dom = d.domain;
+	return ret;
+}
+
+/* XPC_DOM_PAGES of memory for @dom, the frames into @frames; 0 or -1. */
+static inline long xpc_domain_memory(int fd, domid_t dom, unsigned long *frames)
+{
+	struct xen_domctl d = { .cmd = XEN_DOMCTL_max_mem, .domain = dom };
+	struct xpc_memory_reservation r = {
+		.nr_extents = XPC_DOM_PAGES, .domid = dom,
+	};
+	__u64 list[XPC_DOM_PAGES];
+	long ret;
+	int i;
+
+#ifdef __aarch64__
+	/* Xen on Arm takes the domain's page tables from this pool (XSA-409). */
+	d.cmd = XEN_DOMCTL_set_paging_mempool_size;
+	d.u.paging_mempool.size = 1 << 20;
+	if (xpc_domctl(fd, &d))
+		return -1;
+	d.cmd = XEN_DOMCTL_max_mem;
+#endif
+	d.u.max_mem.max_memkb = 1024;
+	if (xpc_domctl(fd, &d))
+		return -1;
+	for (i = 0; i < XPC_DOM_PAGES; i++)
+		list[i] = XPC_DOM_FIRST_GFN + i;
+	r.extent_start = xpc_ptr(list);
+	ret = xpc_hypercall(fd, __HYPERVISOR_memory_op, XENMEM_populate_physmap,
+			    xpc_ptr(&r), 0, 0, 0);
+	if (ret != XPC_DOM_PAGES) {
+		if (ret >= 0)
+			errno = ENOMEM;
+		return -1;
+	}
+	/* A PV domain's frames are known by the machine frames Xen wrote back. */
+	for (i = 0; i < XPC_DOM_PAGES; i++)
+		frames[i] = list[i];
+	return 0;
+}
+
+/*
+ * A domain with memory: 0, or -1 with errno and no domain left behind.
+ * Destroy it with xpc_domain_destroy().
+ */
+static inline long xpc_domain_create(int fd, struct xpc_domain *d)
+{
+	int err;
+
+	if (xpc_domain_new(fd, &d->dom))
+		return -1;
+	if (!xpc_domain_memory(fd, d->dom, d->frames))
+		return 0;
+	err = errno;
+	xpc_domain_destroy(fd, d->dom);
+	errno = err;
+	return -1;
+}
+
+/*
+ * Writes pattern @seed + i into the domain's frame i through a mapping of
+ * @fd, so that later mappings can be checked byte for byte; 0 or -1.
+ */
+static inline long xpc_domain_fill(int fd, const struct xpc_domain *d,
+				   unsigned int seed)
+{
+	unsigned char *q = xpc_map(fd, XPC_DOM_PAGES, PROT_READ | PROT_WRITE);
+	int err[XPC_DOM_PAGES], i;
+	long ret;
+
+	if (q == MAP_FAILED)
+		return -1;
+	ret = xpc_batch_v2(fd, d->dom, q, d->frames, err, XPC_DOM_PAGES);
+	for (i = 0; !ret && i < XPC_DOM_PAGES; i++) {
+		if (err[i]) {
+			errno = -err[i];
+			ret = -1;
+		} else {
+			xpc_fill_pattern(q + i * XPC_PAGE, seed + i);
+		}
+	}
+	munmap(q, XPC_DOM_PAGES * XPC_PAGE);
+	return ret;
+}
+
+/* Whether this is dom0, whose own domain id is 0. */
+static inline bool xpc_is_dom0(void)
+{
+	char line[128];
+
+	if (!xpc_read_line("/proc/xen/capabilities", line, sizeof(line)))
+		return strstr(line, "control_d") != NULL;
+	/* Without xenfs: dom0's handle is all zeros. */
+	return !xpc_read_line("/sys/hypervisor/uuid", line, sizeof(line)) &&
+	       !strcmp(line, "00000000-0000-0000-0000-000000000000");
+}
+
+/*
+ * The module-wide policy, saved so that a test can change it and put it
+ * back (/sys/module/xprivcmd/parameters/policy, root only).
+ */
+#define XPC_POLICY_PARAM "/sys/module/xprivcmd/parameters/policy"
+
+static inline int xpc_policy_save(char *saved, size_t size)
+{
+	return xpc_read_line(XPC_POLICY_PARAM, saved, size);
+}
+
+static inline int xpc_policy_set(const char *text)
+{
+	return xpc_write_file(XPC_POLICY_PARAM, text);
+}
+
+/*
+ * A call the module refuses itself: -1 with @err, and the fd's last error
+ * names @why.  For the harness's tests (EXPECT_*).
+ */
+#define EXPECT_REFUSAL(fd, call, err, why) do {				\
+	errno = 0;							\
+	EXPECT_EQ(-1, (call));						\
+	EXPECT_EQ(err, errno);						\
+	EXPECT_EQ(why, xpc_last_error(fd).reason);			\
+} while (0)
+
+/* A call that fails with @err, whoever refuses it. */
+#define EXPECT_ERRNO(err, call) do {					\
+	errno = 0;							\
+	EXPECT_EQ(-1, (call));						\
+	EXPECT_EQ(err, errno);						\
+} while (0)
 
 #endif /* XPRIVCMD_MAP_UTILS_H */

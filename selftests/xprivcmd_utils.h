@@ -251,4 +251,59 @@ static inline bool xpc_auto_translated(int fd)
 	       (fi.submap & (1U << XENFEAT_auto_translated_physmap));
 }
 
+/*
+ * The errno of a call that failed with -1, 0 for any other result, so that
+ * EXPECT_ERRNO() also catches a call that unexpectedly succeeded.
+ */
+static inline int xpc_errno_of(long ret)
+{
+	return ret == -1 ? errno : 0;
+}
+
+/*
+ * EXPECT_ERRNO(): @_call fails with -1 and errno @_errno.  One harness
+ * check, so a TH_LOG() may follow it.
+ */
+#define EXPECT_ERRNO(_errno, _call) \
+	EXPECT_EQ(_errno, (errno = 0, xpc_errno_of(_call)))
+
+/*
+ * XPC_EXPECT_REFUSED(): xprivcmd refused @_call on @_fd before Xen saw it:
+ * the call failed with @_errno, and the fd's record of refusals grew by
+ * exactly one (Xen's own failures are not recorded), with @_errno and
+ * @_reason.  (hypercall.c has its own EXPECT_REFUSED for one ioctl shape.)
+ */
+#define XPC_EXPECT_REFUSED(_fd, _errno, _reason, _call) do {		\
+	int _xpc_fd = (_fd), _xpc_want = (_errno);			\
+	__u32 _xpc_why = (_reason);					\
+	__u64 _xpc_seq = xpc_last_error(_xpc_fd).seq;			\
+	struct xprivcmd_last_error _xpc_l;				\
+	EXPECT_ERRNO(_xpc_want, _call);					\
+	_xpc_l = xpc_last_error(_xpc_fd);				\
+	EXPECT_EQ(_xpc_seq + 1, _xpc_l.seq);				\
+	EXPECT_EQ(_xpc_want, _xpc_l.err);				\
+	EXPECT_EQ(_xpc_why, _xpc_l.reason);				\
+} while (0)
+
+/*
+ * XPC_EXPECT_REFUSED_EITHER(): as XPC_EXPECT_REFUSED(), where two refusals
+ * are equally right: (@_e1, @_r1) or (@_e2, @_r2).
+ */
+#define XPC_EXPECT_REFUSED_EITHER(_fd, _e1, _r1, _e2, _r2, _call) do {	\
+	int _xpc_fd = (_fd), _xpc_err;					\
+	__u64 _xpc_seq = xpc_last_error(_xpc_fd).seq;			\
+	struct xprivcmd_last_error _xpc_l;				\
+	long _xpc_ret;							\
+	errno = 0;							\
+	_xpc_ret = (_call);						\
+	_xpc_err = errno;						\
+	EXPECT_EQ(-1, _xpc_ret);					\
+	_xpc_l = xpc_last_error(_xpc_fd);				\
+	EXPECT_EQ(_xpc_seq + 1, _xpc_l.seq);				\
+	EXPECT_EQ(_xpc_err, _xpc_l.err);				\
+	EXPECT_TRUE((_xpc_err == (_e1) && _xpc_l.reason == (_r1)) ||	\
+		    (_xpc_err == (_e2) && _xpc_l.reason == (_r2)))	\
+		TH_LOG("errno %d, reason %u", _xpc_err, _xpc_l.reason);	\
+} while (0)
+
 #endif /* XPRIVCMD_UTILS_H */

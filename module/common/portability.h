@@ -21,26 +21,24 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/types.h>
 #include <xen/xprivcmd.h>
 
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
+/*
+ * The kernel's names for what user space has too.  CONFIG_X86 or
+ * CONFIG_ARM64 comes from the program's Makefile (XPRIVCMD_ARCH_CFLAGS).
+ */
+typedef __u8 u8;
+typedef __u16 u16;
+typedef __u32 u32;
+typedef __u64 u64;
 
-#define U64_MAX UINT64_MAX
-#define __printf(a, b) __attribute__((format(printf, a, b)))
+#define U64_MAX ((u64)~0ULL)
+/* Format checking is the kernel build's (W=1): none here. */
+#define __printf(a, b)
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
-#if defined(__x86_64__) || defined(__i386__)
-#define CONFIG_X86 1
-#endif
-#ifdef __aarch64__
-#define CONFIG_ARM64 1
-#endif
 #endif /* __KERNEL__ */
 
 #endif /* XPRIVCMD_PORTABILITY_H */

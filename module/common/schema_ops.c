@@ -231,7 +231,6 @@ static const struct xprivcmd_subop xenpmu_op_subops[] = {
 #define MUXM(_arg, _mask) .muxed = true, .cmd_arg = (_arg), .cmd_mask = (_mask)
 #define STRUCT_CMD .struct_cmd = true
 
-
 static const struct xprivcmd_op xprivcmd_ops[] = {
 	[0] = OP("set_trap_table", PTRS1(PTR(0, XPRIVCMD_IN, SZ_TRAP_INFO, false))),
 	[1] = OP("mmu_update", PTRS2(ARRAY(0, 1, XPRIVCMD_IN, SZ_MMU_UPDATE),
@@ -345,7 +344,7 @@ static const struct {
 };
 
 void xprivcmd_fill_range(const struct xprivcmd_ptr *p, const u64 *args,
-		       struct xprivcmd_range *r)
+			 struct xprivcmd_range *r)
 {
 	u64 count = p->count_arg == NO_ARG ? 1 : args[p->count_arg];
 
@@ -357,7 +356,6 @@ void xprivcmd_fill_range(const struct xprivcmd_ptr *p, const u64 *args,
 	if (__builtin_mul_overflow(count, (u64)p->size, &r->len))
 		r->len = U64_MAX;
 }
-
 
 /**
  * xprivcmd_schema_subop() - the sub-command of a call, when it is in an argument

@@ -331,7 +331,6 @@ static const struct xprivcmd_class domctl_rows[] = {
 #endif
 };
 
-
 const struct xprivcmd_class_table xprivcmd_domctl_classes = {
 	.op = 36,
 	.rows = domctl_rows,

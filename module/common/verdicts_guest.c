@@ -36,73 +36,87 @@
 static const struct xprivcmd_class set_trap_table_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(set_trap_table, __HYPERVISOR_set_trap_table);
 
 static const struct xprivcmd_class set_gdt_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(set_gdt, __HYPERVISOR_set_gdt);
 
 static const struct xprivcmd_class stack_switch_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(stack_switch, __HYPERVISOR_stack_switch);
 
 static const struct xprivcmd_class set_callbacks_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(set_callbacks, __HYPERVISOR_set_callbacks);
 
 static const struct xprivcmd_class fpu_taskswitch_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(fpu_taskswitch, __HYPERVISOR_fpu_taskswitch);
 
 static const struct xprivcmd_class set_debugreg_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(set_debugreg, __HYPERVISOR_set_debugreg);
 
 /* pv/misc-hypercalls.c do_get_debugreg: reads a register, writes nothing. */
 static const struct xprivcmd_class get_debugreg_rows[] = {
 	NOREF(0, WHOLE),
 };
+
 TABLE(get_debugreg, __HYPERVISOR_get_debugreg);
 
 /* mm.c do_update_descriptor: a descriptor in the caller's own GDT/LDT frame. */
 static const struct xprivcmd_class update_descriptor_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(update_descriptor, __HYPERVISOR_update_descriptor);
 
 static const struct xprivcmd_class set_timer_op_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(set_timer_op, __HYPERVISOR_set_timer_op);
 
 static const struct xprivcmd_class vm_assist_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(vm_assist, __HYPERVISOR_vm_assist);
 
 static const struct xprivcmd_class iret_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(iret, __HYPERVISOR_iret);
 
 static const struct xprivcmd_class set_segment_base_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(set_segment_base, __HYPERVISOR_set_segment_base);
 
 static const struct xprivcmd_class nmi_op_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(nmi_op, __HYPERVISOR_nmi_op);
 
 static const struct xprivcmd_class callback_op_rows[] = {
 	REFUSED(0, WHOLE, KSTATE),
 };
+
 TABLE(callback_op, __HYPERVISOR_callback_op);
 
 /*
@@ -113,11 +127,13 @@ TABLE(callback_op, __HYPERVISOR_callback_op);
 static const struct xprivcmd_class mmu_update_rows[] = {
 	CHECKED(0, WHOLE),
 };
+
 TABLE(mmu_update, __HYPERVISOR_mmu_update);
 
 static const struct xprivcmd_class mmuext_op_rows[] = {
 	CHECKED(0, WHOLE),
 };
+
 TABLE(mmuext_op, __HYPERVISOR_mmuext_op);
 
 /*
@@ -129,17 +145,20 @@ TABLE(mmuext_op, __HYPERVISOR_mmuext_op);
 static const struct xprivcmd_class update_va_mapping_rows[] = {
 	REFUSED(0, WHOLE, OWN),
 };
+
 TABLE(update_va_mapping, __HYPERVISOR_update_va_mapping);
 
 static const struct xprivcmd_class update_va_mapping_otherdomain_rows[] = {
 	REFUSED(0, WHOLE, OWN),
 };
+
 TABLE(update_va_mapping_otherdomain, __HYPERVISOR_update_va_mapping_otherdomain);
 
 /* Every entry is decided like a call of its own (hypercall.c). */
 static const struct xprivcmd_class multicall_rows[] = {
 	CHECKED(0, WHOLE),
 };
+
 TABLE(multicall, __HYPERVISOR_multicall);
 
 /*
@@ -150,6 +169,7 @@ TABLE(multicall, __HYPERVISOR_multicall);
 static const struct xprivcmd_class dm_op_rows[] = {
 	UNMODELLED(0, WHOLE),
 };
+
 TABLE(dm_op, __HYPERVISOR_dm_op);
 
 /*
@@ -202,6 +222,7 @@ static const struct xprivcmd_class memory_op_rows[] = {
 	 */
 	CHECKED(0, XENMEM_acquire_resource, XPRIVCMD_DOM(0)),
 };
+
 TABLE(memory_op, __HYPERVISOR_memory_op);
 
 /*
@@ -227,6 +248,7 @@ static const struct xprivcmd_class grant_table_op_rows[] = {
 	REFUSED(0, GNTTABOP_swap_grant_ref, KSTATE),
 	REFUSED(0, GNTTABOP_cache_flush, OWN),
 };
+
 TABLE(grant_table_op, __HYPERVISOR_grant_table_op);
 
 /*
@@ -253,6 +275,7 @@ static const struct xprivcmd_class event_channel_op_rows[] = {
 	REFUSED(0, EVTCHNOP_set_priority, KSTATE),
 	NOREF(0, EVTCHNOP_reset_cont, XPRIVCMD_DOM(0)),
 };
+
 TABLE(event_channel_op, __HYPERVISOR_event_channel_op);
 
 /*
@@ -271,6 +294,7 @@ static const struct xprivcmd_class sched_op_rows[] = {
 	REFUSED(0, SCHEDOP_watchdog, KSTATE),
 	REFUSED(0, SCHEDOP_pin_override, KSTATE),
 };
+
 TABLE(sched_op, __HYPERVISOR_sched_op);
 
 /*
@@ -293,6 +317,7 @@ static const struct xprivcmd_class vcpu_op_rows[] = {
 	NOREF(0, VCPUOP_get_physid),
 	REFUSED(0, VCPUOP_register_vcpu_time_memory_area, KSTATE),
 };
+
 TABLE(vcpu_op, __HYPERVISOR_vcpu_op);
 
 /* common/kernel.c do_xen_version: each writes at most its own buffer. */
@@ -309,6 +334,7 @@ static const struct xprivcmd_class xen_version_rows[] = {
 	NOREF(0, XENVER_commandline),
 	NOREF(0, XENVER_build_id),
 };
+
 TABLE(xen_version, __HYPERVISOR_xen_version);
 
 /* drivers/char/console.c do_console_io: the buffer of arg2, arg1 bytes. */
@@ -316,4 +342,5 @@ static const struct xprivcmd_class console_io_rows[] = {
 	NOREF(0, CONSOLEIO_write),
 	NOREF(0, CONSOLEIO_read),
 };
+
 TABLE(console_io, __HYPERVISOR_console_io);

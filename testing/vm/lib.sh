@@ -27,7 +27,7 @@ XPC_TIMEOUT=${XPC_TIMEOUT:-300}
 
 # gcc-12-multilib, not gcc-multilib: that one conflicts with cross
 # compilers (testing/m32.mk supplies what it would have).
-XPC_PACKAGES="build-essential gcc-12-multilib libxen-dev qemu-system-x86
+XPC_PACKAGES="build-essential gcc-12-multilib libxen-dev python3-pycparser qemu-system-x86
 	qemu-system-arm busybox-static cpio kmod xz-utils sparse linux-source-6.1 dkms
 	dpkg-dev debhelper dh-dkms lintian udev"
 

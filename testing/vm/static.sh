@@ -12,7 +12,7 @@
 . "$(dirname "$0")/lib.sh"
 
 CHECKPATCH="$BUILD/ksrc/scripts/checkpatch.pl"
-FILES=$(cd "$ROOT" && ls module/*.[ch] module/compat/*.h include/uapi/xen/*.h)
+FILES=$(cd "$ROOT" && ls module/*.[ch] module/common/*.[ch] module/compat/*.h include/uapi/xen/*.h)
 
 # ENOSYS: privcmd's ABI answers IOCTL_PRIVCMD_MMAP with it in an
 # auto-translated guest, and its clients test for it.
