@@ -509,7 +509,7 @@ static void note_call(struct hcall_failure *f, const struct hcall_arg *a,
 		return;
 	if (!s->struct_cmd) {
 		f->have_subop = true;
-		f->subop = xprivcmd_schema_subop(f->op, args);
+		f->subop = args[s->cmd_arg] & s->cmd_mask;
 	} else if (n && a[0].kind != HCALL_ARG_INT && a[0].len >= sizeof(cmd)) {
 		memcpy(&cmd, a[0].orig, sizeof(cmd));
 		f->have_subop = true;
