@@ -270,10 +270,16 @@ with_policy() {
 	return $wrc
 }
 
+# enosys_63 [NAME]: Xen answers 63, declared as NAME, with ENOSYS.
 enosys_63() {
 	expect_rc 1 call 63
-	err_has "^hcall: hypercall 63(): ENOSYS"
-	err_has "no handler for hypercall 63"
+	if [ -n "${1:-}" ]; then
+		err_has "^hcall: $1(): ENOSYS"
+		err_has "no handler for hypercall 63 ($1)"
+	else
+		err_has "^hcall: hypercall 63(): ENOSYS"
+		err_has "no handler for hypercall 63"
+	fi
 	err_has "booted into the Xen you built"
 	expect_rc 1 --json call 63
 	json
@@ -312,7 +318,7 @@ t_enosys_explained() {
 	saved=$(cat "$uops")
 	echo "$saved mine=63" >"$uops" || die "user_ops refused mine=63"
 	rc=0
-	(enosys_63) || rc=$?
+	(enosys_63 mine) || rc=$?
 	echo "${saved:- }" >"$uops"
 	[ $rc = 0 ] || exit $rc
 	# A sub-command Xen's headers name but with no handler in Xen
