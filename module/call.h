@@ -65,6 +65,8 @@ struct xprivcmd_reject {
  * @nr_copies: entries used in @copies
  * @max_copies: entries allocated
  * @copied: bytes in @copies, against the copy_max parameter
+ * @restricted: the fd is restricted to one domain: only the calls
+ *	restricted_policy allows that act on the calling domain alone pass
  * @rej: why the call was refused, when it was
  */
 struct xprivcmd_call {
@@ -78,6 +80,7 @@ struct xprivcmd_call {
 	u32 nr_copies;
 	u32 max_copies;
 	size_t copied;
+	bool restricted;
 	struct xprivcmd_reject rej;
 };
 

@@ -230,6 +230,17 @@ static unsigned int judge_refs(struct xprivcmd_call *c,
 			rej->value = dom;
 			return XPRIVCMD_REASON_OWN_DOMAIN;
 		}
+		/*
+		 * A restricted fd: only the calling domain itself, by
+		 * DOMID_SELF or by its id once known (never "possibly").
+		 */
+		if (c->restricted && dom != XPRIVCMD_DOMID_SELF &&
+		    dom != c->caller.domid) {
+			rej->value = dom;
+			return XPRIVCMD_REASON_RESTRICTED;
+		}
+	} else if (c->restricted && !(row->flags & XPRIVCMD_VF_LOCAL)) {
+		return XPRIVCMD_REASON_RESTRICTED;
 	}
 	if ((row->flags & XPRIVCMD_VF_NOT_TRANSLATED) && c->caller.translated)
 		return XPRIVCMD_REASON_OWN_TABLES;
@@ -296,7 +307,8 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 	if (op >= XPRIVCMD_NR_HYPERCALLS)
 		return XPRIVCMD_REASON_OP_RANGE;
 	if (!s)
-		return judge_user_op(xf, op, args, rej);
+		return c->restricted ? XPRIVCMD_REASON_RESTRICTED :
+		       judge_user_op(xf, op, args, rej);
 
 	/* 1. The sub-command: in memory, read from a kernel copy. */
 	if (s->struct_cmd || (al && al->in_struct)) {
@@ -318,12 +330,16 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 	rej->subop = cmd;
 
 	/* 2. The policy, on the operation Xen runs. */
+	if (c->restricted && !xprivcmd_policy_restricted(canon, cmd))
+		return XPRIVCMD_REASON_RESTRICTED;
 	if (!xprivcmd_policy_allowed(xf, canon, cmd, &unmodelled))
 		return XPRIVCMD_REASON_POLICY;
 
 	/* 3. The verdict. */
 	row = xprivcmd_classify(canon, iv, cmd, cp ? cp->kbuf + inner : NULL,
 				cp ? cp->len - inner : 0);
+	if (c->restricted && (!row || row->verdict == XPRIVCMD_V_UNMODELLED))
+		return XPRIVCMD_REASON_RESTRICTED;
 	if (!row || row->verdict == XPRIVCMD_V_UNMODELLED) {
 		if (s->struct_cmd && !xprivcmd_iv_known(op, iv))
 			reason = XPRIVCMD_REASON_INTERFACE;

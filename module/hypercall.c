@@ -202,14 +202,13 @@ long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata)
 		return -EFAULT;
 	xprivcmd_self(&c.caller);
 
-	/* A restricted fd acts on one domain; a raw hypercall may name any. */
-	if (xprivcmd_is_restricted(file)) {
-		c.rej.arg = XPRIVCMD_ARG_NONE;
-		ret = reject(&c, XPRIVCMD_REASON_RESTRICTED, XPRIVCMD_ARG_NONE,
-			     c.h.op);
-	} else {
-		ret = prepare_call(xf, &c);
-	}
+	/*
+	 * A restricted fd acts on one domain; a raw hypercall may name any,
+	 * but for the calls restricted_policy allows that act on the caller
+	 * alone.
+	 */
+	c.restricted = xprivcmd_is_restricted(file);
+	ret = prepare_call(xf, &c);
 	if (ret) {
 		if (c.rej.reason)
 			xprivcmd_refused(xf, &c.rej);

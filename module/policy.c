@@ -30,12 +30,29 @@ struct xprivcmd_policy_rcu {
 	struct xprivcmd_policy p;
 };
 
-/*
- * NULL means "all": every hypercall and sub-command xprivcmd models (what
- * it does not model is refused: see the policy word "unmodelled").
+/**
+ * struct xprivcmd_policy_param - a module-wide policy, as a parameter
+ * @cur: the published policy; NULL until one is set
+ * @unset: what NULL means, as the parameter reads then
  */
-static struct xprivcmd_policy_rcu __rcu *global_policy;
-static DEFINE_MUTEX(global_policy_lock);	/* serializes its writers */
+struct xprivcmd_policy_param {
+	struct xprivcmd_policy_rcu __rcu *cur;
+	const char *unset;
+};
+
+/*
+ * "policy", for every fd.  NULL means "all": every hypercall and
+ * sub-command xprivcmd models (what it does not model is refused: see the
+ * policy word "unmodelled").
+ */
+static struct xprivcmd_policy_param global_policy = { .unset = "all" };
+/*
+ * "restricted_policy": what a restricted fd may still issue as raw
+ * hypercalls, of the calls that act on the calling domain alone.  NULL
+ * means "none", privcmd's rule since XSA-482.
+ */
+static struct xprivcmd_policy_param restricted_policy = { .unset = "none" };
+static DEFINE_MUTEX(global_policy_lock);	/* serializes their writers */
 
 static struct xprivcmd_policy_rcu *policy_from_text(const char *text, int *err)
 {
@@ -57,6 +74,7 @@ static struct xprivcmd_policy_rcu *policy_from_text(const char *text, int *err)
 
 static int policy_param_set(const char *val, const struct kernel_param *kp)
 {
+	struct xprivcmd_policy_param *param = kp->arg;
 	struct xprivcmd_policy_rcu *new, *old;
 	int err;
 
@@ -66,26 +84,28 @@ static int policy_param_set(const char *val, const struct kernel_param *kp)
 		return err == -ENOMEM ? err : -EINVAL;
 	}
 	mutex_lock(&global_policy_lock);
-	old = rcu_replace_pointer(global_policy, new,
+	old = rcu_replace_pointer(param->cur, new,
 				  lockdep_is_held(&global_policy_lock));
 	mutex_unlock(&global_policy_lock);
 	if (old)
 		kfree_rcu(old, rcu);
-	pr_info("policy set by %s[%d]\n", current->comm, task_pid_nr(current));
+	pr_info("%s set by %s[%d]\n", kp->name, current->comm,
+		task_pid_nr(current));
 	return 0;
 }
 
 static int policy_param_get(char *buffer, const struct kernel_param *kp)
 {
+	struct xprivcmd_policy_param *param = kp->arg;
 	struct xprivcmd_policy_rcu *cur;
 	int len;
 
 	rcu_read_lock();
-	cur = rcu_dereference(global_policy);
+	cur = rcu_dereference(param->cur);
 	if (cur)
 		len = xprivcmd_policy_format(&cur->p, buffer, PAGE_SIZE - 1);
 	else
-		len = scnprintf(buffer, PAGE_SIZE, "all");
+		len = scnprintf(buffer, PAGE_SIZE, "%s", param->unset);
 	rcu_read_unlock();
 	if (len < 0)
 		len = scnprintf(buffer, PAGE_SIZE, "(too long to show)");
@@ -98,9 +118,12 @@ static const struct kernel_param_ops policy_param_ops = {
 	.set = policy_param_set,
 	.get = policy_param_get,
 };
-module_param_cb(policy, &policy_param_ops, NULL, 0600);
+module_param_cb(policy, &policy_param_ops, &global_policy, 0600);
 MODULE_PARM_DESC(policy,
 		 "Hypercalls allowed, e.g. \"all\" (default: what xprivcmd models), \"compat\" (also what it does not), \"strict\", \"-domctl\", \"none +xen_version\"");
+module_param_cb(restricted_policy, &policy_param_ops, &restricted_policy, 0600);
+MODULE_PARM_DESC(restricted_policy,
+		 "Raw hypercalls a restricted fd may still make, of those that act on the calling domain alone, e.g. \"none +event_channel_op:5\" (default \"none\")");
 
 /**
  * xprivcmd_policy_allowed() - may @op/@subop be issued on @xf?
@@ -121,7 +144,7 @@ bool xprivcmd_policy_allowed(struct xprivcmd_file *xf, u64 op, u64 subop,
 	unsigned int i;
 
 	rcu_read_lock();
-	pols[0] = rcu_dereference(global_policy);
+	pols[0] = rcu_dereference(global_policy.cur);
 	pols[1] = rcu_dereference(xf->policy);
 	/* The default module policy ("all") refuses what is not modelled. */
 	loose = !!pols[0];
@@ -140,6 +163,28 @@ bool xprivcmd_policy_allowed(struct xprivcmd_file *xf, u64 op, u64 subop,
 	rcu_read_unlock();
 	if (unmodelled)
 		*unmodelled = loose;
+	return allowed;
+}
+
+/**
+ * xprivcmd_policy_restricted() - may a restricted fd issue @op/@subop?
+ * @op: hypercall number (the op an alias stands for)
+ * @subop: its sub-command
+ *
+ * Only the administrator's restricted_policy can say yes; the call must
+ * still act on the calling domain alone (decide.c).
+ *
+ * Return: true if allowed.
+ */
+bool xprivcmd_policy_restricted(u64 op, u64 subop)
+{
+	const struct xprivcmd_policy_rcu *p;
+	bool allowed;
+
+	rcu_read_lock();
+	p = rcu_dereference(restricted_policy.cur);
+	allowed = p && xprivcmd_policy_allows(&p->p, op, subop);
+	rcu_read_unlock();
 	return allowed;
 }
 
@@ -195,6 +240,8 @@ void xprivcmd_policy_file_exit(struct xprivcmd_file *xf)
 void xprivcmd_policy_exit(void)
 {
 	/* Module parameters are freed after exit; readers are gone by now. */
-	kfree(rcu_dereference_protected(global_policy, true));
-	RCU_INIT_POINTER(global_policy, NULL);
+	kfree(rcu_dereference_protected(global_policy.cur, true));
+	RCU_INIT_POINTER(global_policy.cur, NULL);
+	kfree(rcu_dereference_protected(restricted_policy.cur, true));
+	RCU_INIT_POINTER(restricted_policy.cur, NULL);
 }

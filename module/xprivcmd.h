@@ -164,6 +164,7 @@ int xprivcmd_judge_ioctl(struct file *file, u64 op, u64 subop, u16 dom);
 /* policy.c */
 bool xprivcmd_policy_allowed(struct xprivcmd_file *xf, u64 op, u64 subop,
 			     bool *unmodelled);
+bool xprivcmd_policy_restricted(u64 op, u64 subop);
 long xprivcmd_ioctl_narrow(struct file *file, void __user *udata);
 void xprivcmd_policy_file_exit(struct xprivcmd_file *xf);
 void xprivcmd_policy_exit(void);

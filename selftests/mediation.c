@@ -15,6 +15,7 @@
  * The x86 PV attacks are built on x86_64 only and skip in an
  * auto-translated (PVH) dom0.
  */
+#include <pthread.h>
 #include <sched.h>
 #include <sys/mman.h>
 #include <sys/utsname.h>
@@ -1072,6 +1073,60 @@ TEST_F(answers, xen_version_positive_return_unchanged)
 	v = xpc_hypercall(self->fd, __HYPERVISOR_xen_version, XENVER_version,
 			  0, 0, 0, 0);
 	EXPECT_EQ((atol(major) << 16) | atol(minor), v);
+}
+
+/*
+ * Races: the domain a call acts on is read from a kernel copy that Xen is
+ * then given.  A second thread swaps it between the caller (DOMID_SELF)
+ * and a domain that does not exist while the first issues the call:
+ * every call is either refused as the caller's (EPERM) or reaches Xen
+ * naming the other one (ESRCH); none reaches Xen naming the caller.
+ */
+struct dom_flip {
+	struct xen_pod_target *t;
+	volatile int stop;
+};
+
+static void *dom_flipper(void *arg)
+{
+	struct dom_flip *f = arg;
+	volatile domid_t *dom = &f->t->domid;
+
+	while (!f->stop) {
+		*dom = DOMID_SELF;
+		sched_yield();
+		*dom = 1000;
+		sched_yield();
+	}
+	return NULL;
+}
+
+TEST_F(answers, race_domain_field_never_reaches_xen_as_the_caller)
+{
+	static struct xen_pod_target t;
+	struct dom_flip f = { .t = &t };
+	int i, refused = 0, other = 0, self_seen = 0;
+	pthread_t th;
+
+	t.target_pages = 1;
+	ASSERT_EQ(0, pthread_create(&th, NULL, dom_flipper, &f));
+	for (i = 0; i < 5000; i++) {
+		errno = 0;
+		if (xpc_hypercall(self->fd, __HYPERVISOR_memory_op,
+				  XENMEM_set_pod_target, xpc_ptr(&t), 0, 0,
+				  0) >= 0 || (errno != EPERM && errno != ESRCH))
+			self_seen++;
+		else if (errno == EPERM)
+			refused++;
+		else
+			other++;
+	}
+	f.stop = 1;
+	pthread_join(th, NULL);
+	TH_LOG("5000 calls: %d refused as the caller's, %d reached Xen for domain 1000",
+	       refused, other);
+	EXPECT_EQ(0, self_seen);
+	EXPECT_LT(0, refused);
 }
 
 TEST_HARNESS_MAIN

@@ -401,11 +401,4 @@ static inline int xpc_policy_set(const char *text)
 	EXPECT_EQ(why, xpc_last_error(fd).reason);			\
 } while (0)
 
-/* A call that fails with @err, whoever refuses it. */
-#define EXPECT_ERRNO(err, call) do {					\
-	errno = 0;							\
-	EXPECT_EQ(-1, (call));						\
-	EXPECT_EQ(err, errno);						\
-} while (0)
-
 #endif /* XPRIVCMD_MAP_UTILS_H */

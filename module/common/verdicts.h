@@ -47,6 +47,13 @@ enum xprivcmd_verdict {
  * addresses, where Xen would map or unmap.
  */
 #define XPRIVCMD_VF_NOT_TRANSLATED	0x04
+/*
+ * Acts on the calling domain alone (or on no domain), whatever its
+ * arguments: one of the calls a restricted fd may be allowed
+ * (restricted_policy).  A row with a domain field that is SELF_OK counts as
+ * local when the call names the caller.
+ */
+#define XPRIVCMD_VF_LOCAL		0x08
 
 /* The sub-command of a row for a hypercall that is not multiplexed. */
 #define XPRIVCMD_NOT_MUXED	0

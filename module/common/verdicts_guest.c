@@ -19,6 +19,7 @@
 #define KSTATE	XPRIVCMD_REASON_KERNEL_STATE
 #define OWN	XPRIVCMD_REASON_OWN_TABLES
 #define SELF_OK	.flags = XPRIVCMD_VF_SELF_OK
+#define LOCAL	.flags = XPRIVCMD_VF_LOCAL
 #define WHOLE	XPRIVCMD_NOT_MUXED
 
 #define TABLE(_name, _op) \
@@ -285,7 +286,7 @@ TABLE(event_channel_op, __HYPERVISOR_event_channel_op);
  * domain, i.e. the kernel.
  */
 static const struct xprivcmd_class sched_op_rows[] = {
-	NOREF(0, SCHEDOP_yield),
+	NOREF(0, SCHEDOP_yield, LOCAL),
 	REFUSED(0, SCHEDOP_block, KSTATE),
 	REFUSED(0, SCHEDOP_shutdown, KSTATE),
 	REFUSED(0, SCHEDOP_poll, KSTATE),
@@ -305,8 +306,8 @@ static const struct xprivcmd_class vcpu_op_rows[] = {
 	REFUSED(0, VCPUOP_initialise, KSTATE),
 	REFUSED(0, VCPUOP_up, KSTATE),
 	REFUSED(0, VCPUOP_down, KSTATE),
-	NOREF(0, VCPUOP_is_up),
-	NOREF(0, VCPUOP_get_runstate_info),
+	NOREF(0, VCPUOP_is_up, LOCAL),
+	NOREF(0, VCPUOP_get_runstate_info, LOCAL),
 	REFUSED(0, VCPUOP_register_runstate_memory_area, KSTATE),
 	REFUSED(0, VCPUOP_set_periodic_timer, KSTATE),
 	REFUSED(0, VCPUOP_stop_periodic_timer, KSTATE),
@@ -314,7 +315,7 @@ static const struct xprivcmd_class vcpu_op_rows[] = {
 	REFUSED(0, VCPUOP_stop_singleshot_timer, KSTATE),
 	REFUSED(0, VCPUOP_register_vcpu_info, KSTATE),
 	REFUSED(0, VCPUOP_send_nmi, KSTATE),
-	NOREF(0, VCPUOP_get_physid),
+	NOREF(0, VCPUOP_get_physid, LOCAL),
 	REFUSED(0, VCPUOP_register_vcpu_time_memory_area, KSTATE),
 };
 
@@ -322,17 +323,17 @@ TABLE(vcpu_op, __HYPERVISOR_vcpu_op);
 
 /* common/kernel.c do_xen_version: each writes at most its own buffer. */
 static const struct xprivcmd_class xen_version_rows[] = {
-	NOREF(0, XENVER_version),
-	NOREF(0, XENVER_extraversion),
-	NOREF(0, XENVER_compile_info),
-	NOREF(0, XENVER_capabilities),
-	NOREF(0, XENVER_changeset),
-	NOREF(0, XENVER_platform_parameters),
-	NOREF(0, XENVER_get_features),
-	NOREF(0, XENVER_pagesize),
-	NOREF(0, XENVER_guest_handle),
-	NOREF(0, XENVER_commandline),
-	NOREF(0, XENVER_build_id),
+	NOREF(0, XENVER_version, LOCAL),
+	NOREF(0, XENVER_extraversion, LOCAL),
+	NOREF(0, XENVER_compile_info, LOCAL),
+	NOREF(0, XENVER_capabilities, LOCAL),
+	NOREF(0, XENVER_changeset, LOCAL),
+	NOREF(0, XENVER_platform_parameters, LOCAL),
+	NOREF(0, XENVER_get_features, LOCAL),
+	NOREF(0, XENVER_pagesize, LOCAL),
+	NOREF(0, XENVER_guest_handle, LOCAL),
+	NOREF(0, XENVER_commandline, LOCAL),
+	NOREF(0, XENVER_build_id, LOCAL),
 };
 
 TABLE(xen_version, __HYPERVISOR_xen_version);
