@@ -89,8 +89,52 @@ through_xprivcmd() {
 		[ "$(issued domctl)" -gt "$domctl_before" ]
 }
 
+# The clients that work with a guest's frames, on a second PV domU that
+# idles (domu-init, xpc_idle): xl save (suspend, foreign mappings of all its
+# memory), xl restore (a domain built again: populate_physmap, mmu_update
+# and mmuext_op on its frames), dump-core and xen-mfndump.
+IDLE=xpcidle
+idle_ticks() { tr -d '\r' <"$XS_LOG/guest-$IDLE.log" 2>/dev/null | grep -c '@@IDLE@@ tick'; }
+ticks_above() { test "$(idle_ticks)" -gt "$1"; }
+idle_ticking() { # idle_ticking: its console grows within 60 s
+	wait_for 60 ticks_above "$(idle_ticks)"
+}
+xl_create_idle() {
+	cat >/tmp/$IDLE.cfg <<-EOC
+	name = "$IDLE"
+	type = "pv"
+	kernel = "/xpc/domu/vmlinuz"
+	ramdisk = "/xpc/domu/initrd.gz"
+	extra = "console=hvc0 loglevel=3 xpc_idle"
+	memory = 128
+	vcpus = 1
+	EOC
+	xl create /tmp/$IDLE.cfg && idle_ticking
+}
+xl_save_idle() { xl save $IDLE /tmp/$IDLE.save && test -s /tmp/$IDLE.save && ! xl domid $IDLE; }
+xl_restore_idle() { xl restore /tmp/$IDLE.save && xl domid $IDLE && idle_ticking; }
+dump_core_idle() {
+	xl dump-core $IDLE /tmp/$IDLE.core
+	echo "xl dump-core: $?, $(ls -l /tmp/$IDLE.core 2>&1)"
+	test -s /tmp/$IDLE.core
+}
+mfndump_idle() {
+	xen-mfndump dump-p2m "$(xl domid $IDLE)" >/tmp/p2m 2>&1
+	echo "xen-mfndump: $?"
+	head -n 5 /tmp/p2m
+	grep -q 'pfn' /tmp/p2m
+}
+# Xen's own test programs (tools/tests in Xen's tree, shipped by Debian).
+depriv_checker() { # an unrestricted fd is reported as such
+	depriv-fd-checker privcmd 5 xpc 5</dev/xen/privcmd >/tmp/depriv 2>&1
+	local rc=$?
+	echo "depriv-fd-checker: $rc"
+	cat /tmp/depriv
+	[ $rc = 0 ] && grep -q '^privcmd fail 5' /tmp/depriv
+}
+
 say "TAP version 13"
-say "1..19"
+say "1..29"
 expect toolstack.modprobe_xenfs_loads_xprivcmd xenfs_on_xprivcmd
 expect toolstack.modprobe_xen_privcmd_resolves_to_xprivcmd xen_privcmd_is_xprivcmd
 expect toolstack.mount_xenfs mount -t xenfs xenfs /proc/xen
@@ -135,6 +179,16 @@ fi
 expect toolstack.xl_unpause_domu xl unpause $DOMU
 expect toolstack.domu_console_shows_marker domu_finished
 expect toolstack.domu_shut_down wait_for 60 domu_gone
+expect toolstack.xl_create_idle_domu xl_create_idle
+expect toolstack.xl_save xl_save_idle
+expect toolstack.xl_restore_keeps_it_running xl_restore_idle
+expect toolstack.xl_dump_core dump_core_idle
+expect toolstack.xen_mfndump_p2m mfndump_idle
+expect toolstack.xl_destroy_idle xl destroy $IDLE
+expect toolstack.test_resource test-resource
+expect toolstack.test_xenstore test-xenstore
+expect toolstack.test_paging_mempool test-paging-mempool
+expect toolstack.depriv_fd_checker depriv_checker
 say "# xprivcmd issued $(($(issued) - before)) hypercalls for the toolstack," \
 	"$(($(issued domctl) - domctl_before)) domctls from xl create on;" \
 	"refusals: $rejected_before before and by the tests, $(rejected) after"

@@ -9,8 +9,11 @@
 
 XPC_TOOLSTACK_PKGS="xen-utils-4.17 xen-utils-common xenstore-utils"
 XPC_TOOLSTACK=$BUILD/toolstack
-# What the guest runs, below /usr/lib/xen-4.17/bin and /usr/bin.
-XPC_XEN_BINS="xl xenstored xenconsoled xen-init-dom0"
+# What the guest runs, below /usr/lib/xen-4.17/bin and /usr/bin: the
+# toolstack, xl's save helper, and Xen's own tools and test programs that
+# work with frames and fds.
+XPC_XEN_BINS="xl xenstored xenconsoled xen-init-dom0 libxl-save-helper
+	xen-mfndump test-resource test-xenstore test-paging-mempool depriv-fd-checker"
 XPC_XS_BINS="xenstore-ls xenstore-read xenstore-write"
 # The in-tree modules the toolstack needs (xen-privcmd too: present, so
 # that its absence from lsmod means something).
