@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Xen's names for the sub-commands of physdev_op, hvm_op, kexec_op,
- * argo_op, xenpmu_op, hypfs_op and xenoprof_op, spelled and valued as in
- * Xen 4.17's public headers (physdev.h, hvm/hvm_op.h, kexec.h, argo.h,
- * pmu.h, hypfs.h, xenoprof.h).
+ * argo_op, xenpmu_op, hypfs_op, xenoprof_op and xsm_op, spelled and valued
+ * as in Xen 4.17's public headers (physdev.h, hvm/hvm_op.h, kexec.h,
+ * argo.h, pmu.h, hypfs.h, xenoprof.h, xsm/flask_op.h).  Pinned by
+ * testing/unit/verdicts_xen_test.c and verdicts_test.c (flask).
  */
 #ifndef XPRIVCMD_XEN_MISC_H
 #define XPRIVCMD_XEN_MISC_H
@@ -48,32 +49,6 @@
 #define HVMOP_get_mem_type		15
 #ifdef CONFIG_X86
 #define HVMOP_set_evtchn_upcall_vector	23
-/* public/xsm/flask_op.h */
-#define XEN_FLASK_INTERFACE_VERSION 1
-#define FLASK_LOAD              1
-#define FLASK_GETENFORCE        2
-#define FLASK_SETENFORCE        3
-#define FLASK_CONTEXT_TO_SID    4
-#define FLASK_SID_TO_CONTEXT    5
-#define FLASK_ACCESS            6
-#define FLASK_CREATE            7
-#define FLASK_RELABEL           8
-#define FLASK_POLICYVERS        10
-#define FLASK_GETBOOL           11
-#define FLASK_SETBOOL           12
-#define FLASK_COMMITBOOLS       13
-#define FLASK_MLS               14
-#define FLASK_GETAVC_THRESHOLD  16
-#define FLASK_SETAVC_THRESHOLD  17
-#define FLASK_AVC_HASHSTATS     18
-#define FLASK_AVC_CACHESTATS    19
-#define FLASK_MEMBER            20
-#define FLASK_ADD_OCONTEXT      21
-#define FLASK_DEL_OCONTEXT      22
-#define FLASK_GET_PEER_SID      23
-#define FLASK_RELABEL_DOMAIN    24
-#define FLASK_DEVICETREE_LABEL  25
-
 #endif
 #define HVMOP_guest_request_vm_event	24
 #define HVMOP_altp2m			25
