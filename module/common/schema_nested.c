@@ -5,6 +5,11 @@
  * its handles point to.
  */
 #include "schema_internal.h"
+#include "xen_domctl.h"
+#include "xen_guest.h"
+#include "xen_misc.h"
+#include "xen_platform.h"
+#include "xen_sysctl.h"
 
 /* Flags of a nested handle. */
 #define N_REQUIRED	0x1	/* NULL is refused (else NULL is left to Xen) */
@@ -58,13 +63,28 @@ struct xprivcmd_nested {
 	  .size = (_elem), __VA_ARGS__ }
 #define WHEN(_off, _mask, _val) \
 	.cond_off = (_off), .cond_mask = (_mask), .cond_val = (_val)
+/* The handle is used when the u32 at @_off is @_val. */
+#define WHEN_IS(_off, _val) WHEN(_off, ~0U, _val)
 
-#define N_PLATFORM	7
-#define N_XSM		27
-#define N_SYSCTL	35
-#define N_MCA		48
-#define IV_PF		0x03000001	/* XENPF_INTERFACE_VERSION */
-#define IV_MCA		0x01ecc003	/* XEN_MCA_INTERFACE_VERSION */
+/*
+ * The families' hypercalls and interface versions, by Xen's names; the
+ * stable guest ABI has none (NO_IV).
+ */
+#define N_PLATFORM	__HYPERVISOR_platform_op
+#define IV_PF		XENPF_INTERFACE_VERSION
+#define N_XSM		__HYPERVISOR_xsm_op
+#define IV_XSM		XEN_FLASK_INTERFACE_VERSION
+#define N_SYSCTL	__HYPERVISOR_sysctl
+#define IV_SYSCTL	XEN_SYSCTL_INTERFACE_VERSION
+#define N_MCA		__HYPERVISOR_mca
+#define IV_MCA		XEN_MCA_INTERFACE_VERSION
+#define N_DOMCTL	__HYPERVISOR_domctl
+#define IV_DOMCTL	XEN_DOMCTL_INTERFACE_VERSION
+/* paging_domctl_cont: a domctl (shadow_op) */
+#define N_PAGING_CONT	__HYPERVISOR_arch_1
+#define N_MEMOP		__HYPERVISOR_memory_op
+#define N_GNTTABOP	__HYPERVISOR_grant_table_op
+#define NO_IV		0
 /* The platform_op and mca unions start after cmd and interface_version. */
 #define PU		8
 #define MU		8
@@ -75,11 +95,6 @@ struct xprivcmd_nested {
 #define SZ_RESOURCE_ENTRY	24	/* xenpf_resource_entry_t */
 #define SZ_MC_INFO		768	/* struct mc_info */
 #define SZ_MC_LOGICAL_CPU	304	/* xen_mc_logical_cpu_t */
-#define N_DOMCTL	36
-#define N_PAGING_CONT	49	/* paging_domctl_cont: a domctl (shadow_op) */
-#define N_MEMOP		12
-#define N_GNTTABOP	20
-#define IV_15		0x15
 /* The sysctl union starts after cmd and interface_version. */
 #define SU		8
 /* The domctl union starts after cmd, interface_version, domain, pad. */
@@ -200,99 +215,142 @@ static const struct xprivcmd_nested nested[] = {
 	 * what fits in size); get/setbool read the name when bool_id is -1
 	 * and getbool writes it back; devicetree_label reads the path.
 	 */
-	NARR(N_XSM, 1, 1, 8, 16, 4, XPRIVCMD_IN, 1),
-	NARR(N_XSM, 1, 4, 16, 12, 4, XPRIVCMD_IN, 1),
-	NARR(N_XSM, 1, 5, 16, 12, 4, XPRIVCMD_OUT, 1),
-	NARR(N_XSM, 1, 11, 24, 16, 4, XPRIVCMD_INOUT, 1),
-	NARR(N_XSM, 1, 12, 24, 16, 4, XPRIVCMD_IN, 1),
-	NARR(N_XSM, 1, 25, 16, 12, 4, XPRIVCMD_IN, 1),
-	NARR(N_SYSCTL, IV_15, 1, 16, 24, 4, XPRIVCMD_OUT, 1, .flags = N_REQUIRED),
-	NARR(N_SYSCTL, IV_15, 6, 16, 12, 4, XPRIVCMD_OUT, 112, .flags = N_REQUIRED),
+	NARR(N_XSM, IV_XSM, FLASK_LOAD,
+	     8, 16, 4, XPRIVCMD_IN, 1),
+	NARR(N_XSM, IV_XSM, FLASK_CONTEXT_TO_SID,
+	     16, 12, 4, XPRIVCMD_IN, 1),
+	NARR(N_XSM, IV_XSM, FLASK_SID_TO_CONTEXT,
+	     16, 12, 4, XPRIVCMD_OUT, 1),
+	NARR(N_XSM, IV_XSM, FLASK_GETBOOL,
+	     24, 16, 4, XPRIVCMD_INOUT, 1),
+	NARR(N_XSM, IV_XSM, FLASK_SETBOOL,
+	     24, 16, 4, XPRIVCMD_IN, 1),
+	NARR(N_XSM, IV_XSM, FLASK_DEVICETREE_LABEL,
+	     16, 12, 4, XPRIVCMD_IN, 1),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_readconsole,
+	     16, 24, 4, XPRIVCMD_OUT, 1, .flags = N_REQUIRED),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_getdomaininfolist,
+	     16, 12, 4, XPRIVCMD_OUT, 112, .flags = N_REQUIRED),
 	/* XEN_SYSCTL_tbuf_op: set_cpu_mask reads a xenctl_bitmap */
-	NARR(N_SYSCTL, IV_15, 2, SU + 8, SU + 16, 4, XPRIVCMD_IN, 1,
-	     .flags = N_BITS, WHEN(SU, ~0U, 1)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_tbuf_op,
+	     SU + 8, SU + 16, 4, XPRIVCMD_IN, 1, .flags = N_BITS,
+	     WHEN_IS(SU, XEN_SYSCTL_TBUFOP_set_cpu_mask)),
 	/* XEN_SYSCTL_perfc_op: Xen writes as many counters as it has */
-	NFIX(N_SYSCTL, IV_15, 5, SU + 16, XPRIVCMD_OUT, SZ_START),
-	NFIX(N_SYSCTL, IV_15, 5, SU + 24, XPRIVCMD_OUT, SZ_START),
+	NFIX(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_perfc_op,
+	     SU + 16, XPRIVCMD_OUT, SZ_START),
+	NFIX(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_perfc_op,
+	     SU + 24, XPRIVCMD_OUT, SZ_START),
 	/* XEN_SYSCTL_debug_keys */
-	NARR(N_SYSCTL, IV_15, 7, SU, SU + 8, 4, XPRIVCMD_IN, 1),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_debug_keys,
+	     SU, SU + 8, 4, XPRIVCMD_IN, 1),
 	/* XEN_SYSCTL_getcpuinfo */
-	NARR(N_SYSCTL, IV_15, 8, SU + 8, SU, 4, XPRIVCMD_OUT, SZ_CPUINFO),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_getcpuinfo,
+	     SU + 8, SU, 4, XPRIVCMD_OUT, SZ_CPUINFO),
 	/*
 	 * XEN_SYSCTL_get_pmstat: PMSTAT_get_pxstat copies Xen's own
 	 * state_count^2 and state_count entries, ignoring total
 	 * (drivers/acpi/pmstat.c:do_get_pm_info()): start only.
 	 * PMSTAT_get_cxstat copies at most the caller's counts.
 	 */
-	NFIX(N_SYSCTL, IV_15, 10, SU + 16, XPRIVCMD_OUT, SZ_START,
-	     WHEN(SU, ~0U, 0x12)),
-	NFIX(N_SYSCTL, IV_15, 10, SU + 24, XPRIVCMD_OUT, SZ_START,
-	     WHEN(SU, ~0U, 0x12)),
-	NARR(N_SYSCTL, IV_15, 10, SU + 24, SU + 8, 4, XPRIVCMD_OUT, 8,
-	     WHEN(SU, ~0U, 0x22)),
-	NARR(N_SYSCTL, IV_15, 10, SU + 32, SU + 8, 4, XPRIVCMD_OUT, 8,
-	     WHEN(SU, ~0U, 0x22)),
-	NARR(N_SYSCTL, IV_15, 10, SU + 48, SU + 40, 4, XPRIVCMD_OUT, 8,
-	     WHEN(SU, ~0U, 0x22)),
-	NARR(N_SYSCTL, IV_15, 10, SU + 56, SU + 44, 4, XPRIVCMD_OUT, 8,
-	     WHEN(SU, ~0U, 0x22)),
+	NFIX(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_get_pmstat,
+	     SU + 16, XPRIVCMD_OUT, SZ_START,
+	     WHEN_IS(SU, PMSTAT_get_pxstat)),
+	NFIX(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_get_pmstat,
+	     SU + 24, XPRIVCMD_OUT, SZ_START,
+	     WHEN_IS(SU, PMSTAT_get_pxstat)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_get_pmstat,
+	     SU + 24, SU + 8, 4, XPRIVCMD_OUT, 8,
+	     WHEN_IS(SU, PMSTAT_get_cxstat)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_get_pmstat,
+	     SU + 32, SU + 8, 4, XPRIVCMD_OUT, 8,
+	     WHEN_IS(SU, PMSTAT_get_cxstat)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_get_pmstat,
+	     SU + 48, SU + 40, 4, XPRIVCMD_OUT, 8,
+	     WHEN_IS(SU, PMSTAT_get_cxstat)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_get_pmstat,
+	     SU + 56, SU + 44, 4, XPRIVCMD_OUT, 8,
+	     WHEN_IS(SU, PMSTAT_get_cxstat)),
 	/* XEN_SYSCTL_pm_op: GET_CPUFREQ_PARA */
-	NARR(N_SYSCTL, IV_15, 12, SU + 24, SU + 8, 4, XPRIVCMD_OUT, 4,
-	     WHEN(SU, ~0U, 0x11)),
-	NARR(N_SYSCTL, IV_15, 12, SU + 32, SU + 12, 4, XPRIVCMD_OUT, 4,
-	     WHEN(SU, ~0U, 0x11)),
-	NARR(N_SYSCTL, IV_15, 12, SU + 40, SU + 16, 4, XPRIVCMD_OUT,
-	     SZ_CPUFREQ_NAME, WHEN(SU, ~0U, 0x11)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_pm_op,
+	     SU + 24, SU + 8, 4, XPRIVCMD_OUT, 4,
+	     WHEN_IS(SU, GET_CPUFREQ_PARA)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_pm_op,
+	     SU + 32, SU + 12, 4, XPRIVCMD_OUT, 4,
+	     WHEN_IS(SU, GET_CPUFREQ_PARA)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_pm_op,
+	     SU + 40, SU + 16, 4, XPRIVCMD_OUT, SZ_CPUFREQ_NAME,
+	     WHEN_IS(SU, GET_CPUFREQ_PARA)),
 	/* XEN_SYSCTL_page_offline_op: one status per page of start..end */
-	NARR(N_SYSCTL, IV_15, 14, SU + 16, SU + 4, 4, XPRIVCMD_OUT, 4,
-	     .flags = N_SPAN),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_page_offline_op,
+	     SU + 16, SU + 4, 4, XPRIVCMD_OUT, 4, .flags = N_SPAN),
 	/* XEN_SYSCTL_lockprof_op: XEN_SYSCTL_LOCKPROF_query */
-	NARR(N_SYSCTL, IV_15, 15, SU + 24, SU + 4, 4, XPRIVCMD_OUT,
-	     SZ_LOCKPROF_DATA, WHEN(SU, ~0U, 2)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_lockprof_op,
+	     SU + 24, SU + 4, 4, XPRIVCMD_OUT, SZ_LOCKPROF_DATA,
+	     WHEN_IS(SU, XEN_SYSCTL_LOCKPROF_query)),
 	/* XEN_SYSCTL_cputopoinfo, numainfo (xl info -n) */
-	NARR(N_SYSCTL, IV_15, 16, SU + 8, SU, 4, XPRIVCMD_OUT, SZ_CPUTOPO),
-	NARR(N_SYSCTL, IV_15, 17, SU + 8, SU, 4, XPRIVCMD_OUT, SZ_MEMINFO),
-	NARR(N_SYSCTL, IV_15, 17, SU + 16, SU, 4, XPRIVCMD_OUT, 4,
-	     .flags = N_SQUARE),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_cputopoinfo,
+	     SU + 8, SU, 4, XPRIVCMD_OUT, SZ_CPUTOPO),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_numainfo,
+	     SU + 8, SU, 4, XPRIVCMD_OUT, SZ_MEMINFO),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_numainfo,
+	     SU + 16, SU, 4, XPRIVCMD_OUT, 4, .flags = N_SQUARE),
 	/* XEN_SYSCTL_cpupool_op: OP_INFO and OP_FREEINFO write the cpumap */
-	NARR(N_SYSCTL, IV_15, 18, SU + 24, SU + 32, 4, XPRIVCMD_OUT, 1,
-	     .flags = N_BITS, WHEN(SU, ~0U, 3)),
-	NARR(N_SYSCTL, IV_15, 18, SU + 24, SU + 32, 4, XPRIVCMD_OUT, 1,
-	     .flags = N_BITS, WHEN(SU, ~0U, 7)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_cpupool_op,
+	     SU + 24, SU + 32, 4, XPRIVCMD_OUT, 1, .flags = N_BITS,
+	     WHEN_IS(SU, XEN_SYSCTL_CPUPOOL_OP_INFO)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_cpupool_op,
+	     SU + 24, SU + 32, 4, XPRIVCMD_OUT, 1, .flags = N_BITS,
+	     WHEN_IS(SU, XEN_SYSCTL_CPUPOOL_OP_FREEINFO)),
 	/* XEN_SYSCTL_scheduler_op: XEN_SCHEDULER_ARINC653's schedule */
-	NFIX(N_SYSCTL, IV_15, 19, SU + 16, XPRIVCMD_INOUT, SZ_ARINC653_SCHEDULE,
-	     WHEN(SU + 4, ~0U, 7)),
+	NFIX(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_scheduler_op,
+	     SU + 16, XPRIVCMD_INOUT, SZ_ARINC653_SCHEDULE,
+	     WHEN_IS(SU + 4, XEN_SCHEDULER_ARINC653)),
 	/* XEN_SYSCTL_coverage_op: XEN_SYSCTL_COVERAGE_read */
-	NARR(N_SYSCTL, IV_15, 20, SU + 8, SU + 4, 4, XPRIVCMD_OUT, 1,
-	     WHEN(SU, ~0U, 1)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_coverage_op,
+	     SU + 8, SU + 4, 4, XPRIVCMD_OUT, 1,
+	     WHEN_IS(SU, XEN_SYSCTL_COVERAGE_read)),
 	/* XEN_SYSCTL_pcitopoinfo */
-	NARR(N_SYSCTL, IV_15, 22, SU + 8, SU, 4, XPRIVCMD_IN, SZ_PCI_DEVICE),
-	NARR(N_SYSCTL, IV_15, 22, SU + 16, SU, 4, XPRIVCMD_OUT, 4),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_pcitopoinfo,
+	     SU + 8, SU, 4, XPRIVCMD_IN, SZ_PCI_DEVICE),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_pcitopoinfo,
+	     SU + 16, SU, 4, XPRIVCMD_OUT, 4),
 	/* XEN_SYSCTL_get_cpu_featureset */
-	NARR(N_SYSCTL, IV_15, 26, SU + 8, SU + 4, 4, XPRIVCMD_OUT, 4),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_get_cpu_featureset,
+	     SU + 8, SU + 4, 4, XPRIVCMD_OUT, 4),
 	/* XEN_SYSCTL_livepatch_op: UPLOAD, GET, LIST, ACTION */
-	NARR(N_SYSCTL, IV_15, 27, SU + 8, SU + 16, 2, XPRIVCMD_IN, 1,
-	     WHEN(SU, ~0U, 0)),
-	NARR(N_SYSCTL, IV_15, 27, SU + 32, SU + 24, 8, XPRIVCMD_IN, 1,
-	     WHEN(SU, ~0U, 0)),
-	NARR(N_SYSCTL, IV_15, 27, SU + 8, SU + 16, 2, XPRIVCMD_IN, 1,
-	     WHEN(SU, ~0U, 1)),
-	NARR(N_SYSCTL, IV_15, 27, SU + 32, SU + 16, 4, XPRIVCMD_OUT,
-	     SZ_LIVEPATCH_STATUS, WHEN(SU, ~0U, 2)),
-	NARR(N_SYSCTL, IV_15, 27, SU + 40, SU + 16, 4, XPRIVCMD_OUT,
-	     SZ_LIVEPATCH_NAME, WHEN(SU, ~0U, 2)),
-	NARR(N_SYSCTL, IV_15, 27, SU + 48, SU + 16, 4, XPRIVCMD_OUT, 4,
-	     WHEN(SU, ~0U, 2)),
-	NFIX(N_SYSCTL, IV_15, 27, SU + 56, XPRIVCMD_OUT, SZ_START,
-	     WHEN(SU, ~0U, 2)),
-	NARR(N_SYSCTL, IV_15, 27, SU + 64, SU + 16, 4, XPRIVCMD_OUT, 4,
-	     WHEN(SU, ~0U, 2)),
-	NARR(N_SYSCTL, IV_15, 27, SU + 8, SU + 16, 2, XPRIVCMD_IN, 1,
-	     WHEN(SU, ~0U, 3)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_livepatch_op,
+	     SU + 8, SU + 16, 2, XPRIVCMD_IN, 1,
+	     WHEN_IS(SU, XEN_SYSCTL_LIVEPATCH_UPLOAD)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_livepatch_op,
+	     SU + 32, SU + 24, 8, XPRIVCMD_IN, 1,
+	     WHEN_IS(SU, XEN_SYSCTL_LIVEPATCH_UPLOAD)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_livepatch_op,
+	     SU + 8, SU + 16, 2, XPRIVCMD_IN, 1,
+	     WHEN_IS(SU, XEN_SYSCTL_LIVEPATCH_GET)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_livepatch_op,
+	     SU + 32, SU + 16, 4, XPRIVCMD_OUT, SZ_LIVEPATCH_STATUS,
+	     WHEN_IS(SU, XEN_SYSCTL_LIVEPATCH_LIST)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_livepatch_op,
+	     SU + 40, SU + 16, 4, XPRIVCMD_OUT, SZ_LIVEPATCH_NAME,
+	     WHEN_IS(SU, XEN_SYSCTL_LIVEPATCH_LIST)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_livepatch_op,
+	     SU + 48, SU + 16, 4, XPRIVCMD_OUT, 4,
+	     WHEN_IS(SU, XEN_SYSCTL_LIVEPATCH_LIST)),
+	NFIX(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_livepatch_op,
+	     SU + 56, XPRIVCMD_OUT, SZ_START,
+	     WHEN_IS(SU, XEN_SYSCTL_LIVEPATCH_LIST)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_livepatch_op,
+	     SU + 64, SU + 16, 4, XPRIVCMD_OUT, 4,
+	     WHEN_IS(SU, XEN_SYSCTL_LIVEPATCH_LIST)),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_livepatch_op,
+	     SU + 8, SU + 16, 2, XPRIVCMD_IN, 1,
+	     WHEN_IS(SU, XEN_SYSCTL_LIVEPATCH_ACTION)),
 #ifdef CONFIG_X86
 	/* XEN_SYSCTL_get_cpu_policy */
-	NARR(N_SYSCTL, IV_15, 29, SU + 16, SU + 4, 4, XPRIVCMD_OUT, SZ_CPUID_LEAF),
-	NARR(N_SYSCTL, IV_15, 29, SU + 24, SU + 8, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_get_cpu_policy,
+	     SU + 16, SU + 4, 4, XPRIVCMD_OUT, SZ_CPUID_LEAF),
+	NARR(N_SYSCTL, IV_SYSCTL, XEN_SYSCTL_get_cpu_policy,
+	     SU + 24, SU + 8, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
 #endif
 
 #ifdef CONFIG_X86
@@ -301,24 +359,28 @@ static const struct xprivcmd_nested nested[] = {
 	 * XENPF_microcode_update: cpu/microcode/core.c:microcode_update()
 	 * copies length bytes.
 	 */
-	NARR(N_PLATFORM, IV_PF, 35, PU, PU + 8, 4, XPRIVCMD_IN, 1),
+	NARR(N_PLATFORM, IV_PF, XENPF_microcode_update,
+	     PU, PU + 8, 4, XPRIVCMD_IN, 1),
 	/*
 	 * XENPF_firmware_info XEN_FW_DISK_INFO: Xen reads a u16 length at
 	 * edd_params and writes at most that many bytes upwards from it,
 	 * a length in the caller's memory: start only.  XEN_FW_VBEDDC_INFO:
 	 * 128 bytes of EDID.
 	 */
-	NFIX(N_PLATFORM, IV_PF, 50, PU + 16, XPRIVCMD_INOUT, SZ_START,
-	     WHEN(PU, ~0U, 1)),
-	NFIX(N_PLATFORM, IV_PF, 50, PU + 16, XPRIVCMD_OUT, SZ_EDID,
-	     WHEN(PU, ~0U, 3)),
+	NFIX(N_PLATFORM, IV_PF, XENPF_firmware_info,
+	     PU + 16, XPRIVCMD_INOUT, SZ_START,
+	     WHEN_IS(PU, XEN_FW_DISK_INFO)),
+	NFIX(N_PLATFORM, IV_PF, XENPF_firmware_info,
+	     PU + 16, XPRIVCMD_OUT, SZ_EDID,
+	     WHEN_IS(PU, XEN_FW_VBEDDC_INFO)),
 	/*
 	 * XENPF_getidletime: the cpumap is read and written back, one
 	 * idle time is written per CPU in it, all below cpumap_nr_cpus.
 	 */
-	NARR(N_PLATFORM, IV_PF, 53, PU, PU + 8, 4, XPRIVCMD_INOUT, 1,
-	     .flags = N_BITS),
-	NARR(N_PLATFORM, IV_PF, 53, PU + 16, PU + 8, 4, XPRIVCMD_OUT, 8),
+	NARR(N_PLATFORM, IV_PF, XENPF_getidletime,
+	     PU, PU + 8, 4, XPRIVCMD_INOUT, 1, .flags = N_BITS),
+	NARR(N_PLATFORM, IV_PF, XENPF_getidletime,
+	     PU + 16, PU + 8, 4, XPRIVCMD_OUT, 8),
 	/*
 	 * XENPF_set_processor_pminfo XEN_PM_PX: drivers/cpufreq/cpufreq.c:
 	 * set_px_pminfo() reads state_count states (when flags has
@@ -326,127 +388,196 @@ static const struct xprivcmd_nested nested[] = {
 	 * drivers/acpi/pmstat.c:acpi_set_pdc_bits() reads three u32 and
 	 * writes the third.
 	 */
-	NARR(N_PLATFORM, IV_PF, 54, PU + 56, PU + 48, 4, XPRIVCMD_IN,
-	     SZ_PROCESSOR_PX, WHEN(PU + 4, ~0U, 1)),
-	NFIX(N_PLATFORM, IV_PF, 54, PU + 8, XPRIVCMD_INOUT, SZ_PDC,
-	     WHEN(PU + 4, ~0U, 3)),
+	NARR(N_PLATFORM, IV_PF, XENPF_set_processor_pminfo,
+	     PU + 56, PU + 48, 4, XPRIVCMD_IN, SZ_PROCESSOR_PX,
+	     WHEN_IS(PU + 4, XEN_PM_PX)),
+	NFIX(N_PLATFORM, IV_PF, XENPF_set_processor_pminfo,
+	     PU + 8, XPRIVCMD_INOUT, SZ_PDC,
+	     WHEN_IS(PU + 4, XEN_PM_PDC)),
 	/* XENPF_resource_op: nr_entries entries, read and written back */
-	NARR(N_PLATFORM, IV_PF, 61, PU + 8, PU, 4, XPRIVCMD_INOUT,
-	     SZ_RESOURCE_ENTRY),
+	NARR(N_PLATFORM, IV_PF, XENPF_resource_op,
+	     PU + 8, PU, 4, XPRIVCMD_INOUT, SZ_RESOURCE_ENTRY),
 	/* XENPF_get_symbol: at most namelen bytes of the name */
-	NARR(N_PLATFORM, IV_PF, 63, PU + 8, PU, 4, XPRIVCMD_OUT, 1),
+	NARR(N_PLATFORM, IV_PF, XENPF_get_symbol,
+	     PU + 8, PU, 4, XPRIVCMD_OUT, 1),
 
 	/*
 	 * mca (cpu/mcheck/mce.c:do_mca()).  XEN_MC_fetch writes one
 	 * struct mc_info unless the flags acknowledge; XEN_MC_physcpuinfo
 	 * at most ncpus entries.
 	 */
-	NFIX(N_MCA, IV_MCA, 1, MU + 16, XPRIVCMD_OUT, SZ_MC_INFO,
-	     WHEN(MU, 0x4, 0)),
-	NARR(N_MCA, IV_MCA, 3, MU + 8, MU, 4, XPRIVCMD_OUT, SZ_MC_LOGICAL_CPU),
+	NFIX(N_MCA, IV_MCA, XEN_MC_fetch,
+	     MU + 16, XPRIVCMD_OUT, SZ_MC_INFO,
+	     WHEN(MU, XEN_MC_ACK, 0)),
+	NARR(N_MCA, IV_MCA, XEN_MC_physcpuinfo,
+	     MU + 8, MU, 4, XPRIVCMD_OUT, SZ_MC_LOGICAL_CPU),
 #endif
 
 	/* XEN_DOMCTL_setvcpuaffinity, getvcpuaffinity: xenctl_bitmaps */
-	NARR(N_DOMCTL, IV_15, 9, DU + 8, DU + 16, 4, XPRIVCMD_INOUT, 1,
-	     .flags = N_BITS, WHEN(DU + 4, 1, 1)),
-	NARR(N_DOMCTL, IV_15, 9, DU + 24, DU + 32, 4, XPRIVCMD_INOUT, 1,
-	     .flags = N_BITS, WHEN(DU + 4, 2, 2)),
-	NARR(N_DOMCTL, IV_15, 25, DU + 8, DU + 16, 4, XPRIVCMD_OUT, 1,
-	     .flags = N_BITS, WHEN(DU + 4, 1, 1)),
-	NARR(N_DOMCTL, IV_15, 25, DU + 24, DU + 32, 4, XPRIVCMD_OUT, 1,
-	     .flags = N_BITS, WHEN(DU + 4, 2, 2)),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvcpuaffinity,
+	     DU + 8, DU + 16, 4, XPRIVCMD_INOUT, 1, .flags = N_BITS,
+	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_HARD, 1U << _XEN_VCPUAFFINITY_HARD)),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvcpuaffinity,
+	     DU + 24, DU + 32, 4, XPRIVCMD_INOUT, 1, .flags = N_BITS,
+	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_SOFT, 1U << _XEN_VCPUAFFINITY_SOFT)),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getvcpuaffinity,
+	     DU + 8, DU + 16, 4, XPRIVCMD_OUT, 1, .flags = N_BITS,
+	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_HARD, 1U << _XEN_VCPUAFFINITY_HARD)),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getvcpuaffinity,
+	     DU + 24, DU + 32, 4, XPRIVCMD_OUT, 1, .flags = N_BITS,
+	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_SOFT, 1U << _XEN_VCPUAFFINITY_SOFT)),
 	/* XEN_DOMCTL_shadow_op: OP_CLEAN and OP_PEEK write the dirty bitmap */
-	NARR(N_DOMCTL, IV_15, 10, DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1,
-	     .flags = N_BITS, WHEN(DU, ~0U, 11)),
-	NARR(N_DOMCTL, IV_15, 10, DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1,
-	     .flags = N_BITS, WHEN(DU, ~0U, 12)),
-	NARR(N_PAGING_CONT, IV_15, 10, DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1,
-	     .flags = N_BITS, WHEN(DU, ~0U, 11)),
-	NARR(N_PAGING_CONT, IV_15, 10, DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1,
-	     .flags = N_BITS, WHEN(DU, ~0U, 12)),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_shadow_op,
+	     DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1, .flags = N_BITS,
+	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_CLEAN)),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_shadow_op,
+	     DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1, .flags = N_BITS,
+	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_PEEK)),
+	NARR(N_PAGING_CONT, IV_DOMCTL, XEN_DOMCTL_shadow_op,
+	     DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1, .flags = N_BITS,
+	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_CLEAN)),
+	NARR(N_PAGING_CONT, IV_DOMCTL, XEN_DOMCTL_shadow_op,
+	     DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1, .flags = N_BITS,
+	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_PEEK)),
 	/* XEN_DOMCTL_scheduler_op putvcpuinfo, getvcpuinfo */
-	NARR(N_DOMCTL, IV_15, 16, DU + 8, DU + 16, 4, XPRIVCMD_IN, SZ_SCHED_VCPU,
-	     WHEN(DU + 4, ~0U, 2)),
-	NARR(N_DOMCTL, IV_15, 16, DU + 8, DU + 16, 4, XPRIVCMD_INOUT, SZ_SCHED_VCPU,
-	     WHEN(DU + 4, ~0U, 3)),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_scheduler_op,
+	     DU + 8, DU + 16, 4, XPRIVCMD_IN, SZ_SCHED_VCPU,
+	     WHEN_IS(DU + 4, XEN_DOMCTL_SCHEDOP_putvcpuinfo)),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_scheduler_op,
+	     DU + 8, DU + 16, 4, XPRIVCMD_INOUT, SZ_SCHED_VCPU,
+	     WHEN_IS(DU + 4, XEN_DOMCTL_SCHEDOP_getvcpuinfo)),
 	/* XEN_DOMCTL_gethvmcontext, sethvmcontext */
-	NARR(N_DOMCTL, IV_15, 33, DU + 8, DU, 4, XPRIVCMD_OUT, 1),
-	NARR(N_DOMCTL, IV_15, 34, DU + 8, DU, 4, XPRIVCMD_IN, 1),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_gethvmcontext,
+	     DU + 8, DU, 4, XPRIVCMD_OUT, 1),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_sethvmcontext,
+	     DU + 8, DU, 4, XPRIVCMD_IN, 1),
 	/* XEN_DOMCTL_{,test_,de}assign_device of a device tree node */
-	NARR(N_DOMCTL, IV_15, 37, DU + 16, DU + 8, 4, XPRIVCMD_IN, 1, WHEN(DU, ~0U, 1)),
-	NARR(N_DOMCTL, IV_15, 45, DU + 16, DU + 8, 4, XPRIVCMD_IN, 1, WHEN(DU, ~0U, 1)),
-	NARR(N_DOMCTL, IV_15, 47, DU + 16, DU + 8, 4, XPRIVCMD_IN, 1, WHEN(DU, ~0U, 1)),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_assign_device,
+	     DU + 16, DU + 8, 4, XPRIVCMD_IN, 1,
+	     WHEN_IS(DU, XEN_DOMCTL_DEV_DT)),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_test_assign_device,
+	     DU + 16, DU + 8, 4, XPRIVCMD_IN, 1,
+	     WHEN_IS(DU, XEN_DOMCTL_DEV_DT)),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_deassign_device,
+	     DU + 16, DU + 8, 4, XPRIVCMD_IN, 1,
+	     WHEN_IS(DU, XEN_DOMCTL_DEV_DT)),
 	/* XEN_DOMCTL_get_device_group */
-	NARR(N_DOMCTL, IV_15, 50, DU + 16, DU + 4, 4, XPRIVCMD_OUT, 4),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_get_device_group,
+	     DU + 16, DU + 4, 4, XPRIVCMD_OUT, 4),
 	/* XEN_DOMCTL_gethvmcontext_partial */
-	NARR(N_DOMCTL, IV_15, 55, DU + 16, DU + 8, 8, XPRIVCMD_OUT, 1),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_gethvmcontext_partial,
+	     DU + 16, DU + 8, 8, XPRIVCMD_OUT, 1),
 	/* XEN_DOMCTL_getpageframeinfo3 */
-	NARR(N_DOMCTL, IV_15, 61, DU + 8, DU, 8, XPRIVCMD_INOUT, SZ_XEN_ULONG),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getpageframeinfo3,
+	     DU + 8, DU, 8, XPRIVCMD_INOUT, SZ_XEN_ULONG),
 	/* XEN_DOMCTL_setnodeaffinity, getnodeaffinity */
-	NARR(N_DOMCTL, IV_15, 68, DU, DU + 8, 4, XPRIVCMD_IN, 1, .flags = N_BITS),
-	NARR(N_DOMCTL, IV_15, 69, DU, DU + 8, 4, XPRIVCMD_OUT, 1, .flags = N_BITS),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setnodeaffinity,
+	     DU, DU + 8, 4, XPRIVCMD_IN, 1, .flags = N_BITS),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getnodeaffinity,
+	     DU, DU + 8, 4, XPRIVCMD_OUT, 1, .flags = N_BITS),
 	/* XEN_DOMCTL_setvnumainfo */
-	NARR(N_DOMCTL, IV_15, 74, DU + 16, DU, 4, XPRIVCMD_IN, 4, .flags = N_SQUARE),
-	NARR(N_DOMCTL, IV_15, 74, DU + 24, DU + 8, 4, XPRIVCMD_IN, 4),
-	NARR(N_DOMCTL, IV_15, 74, DU + 32, DU, 4, XPRIVCMD_IN, 4),
-	NARR(N_DOMCTL, IV_15, 74, DU + 40, DU + 4, 4, XPRIVCMD_IN, SZ_VMEMRANGE),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvnumainfo,
+	     DU + 16, DU, 4, XPRIVCMD_IN, 4, .flags = N_SQUARE),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvnumainfo,
+	     DU + 24, DU + 8, 4, XPRIVCMD_IN, 4),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvnumainfo,
+	     DU + 32, DU, 4, XPRIVCMD_IN, 4),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvnumainfo,
+	     DU + 40, DU + 4, 4, XPRIVCMD_IN, SZ_VMEMRANGE),
 #ifdef CONFIG_X86
 	/* XEN_DOMCTL_setvcpucontext, getvcpucontext */
-	NFIX(N_DOMCTL, IV_15, 12, DU + 8, XPRIVCMD_IN, SZ_VCPU_CONTEXT),
-	NFIX(N_DOMCTL, IV_15, 13, DU + 8, XPRIVCMD_OUT, SZ_VCPU_CONTEXT),
+	NFIX(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvcpucontext,
+	     DU + 8, XPRIVCMD_IN, SZ_VCPU_CONTEXT),
+	NFIX(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getvcpucontext,
+	     DU + 8, XPRIVCMD_OUT, SZ_VCPU_CONTEXT),
 	/* XEN_DOMCTL_setvcpuextstate, getvcpuextstate */
-	NARR(N_DOMCTL, IV_15, 62, DU + 24, DU + 16, 8, XPRIVCMD_IN, 1),
-	NARR(N_DOMCTL, IV_15, 63, DU + 24, DU + 16, 8, XPRIVCMD_OUT, 1),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvcpuextstate,
+	     DU + 24, DU + 16, 8, XPRIVCMD_IN, 1),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getvcpuextstate,
+	     DU + 24, DU + 16, 8, XPRIVCMD_OUT, 1),
 	/* XEN_DOMCTL_get_vcpu_msrs, set_vcpu_msrs */
-	NARR(N_DOMCTL, IV_15, 72, DU + 8, DU + 4, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
-	NARR(N_DOMCTL, IV_15, 73, DU + 8, DU + 4, 4, XPRIVCMD_IN, SZ_MSR_ENTRY),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_get_vcpu_msrs,
+	     DU + 8, DU + 4, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_set_vcpu_msrs,
+	     DU + 8, DU + 4, 4, XPRIVCMD_IN, SZ_MSR_ENTRY),
 	/* XEN_DOMCTL_get_cpu_policy, set_cpu_policy */
-	NARR(N_DOMCTL, IV_15, 82, DU + 8, DU, 4, XPRIVCMD_OUT, SZ_CPUID_LEAF),
-	NARR(N_DOMCTL, IV_15, 82, DU + 16, DU + 4, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
-	NARR(N_DOMCTL, IV_15, 83, DU + 8, DU, 4, XPRIVCMD_IN, SZ_CPUID_LEAF),
-	NARR(N_DOMCTL, IV_15, 83, DU + 16, DU + 4, 4, XPRIVCMD_IN, SZ_MSR_ENTRY),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_get_cpu_policy,
+	     DU + 8, DU, 4, XPRIVCMD_OUT, SZ_CPUID_LEAF),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_get_cpu_policy,
+	     DU + 16, DU + 4, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_set_cpu_policy,
+	     DU + 8, DU, 4, XPRIVCMD_IN, SZ_CPUID_LEAF),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_set_cpu_policy,
+	     DU + 16, DU + 4, 4, XPRIVCMD_IN, SZ_MSR_ENTRY),
 	/*
 	 * XEN_DOMCTL_gdbsx_guestmemio: Xen copies to or from uva; its
 	 * pgd3val, a machine address, leaves the sub-command unmodelled.
 	 */
-	NARR(N_DOMCTL, IV_15, 1000, DU + 16, DU + 24, 4, XPRIVCMD_INOUT, 1),
+	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_gdbsx_guestmemio,
+	     DU + 16, DU + 24, 4, XPRIVCMD_INOUT, 1),
 #endif
 
 	/* memory_op: increase_reservation, decrease_reservation, populate_physmap */
-	NARR(N_MEMOP, 0, 0, 0, 8, 8, XPRIVCMD_OUT, SZ_XEN_ULONG),
-	NARR(N_MEMOP, 0, 1, 0, 8, 8, XPRIVCMD_IN, SZ_XEN_ULONG),
-	NARR(N_MEMOP, 0, 6, 0, 8, 8, XPRIVCMD_INOUT, SZ_XEN_ULONG),
+	NARR(N_MEMOP, NO_IV, XENMEM_increase_reservation,
+	     0, 8, 8, XPRIVCMD_OUT, SZ_XEN_ULONG),
+	NARR(N_MEMOP, NO_IV, XENMEM_decrease_reservation,
+	     0, 8, 8, XPRIVCMD_IN, SZ_XEN_ULONG),
+	NARR(N_MEMOP, NO_IV, XENMEM_populate_physmap,
+	     0, 8, 8, XPRIVCMD_INOUT, SZ_XEN_ULONG),
 	/* machphys_mfn_list, machphys_compat_mfn_list */
-	NARR(N_MEMOP, 0, 5, 8, 0, 4, XPRIVCMD_OUT, SZ_XEN_ULONG),
-	NARR(N_MEMOP, 0, 25, 8, 0, 4, XPRIVCMD_OUT, SZ_XEN_ULONG),
+	NARR(N_MEMOP, NO_IV, XENMEM_machphys_mfn_list,
+	     8, 0, 4, XPRIVCMD_OUT, SZ_XEN_ULONG),
+	NARR(N_MEMOP, NO_IV, XENMEM_machphys_compat_mfn_list,
+	     8, 0, 4, XPRIVCMD_OUT, SZ_XEN_ULONG),
 	/* memory_map, machine_memory_map, set_memory_map */
-	NARR(N_MEMOP, 0, 9, 8, 0, 4, XPRIVCMD_OUT, SZ_E820_ENTRY),
-	NARR(N_MEMOP, 0, 10, 8, 0, 4, XPRIVCMD_OUT, SZ_E820_ENTRY),
-	NARR(N_MEMOP, 0, 13, 16, 8, 4, XPRIVCMD_IN, SZ_E820_ENTRY),
+	NARR(N_MEMOP, NO_IV, XENMEM_memory_map,
+	     8, 0, 4, XPRIVCMD_OUT, SZ_E820_ENTRY),
+	NARR(N_MEMOP, NO_IV, XENMEM_machine_memory_map,
+	     8, 0, 4, XPRIVCMD_OUT, SZ_E820_ENTRY),
+	NARR(N_MEMOP, NO_IV, XENMEM_set_memory_map,
+	     16, 8, 4, XPRIVCMD_IN, SZ_E820_ENTRY),
 	/* exchange: in and out reservations */
-	NARR(N_MEMOP, 0, 11, 0, 8, 8, XPRIVCMD_IN, SZ_XEN_ULONG),
-	NARR(N_MEMOP, 0, 11, 32, 40, 8, XPRIVCMD_INOUT, SZ_XEN_ULONG),
+	NARR(N_MEMOP, NO_IV, XENMEM_exchange,
+	     0, 8, 8, XPRIVCMD_IN, SZ_XEN_ULONG),
+	NARR(N_MEMOP, NO_IV, XENMEM_exchange,
+	     32, 40, 8, XPRIVCMD_INOUT, SZ_XEN_ULONG),
 	/* add_to_physmap_batch: idxs, gpfns, errs, all size long */
-	NARR(N_MEMOP, 0, 23, 8, 4, 2, XPRIVCMD_IN, SZ_XEN_ULONG),
-	NARR(N_MEMOP, 0, 23, 16, 4, 2, XPRIVCMD_IN, SZ_XEN_ULONG),
-	NARR(N_MEMOP, 0, 23, 24, 4, 2, XPRIVCMD_OUT, 4),
+	NARR(N_MEMOP, NO_IV, XENMEM_add_to_physmap_batch,
+	     8, 4, 2, XPRIVCMD_IN, SZ_XEN_ULONG),
+	NARR(N_MEMOP, NO_IV, XENMEM_add_to_physmap_batch,
+	     16, 4, 2, XPRIVCMD_IN, SZ_XEN_ULONG),
+	NARR(N_MEMOP, NO_IV, XENMEM_add_to_physmap_batch,
+	     24, 4, 2, XPRIVCMD_OUT, 4),
 	/* reserved_device_memory_map */
-	NARR(N_MEMOP, 0, 27, 8, 4, 4, XPRIVCMD_OUT, SZ_RDM),
+	NARR(N_MEMOP, NO_IV, XENMEM_reserved_device_memory_map,
+	     8, 4, 4, XPRIVCMD_OUT, SZ_RDM),
 	/* acquire_resource */
-	NARR(N_MEMOP, 0, 28, 24, 8, 4, XPRIVCMD_INOUT, SZ_XEN_ULONG),
+	NARR(N_MEMOP, NO_IV, XENMEM_acquire_resource,
+	     24, 8, 4, XPRIVCMD_INOUT, SZ_XEN_ULONG),
 	/* paging_op: XENMEM_paging_op_prep reads a page (op is a u8) */
-	NFIX(N_MEMOP, 0, 20, 8, XPRIVCMD_IN, SZ_XEN_PAGE, WHEN(0, 0xff, 2)),
+	NFIX(N_MEMOP, NO_IV, XENMEM_paging_op,
+	     8, XPRIVCMD_IN, SZ_XEN_PAGE,
+	     WHEN(0, 0xff, XENMEM_paging_op_prep)),
 	/* access_op: XENMEM_access_op_set_access_multi */
-	NARR(N_MEMOP, 0, 21, 16, 4, 4, XPRIVCMD_IN, SZ_XEN_ULONG, WHEN(0, 0xff, 4)),
-	NARR(N_MEMOP, 0, 21, 24, 4, 4, XPRIVCMD_IN, 1, WHEN(0, 0xff, 4)),
+	NARR(N_MEMOP, NO_IV, XENMEM_access_op,
+	     16, 4, 4, XPRIVCMD_IN, SZ_XEN_ULONG,
+	     WHEN(0, 0xff, XENMEM_access_op_set_access_multi)),
+	NARR(N_MEMOP, NO_IV, XENMEM_access_op,
+	     24, 4, 4, XPRIVCMD_IN, 1,
+	     WHEN(0, 0xff, XENMEM_access_op_set_access_multi)),
 	/* get_vnumainfo */
-	NARR(N_MEMOP, 0, 26, 16, 4, 4, XPRIVCMD_OUT, 4, .flags = N_SQUARE),
-	NARR(N_MEMOP, 0, 26, 24, 8, 4, XPRIVCMD_OUT, 4),
-	NARR(N_MEMOP, 0, 26, 32, 12, 4, XPRIVCMD_OUT, SZ_VMEMRANGE),
+	NARR(N_MEMOP, NO_IV, XENMEM_get_vnumainfo,
+	     16, 4, 4, XPRIVCMD_OUT, 4, .flags = N_SQUARE),
+	NARR(N_MEMOP, NO_IV, XENMEM_get_vnumainfo,
+	     24, 8, 4, XPRIVCMD_OUT, 4),
+	NARR(N_MEMOP, NO_IV, XENMEM_get_vnumainfo,
+	     32, 12, 4, XPRIVCMD_OUT, SZ_VMEMRANGE),
 
 	/* grant_table_op: setup_table, get_status_frames */
-	NARR(N_GNTTABOP, 0, 2, 16, 4, 4, XPRIVCMD_OUT, SZ_XEN_ULONG),
-	NARR(N_GNTTABOP, 0, 9, 8, 0, 4, XPRIVCMD_OUT, 8),
+	NARR(N_GNTTABOP, NO_IV, GNTTABOP_setup_table,
+	     16, 4, 4, XPRIVCMD_OUT, SZ_XEN_ULONG),
+	NARR(N_GNTTABOP, NO_IV, GNTTABOP_get_status_frames,
+	     8, 0, 4, XPRIVCMD_OUT, 8),
 };
 
 static u64 get_count(const void *buf, unsigned int off, unsigned int size)

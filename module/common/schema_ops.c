@@ -10,6 +10,11 @@
  * against Xen's own headers.
  */
 #include "schema_internal.h"
+#include "xen_domctl.h"
+#include "xen_guest.h"
+#include "xen_misc.h"
+#include "xen_platform.h"
+#include "xen_sysctl.h"
 
 #define NO_ARG XPRIVCMD_NO_ARG
 
@@ -34,27 +39,27 @@
 
 /* xen_version sub-commands (public/version.h) and their buffers. */
 static const struct xprivcmd_subop xen_version_subops[] = {
-	SUBOP(0, NOPTR),					/* XENVER_version */
-	SUBOP(1, PTR(1, XPRIVCMD_OUT, 16, true)),		/* XENVER_extraversion */
-	SUBOP(2, PTR(1, XPRIVCMD_OUT, 144, true)),		/* XENVER_compile_info */
-	SUBOP(3, PTR(1, XPRIVCMD_OUT, 1024, true)),		/* XENVER_capabilities */
-	SUBOP(4, PTR(1, XPRIVCMD_OUT, 64, true)),		/* XENVER_changeset */
-	SUBOP(5, PTR(1, XPRIVCMD_OUT, 8, true)),		/* XENVER_platform_parameters */
-	SUBOP(6, PTR(1, XPRIVCMD_INOUT, 8, true)),		/* XENVER_get_features */
-	SUBOP(7, NOPTR),					/* XENVER_pagesize */
-	SUBOP(8, PTR(1, XPRIVCMD_OUT, 16, true)),		/* XENVER_guest_handle */
-	SUBOP(9, PTR(1, XPRIVCMD_OUT, 1024, true)),		/* XENVER_commandline */
+	SUBOP(XENVER_version, NOPTR),
+	SUBOP(XENVER_extraversion, PTR(1, XPRIVCMD_OUT, 16, true)),
+	SUBOP(XENVER_compile_info, PTR(1, XPRIVCMD_OUT, 144, true)),
+	SUBOP(XENVER_capabilities, PTR(1, XPRIVCMD_OUT, 1024, true)),
+	SUBOP(XENVER_changeset, PTR(1, XPRIVCMD_OUT, 64, true)),
+	SUBOP(XENVER_platform_parameters, PTR(1, XPRIVCMD_OUT, 8, true)),
+	SUBOP(XENVER_get_features, PTR(1, XPRIVCMD_INOUT, 8, true)),
+	SUBOP(XENVER_pagesize, NOPTR),
+	SUBOP(XENVER_guest_handle, PTR(1, XPRIVCMD_OUT, 16, true)),
+	SUBOP(XENVER_commandline, PTR(1, XPRIVCMD_OUT, 1024, true)),
 	/*
 	 * XENVER_build_id: a length header, then as many bytes as it says
 	 * (Xen writes them only when they fit); NULL asks for the size.
 	 */
-	SUBOP(10, PTR(1, XPRIVCMD_INOUT, 4, false)),
+	SUBOP(XENVER_build_id, PTR(1, XPRIVCMD_INOUT, 4, false)),
 };
 
 /* console_io sub-commands: the buffer is arg2, its length arg1. */
 static const struct xprivcmd_subop console_io_subops[] = {
-	SUBOP(0, ARRAY(2, 1, XPRIVCMD_IN, 1)),			/* CONSOLEIO_write */
-	SUBOP(1, ARRAY(2, 1, XPRIVCMD_OUT, 1)),			/* CONSOLEIO_read */
+	SUBOP(CONSOLEIO_write, ARRAY(2, 1, XPRIVCMD_IN, 1)),
+	SUBOP(CONSOLEIO_read, ARRAY(2, 1, XPRIVCMD_OUT, 1)),
 };
 
 /*
@@ -63,32 +68,32 @@ static const struct xprivcmd_subop console_io_subops[] = {
  * nested[] below).
  */
 static const struct xprivcmd_subop memory_op_subops[] = {
-	SUBOP(0, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),	/* increase_reservation */
-	SUBOP(1, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),	/* decrease_reservation */
-	SUBOP(2, NOPTR),					/* maximum_ram_page */
-	SUBOP(3, PTR(1, XPRIVCMD_IN, 2, true)),			/* current_reservation */
-	SUBOP(4, PTR(1, XPRIVCMD_IN, 2, true)),			/* maximum_reservation */
-	SUBOP(5, PTR(1, XPRIVCMD_INOUT, SZ_MFN_LIST, true)),	/* machphys_mfn_list */
-	SUBOP(6, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),	/* populate_physmap */
-	SUBOP(7, PTR(1, XPRIVCMD_INOUT, 24, true)),		/* add_to_physmap */
-	SUBOP(9, PTR(1, XPRIVCMD_INOUT, SZ_MEMORY_MAP, true)),	/* memory_map */
-	SUBOP(10, PTR(1, XPRIVCMD_INOUT, SZ_MEMORY_MAP, true)),	/* machine_memory_map */
-	SUBOP(11, PTR(1, XPRIVCMD_INOUT, SZ_MEM_EXCHANGE, true)),	/* exchange */
-	SUBOP(12, PTR(1, XPRIVCMD_OUT, 24, true)),		/* machphys_mapping */
-	SUBOP(13, PTR(1, XPRIVCMD_IN, SZ_FOREIGN_MEMORY_MAP, true)),	/* set_memory_map */
-	SUBOP(14, PTR(1, XPRIVCMD_IN, 2, true)),		/* maximum_gpfn */
-	SUBOP(15, PTR(1, XPRIVCMD_IN, 16, true)),		/* remove_from_physmap */
-	SUBOP(16, PTR(1, XPRIVCMD_INOUT, 40, true)),		/* set_pod_target */
-	SUBOP(17, PTR(1, XPRIVCMD_INOUT, 40, true)),		/* get_pod_target */
-	SUBOP(23, PTR(1, XPRIVCMD_INOUT, SZ_PHYSMAP_BATCH, true)),	/* add_to_physmap_batch */
-	SUBOP(24, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),	/* claim_pages */
-	SUBOP(20, PTR(1, XPRIVCMD_INOUT, SZ_MEM_PAGING_OP, true)),	/* paging_op */
-	SUBOP(21, PTR(1, XPRIVCMD_INOUT, SZ_MEM_ACCESS_OP, true)),	/* access_op */
-	SUBOP(22, PTR(1, XPRIVCMD_INOUT, SZ_MEM_SHARING_OP, true)),	/* sharing_op */
-	SUBOP(25, PTR(1, XPRIVCMD_INOUT, SZ_MFN_LIST, true)),	/* machphys_compat_mfn_list */
-	SUBOP(26, PTR(1, XPRIVCMD_INOUT, SZ_VNUMA_TOPOLOGY, true)),	/* get_vnumainfo */
-	SUBOP(27, PTR(1, XPRIVCMD_INOUT, SZ_RDM_MAP, true)),	/* reserved_device_memory_map */
-	SUBOP(28, PTR(1, XPRIVCMD_INOUT, SZ_ACQUIRE_RESOURCE, true)),	/* acquire_resource */
+	SUBOP(XENMEM_increase_reservation, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),
+	SUBOP(XENMEM_decrease_reservation, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),
+	SUBOP(XENMEM_maximum_ram_page, NOPTR),
+	SUBOP(XENMEM_current_reservation, PTR(1, XPRIVCMD_IN, 2, true)),
+	SUBOP(XENMEM_maximum_reservation, PTR(1, XPRIVCMD_IN, 2, true)),
+	SUBOP(XENMEM_machphys_mfn_list, PTR(1, XPRIVCMD_INOUT, SZ_MFN_LIST, true)),
+	SUBOP(XENMEM_populate_physmap, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),
+	SUBOP(XENMEM_add_to_physmap, PTR(1, XPRIVCMD_INOUT, 24, true)),
+	SUBOP(XENMEM_memory_map, PTR(1, XPRIVCMD_INOUT, SZ_MEMORY_MAP, true)),
+	SUBOP(XENMEM_machine_memory_map, PTR(1, XPRIVCMD_INOUT, SZ_MEMORY_MAP, true)),
+	SUBOP(XENMEM_exchange, PTR(1, XPRIVCMD_INOUT, SZ_MEM_EXCHANGE, true)),
+	SUBOP(XENMEM_machphys_mapping, PTR(1, XPRIVCMD_OUT, 24, true)),
+	SUBOP(XENMEM_set_memory_map, PTR(1, XPRIVCMD_IN, SZ_FOREIGN_MEMORY_MAP, true)),
+	SUBOP(XENMEM_maximum_gpfn, PTR(1, XPRIVCMD_IN, 2, true)),
+	SUBOP(XENMEM_remove_from_physmap, PTR(1, XPRIVCMD_IN, 16, true)),
+	SUBOP(XENMEM_set_pod_target, PTR(1, XPRIVCMD_INOUT, 40, true)),
+	SUBOP(XENMEM_get_pod_target, PTR(1, XPRIVCMD_INOUT, 40, true)),
+	SUBOP(XENMEM_add_to_physmap_batch, PTR(1, XPRIVCMD_INOUT, SZ_PHYSMAP_BATCH, true)),
+	SUBOP(XENMEM_claim_pages, PTR(1, XPRIVCMD_IN, SZ_MEM_RESERVATION, true)),
+	SUBOP(XENMEM_paging_op, PTR(1, XPRIVCMD_INOUT, SZ_MEM_PAGING_OP, true)),
+	SUBOP(XENMEM_access_op, PTR(1, XPRIVCMD_INOUT, SZ_MEM_ACCESS_OP, true)),
+	SUBOP(XENMEM_sharing_op, PTR(1, XPRIVCMD_INOUT, SZ_MEM_SHARING_OP, true)),
+	SUBOP(XENMEM_machphys_compat_mfn_list, PTR(1, XPRIVCMD_INOUT, SZ_MFN_LIST, true)),
+	SUBOP(XENMEM_get_vnumainfo, PTR(1, XPRIVCMD_INOUT, SZ_VNUMA_TOPOLOGY, true)),
+	SUBOP(XENMEM_reserved_device_memory_map, PTR(1, XPRIVCMD_INOUT, SZ_RDM_MAP, true)),
+	SUBOP(XENMEM_acquire_resource, PTR(1, XPRIVCMD_INOUT, SZ_ACQUIRE_RESOURCE, true)),
 };
 
 /*
@@ -98,19 +103,19 @@ static const struct xprivcmd_subop memory_op_subops[] = {
  * set_version, get_version and dump_table read one whatever the count.
  */
 static const struct xprivcmd_subop grant_table_op_subops[] = {
-	SUBOP(0, ARRAY(1, 2, XPRIVCMD_INOUT, 32)),		/* map_grant_ref */
-	SUBOP(1, ARRAY(1, 2, XPRIVCMD_INOUT, 24)),		/* unmap_grant_ref */
-	SUBOP(2, PTR(1, XPRIVCMD_INOUT, SZ_GNT_SETUP_TABLE, true)),	/* setup_table */
-	SUBOP(3, PTR(1, XPRIVCMD_INOUT, 4, true)),		/* dump_table */
-	SUBOP(4, ARRAY(1, 2, XPRIVCMD_INOUT, 24)),		/* transfer */
-	SUBOP(5, ARRAY(1, 2, XPRIVCMD_INOUT, 40)),		/* copy */
-	SUBOP(6, PTR(1, XPRIVCMD_INOUT, 16, true)),		/* query_size */
-	SUBOP(7, ARRAY(1, 2, XPRIVCMD_INOUT, 24)),		/* unmap_and_replace */
-	SUBOP(8, PTR(1, XPRIVCMD_INOUT, 4, true)),		/* set_version */
-	SUBOP(9, PTR(1, XPRIVCMD_INOUT, SZ_GNT_STATUS_FRAMES, true)),	/* get_status_frames */
-	SUBOP(10, PTR(1, XPRIVCMD_INOUT, 8, true)),		/* get_version */
-	SUBOP(11, ARRAY(1, 2, XPRIVCMD_INOUT, 12)),		/* swap_grant_ref */
-	SUBOP(12, ARRAY(1, 2, XPRIVCMD_INOUT, 16)),		/* cache_flush */
+	SUBOP(GNTTABOP_map_grant_ref, ARRAY(1, 2, XPRIVCMD_INOUT, 32)),
+	SUBOP(GNTTABOP_unmap_grant_ref, ARRAY(1, 2, XPRIVCMD_INOUT, 24)),
+	SUBOP(GNTTABOP_setup_table, PTR(1, XPRIVCMD_INOUT, SZ_GNT_SETUP_TABLE, true)),
+	SUBOP(GNTTABOP_dump_table, PTR(1, XPRIVCMD_INOUT, 4, true)),
+	SUBOP(GNTTABOP_transfer, ARRAY(1, 2, XPRIVCMD_INOUT, 24)),
+	SUBOP(GNTTABOP_copy, ARRAY(1, 2, XPRIVCMD_INOUT, 40)),
+	SUBOP(GNTTABOP_query_size, PTR(1, XPRIVCMD_INOUT, 16, true)),
+	SUBOP(GNTTABOP_unmap_and_replace, ARRAY(1, 2, XPRIVCMD_INOUT, 24)),
+	SUBOP(GNTTABOP_set_version, PTR(1, XPRIVCMD_INOUT, 4, true)),
+	SUBOP(GNTTABOP_get_status_frames, PTR(1, XPRIVCMD_INOUT, SZ_GNT_STATUS_FRAMES, true)),
+	SUBOP(GNTTABOP_get_version, PTR(1, XPRIVCMD_INOUT, 8, true)),
+	SUBOP(GNTTABOP_swap_grant_ref, ARRAY(1, 2, XPRIVCMD_INOUT, 12)),
+	SUBOP(GNTTABOP_cache_flush, ARRAY(1, 2, XPRIVCMD_INOUT, 16)),
 };
 
 /*
@@ -119,40 +124,40 @@ static const struct xprivcmd_subop grant_table_op_subops[] = {
  * name frames by number), so only their sizes are checked.
  */
 static const struct xprivcmd_subop event_channel_op_subops[] = {
-	SUBOP(0, PTR(1, XPRIVCMD_INOUT, 12, true)),		/* bind_interdomain */
-	SUBOP(1, PTR(1, XPRIVCMD_INOUT, 12, true)),		/* bind_virq */
-	SUBOP(2, PTR(1, XPRIVCMD_INOUT, 12, true)),		/* bind_pirq */
-	SUBOP(3, PTR(1, XPRIVCMD_IN, 4, true)),			/* close */
-	SUBOP(4, PTR(1, XPRIVCMD_IN, 4, true)),			/* send */
-	SUBOP(5, PTR(1, XPRIVCMD_INOUT, 24, true)),		/* status */
-	SUBOP(6, PTR(1, XPRIVCMD_INOUT, 8, true)),		/* alloc_unbound */
-	SUBOP(7, PTR(1, XPRIVCMD_INOUT, 8, true)),		/* bind_ipi */
-	SUBOP(8, PTR(1, XPRIVCMD_IN, 8, true)),			/* bind_vcpu */
-	SUBOP(9, PTR(1, XPRIVCMD_IN, 4, true)),			/* unmask */
-	SUBOP(10, PTR(1, XPRIVCMD_IN, 2, true)),		/* reset */
-	SUBOP(11, PTR(1, XPRIVCMD_INOUT, 24, true)),		/* init_control */
-	SUBOP(12, PTR(1, XPRIVCMD_IN, 8, true)),		/* expand_array */
-	SUBOP(13, PTR(1, XPRIVCMD_IN, 8, true)),		/* set_priority */
-	SUBOP(14, PTR(1, XPRIVCMD_IN, 2, true)),		/* reset_cont */
+	SUBOP(EVTCHNOP_bind_interdomain, PTR(1, XPRIVCMD_INOUT, 12, true)),
+	SUBOP(EVTCHNOP_bind_virq, PTR(1, XPRIVCMD_INOUT, 12, true)),
+	SUBOP(EVTCHNOP_bind_pirq, PTR(1, XPRIVCMD_INOUT, 12, true)),
+	SUBOP(EVTCHNOP_close, PTR(1, XPRIVCMD_IN, 4, true)),
+	SUBOP(EVTCHNOP_send, PTR(1, XPRIVCMD_IN, 4, true)),
+	SUBOP(EVTCHNOP_status, PTR(1, XPRIVCMD_INOUT, 24, true)),
+	SUBOP(EVTCHNOP_alloc_unbound, PTR(1, XPRIVCMD_INOUT, 8, true)),
+	SUBOP(EVTCHNOP_bind_ipi, PTR(1, XPRIVCMD_INOUT, 8, true)),
+	SUBOP(EVTCHNOP_bind_vcpu, PTR(1, XPRIVCMD_IN, 8, true)),
+	SUBOP(EVTCHNOP_unmask, PTR(1, XPRIVCMD_IN, 4, true)),
+	SUBOP(EVTCHNOP_reset, PTR(1, XPRIVCMD_IN, 2, true)),
+	SUBOP(EVTCHNOP_init_control, PTR(1, XPRIVCMD_INOUT, 24, true)),
+	SUBOP(EVTCHNOP_expand_array, PTR(1, XPRIVCMD_IN, 8, true)),
+	SUBOP(EVTCHNOP_set_priority, PTR(1, XPRIVCMD_IN, 8, true)),
+	SUBOP(EVTCHNOP_reset_cont, PTR(1, XPRIVCMD_IN, 2, true)),
 };
 
 /* sched_op sub-commands (public/sched.h): the structure arg1 points to. */
 static const struct xprivcmd_subop sched_op_subops[] = {
-	SUBOP(0, NOPTR),					/* SCHEDOP_yield */
-	SUBOP(1, NOPTR),					/* SCHEDOP_block */
-	SUBOP(2, PTR(1, XPRIVCMD_IN, 4, true)),			/* SCHEDOP_shutdown */
-	SUBOP(3, PTR(1, XPRIVCMD_IN, 24, true)),		/* SCHEDOP_poll */
-	SUBOP(4, PTR(1, XPRIVCMD_IN, 8, true)),			/* SCHEDOP_remote_shutdown */
-	SUBOP(5, PTR(1, XPRIVCMD_IN, 4, true)),			/* SCHEDOP_shutdown_code */
-	SUBOP(6, PTR(1, XPRIVCMD_INOUT, 8, true)),		/* SCHEDOP_watchdog */
-	SUBOP(7, PTR(1, XPRIVCMD_IN, 4, true)),			/* SCHEDOP_pin_override */
+	SUBOP(SCHEDOP_yield, NOPTR),
+	SUBOP(SCHEDOP_block, NOPTR),
+	SUBOP(SCHEDOP_shutdown, PTR(1, XPRIVCMD_IN, 4, true)),
+	SUBOP(SCHEDOP_poll, PTR(1, XPRIVCMD_IN, 24, true)),
+	SUBOP(SCHEDOP_remote_shutdown, PTR(1, XPRIVCMD_IN, 8, true)),
+	SUBOP(SCHEDOP_shutdown_code, PTR(1, XPRIVCMD_IN, 4, true)),
+	SUBOP(SCHEDOP_watchdog, PTR(1, XPRIVCMD_INOUT, 8, true)),
+	SUBOP(SCHEDOP_pin_override, PTR(1, XPRIVCMD_IN, 4, true)),
 };
 
 /* vcpu_op (cmd, vcpuid, arg): the queries' structures at arg2. */
 static const struct xprivcmd_subop vcpu_op_subops[] = {
-	SUBOP(3, NOPTR),					/* VCPUOP_is_up */
-	SUBOP(4, PTR(2, XPRIVCMD_OUT, 48, true)),		/* VCPUOP_get_runstate_info */
-	SUBOP(12, PTR(2, XPRIVCMD_OUT, 8, true)),		/* VCPUOP_get_physid */
+	SUBOP(VCPUOP_is_up, NOPTR),
+	SUBOP(VCPUOP_get_runstate_info, PTR(2, XPRIVCMD_OUT, 48, true)),
+	SUBOP(VCPUOP_get_physid, PTR(2, XPRIVCMD_OUT, 8, true)),
 };
 
 /*
@@ -161,50 +166,57 @@ static const struct xprivcmd_subop vcpu_op_subops[] = {
  * IN when Xen only reads it.
  */
 static const struct xprivcmd_subop physdev_op_subops[] = {
-	SUBOP(4, NOPTR),				/* IRQ_UNMASK_NOTIFY */
-	SUBOP(5, PTR(1, XPRIVCMD_INOUT, 8, true)),	/* irq_status_query */
-	SUBOP(6, PTR(1, XPRIVCMD_IN, 4, true)),		/* set_iopl */
-	SUBOP(7, PTR(1, XPRIVCMD_IN, 16, true)),	/* set_iobitmap */
-	SUBOP(8, PTR(1, XPRIVCMD_INOUT, 16, true)),	/* apic_read */
-	SUBOP(9, PTR(1, XPRIVCMD_IN, 16, true)),	/* apic_write */
-	SUBOP(10, PTR(1, XPRIVCMD_INOUT, 8, true)),	/* alloc_irq_vector */
-	SUBOP(11, NOPTR),				/* free_irq_vector: -ENOSYS */
-	SUBOP(12, PTR(1, XPRIVCMD_IN, 4, true)),	/* eoi */
-	SUBOP(13, PTR(1, XPRIVCMD_INOUT, 40, true)),	/* map_pirq */
-	SUBOP(14, PTR(1, XPRIVCMD_IN, 8, true)),	/* unmap_pirq */
-	SUBOP(15, PTR(1, XPRIVCMD_IN, 2, true)),	/* manage_pci_add */
-	SUBOP(16, PTR(1, XPRIVCMD_IN, 2, true)),	/* manage_pci_remove */
-	SUBOP(17, PTR(1, XPRIVCMD_IN, 8, true)),	/* pirq_eoi_gmfn_v1 */
-	SUBOP(19, PTR(1, XPRIVCMD_IN, 2, true)),	/* restore_msi */
-	SUBOP(20, PTR(1, XPRIVCMD_IN, 16, true)),	/* manage_pci_add_ext */
-	SUBOP(21, PTR(1, XPRIVCMD_IN, 8, true)),	/* setup_gsi */
-	SUBOP(23, PTR(1, XPRIVCMD_INOUT, 8, true)),	/* get_free_pirq */
-	SUBOP(24, PTR(1, XPRIVCMD_IN, 16, true)),	/* pci_mmcfg_reserved */
+	SUBOP(PHYSDEVOP_IRQ_UNMASK_NOTIFY, NOPTR),
+	SUBOP(PHYSDEVOP_irq_status_query, PTR(1, XPRIVCMD_INOUT, 8, true)),
+	SUBOP(PHYSDEVOP_set_iopl, PTR(1, XPRIVCMD_IN, 4, true)),
+	SUBOP(PHYSDEVOP_set_iobitmap, PTR(1, XPRIVCMD_IN, 16, true)),
+	SUBOP(PHYSDEVOP_apic_read, PTR(1, XPRIVCMD_INOUT, 16, true)),
+	SUBOP(PHYSDEVOP_apic_write, PTR(1, XPRIVCMD_IN, 16, true)),
+	SUBOP(PHYSDEVOP_alloc_irq_vector, PTR(1, XPRIVCMD_INOUT, 8, true)),
+	SUBOP(PHYSDEVOP_free_irq_vector, NOPTR),	/* Xen answers -ENOSYS */
+	SUBOP(PHYSDEVOP_eoi, PTR(1, XPRIVCMD_IN, 4, true)),
+	SUBOP(PHYSDEVOP_map_pirq, PTR(1, XPRIVCMD_INOUT, 40, true)),
+	SUBOP(PHYSDEVOP_unmap_pirq, PTR(1, XPRIVCMD_IN, 8, true)),
+	SUBOP(PHYSDEVOP_manage_pci_add, PTR(1, XPRIVCMD_IN, 2, true)),
+	SUBOP(PHYSDEVOP_manage_pci_remove, PTR(1, XPRIVCMD_IN, 2, true)),
+	SUBOP(PHYSDEVOP_pirq_eoi_gmfn_v1, PTR(1, XPRIVCMD_IN, 8, true)),
+	SUBOP(PHYSDEVOP_restore_msi, PTR(1, XPRIVCMD_IN, 2, true)),
+	SUBOP(PHYSDEVOP_manage_pci_add_ext, PTR(1, XPRIVCMD_IN, 16, true)),
+	SUBOP(PHYSDEVOP_setup_gsi, PTR(1, XPRIVCMD_IN, 8, true)),
+	SUBOP(PHYSDEVOP_get_free_pirq, PTR(1, XPRIVCMD_INOUT, 8, true)),
+	SUBOP(PHYSDEVOP_pci_mmcfg_reserved, PTR(1, XPRIVCMD_IN, 16, true)),
 	/* pci_device_add: 12 bytes, then optarr[0] when flags has PXM */
-	SUBOP(25, PTR(1, XPRIVCMD_IN, 16, true)),
-	SUBOP(26, PTR(1, XPRIVCMD_IN, 4, true)),	/* pci_device_remove */
-	SUBOP(27, PTR(1, XPRIVCMD_IN, 4, true)),	/* restore_msi_ext */
-	SUBOP(28, PTR(1, XPRIVCMD_IN, 8, true)),	/* pirq_eoi_gmfn_v2 */
-	SUBOP(29, PTR(1, XPRIVCMD_IN, 6, true)),	/* dbgp_op */
-	SUBOP(30, PTR(1, XPRIVCMD_IN, 4, true)),	/* prepare_msix */
-	SUBOP(31, PTR(1, XPRIVCMD_IN, 4, true)),	/* release_msix */
+	SUBOP(PHYSDEVOP_pci_device_add, PTR(1, XPRIVCMD_IN, 16, true)),
+	SUBOP(PHYSDEVOP_pci_device_remove, PTR(1, XPRIVCMD_IN, 4, true)),
+	SUBOP(PHYSDEVOP_restore_msi_ext, PTR(1, XPRIVCMD_IN, 4, true)),
+	SUBOP(PHYSDEVOP_pirq_eoi_gmfn_v2, PTR(1, XPRIVCMD_IN, 8, true)),
+	SUBOP(PHYSDEVOP_dbgp_op, PTR(1, XPRIVCMD_IN, 6, true)),
+	SUBOP(PHYSDEVOP_prepare_msix, PTR(1, XPRIVCMD_IN, 4, true)),
+	SUBOP(PHYSDEVOP_release_msix, PTR(1, XPRIVCMD_IN, 4, true)),
 };
 
 /*
  * hvm_op sub-commands (public/hvm/hvm_op.h), xen/arch/x86/hvm/hvm.c:
  * flush_tlbs and guest_request_vm_event want a NULL argument.
  */
+#ifndef CONFIG_X86
+/*
+ * Xen names this one for x86 only; the row is the same everywhere (Arm's
+ * Xen answers ENOSYS before reading the argument).
+ */
+#define HVMOP_set_evtchn_upcall_vector	23
+#endif
 static const struct xprivcmd_subop hvm_op_subops[] = {
-	SUBOP(0, PTR(1, XPRIVCMD_IN, 16, true)),	/* set_param */
-	SUBOP(1, PTR(1, XPRIVCMD_INOUT, 16, true)),	/* get_param */
-	SUBOP(5, NOPTR),				/* flush_tlbs */
-	SUBOP(9, PTR(1, XPRIVCMD_IN, 16, true)),	/* pagetable_dying */
-	SUBOP(10, PTR(1, XPRIVCMD_OUT, 8, true)),	/* get_time */
-	SUBOP(11, PTR(1, XPRIVCMD_IN, 32, true)),	/* xentrace */
-	SUBOP(15, PTR(1, XPRIVCMD_INOUT, 16, true)),	/* get_mem_type */
-	SUBOP(23, PTR(1, XPRIVCMD_IN, 8, true)),	/* set_evtchn_upcall_vector */
-	SUBOP(24, NOPTR),				/* guest_request_vm_event */
-	SUBOP(25, PTR(1, XPRIVCMD_INOUT, 80, true)),	/* altp2m */
+	SUBOP(HVMOP_set_param, PTR(1, XPRIVCMD_IN, 16, true)),
+	SUBOP(HVMOP_get_param, PTR(1, XPRIVCMD_INOUT, 16, true)),
+	SUBOP(HVMOP_flush_tlbs, NOPTR),
+	SUBOP(HVMOP_pagetable_dying, PTR(1, XPRIVCMD_IN, 16, true)),
+	SUBOP(HVMOP_get_time, PTR(1, XPRIVCMD_OUT, 8, true)),
+	SUBOP(HVMOP_xentrace, PTR(1, XPRIVCMD_IN, 32, true)),
+	SUBOP(HVMOP_get_mem_type, PTR(1, XPRIVCMD_INOUT, 16, true)),
+	SUBOP(HVMOP_set_evtchn_upcall_vector, PTR(1, XPRIVCMD_IN, 8, true)),
+	SUBOP(HVMOP_guest_request_vm_event, NOPTR),
+	SUBOP(HVMOP_altp2m, PTR(1, XPRIVCMD_INOUT, 80, true)),
 };
 
 /*
@@ -213,14 +225,14 @@ static const struct xprivcmd_subop hvm_op_subops[] = {
  * written by the getters; lvtpc_set and flush ignore the argument.
  */
 static const struct xprivcmd_subop xenpmu_op_subops[] = {
-	SUBOP(0, PTR(1, XPRIVCMD_OUT, 24, true)),	/* mode_get */
-	SUBOP(1, PTR(1, XPRIVCMD_IN, 24, true)),	/* mode_set */
-	SUBOP(2, PTR(1, XPRIVCMD_OUT, 24, true)),	/* feature_get: val only */
-	SUBOP(3, PTR(1, XPRIVCMD_IN, 24, true)),	/* feature_set */
-	SUBOP(4, PTR(1, XPRIVCMD_IN, 24, true)),	/* init */
-	SUBOP(5, PTR(1, XPRIVCMD_IN, 24, true)),	/* finish */
-	SUBOP(6, NOPTR),				/* lvtpc_set */
-	SUBOP(7, NOPTR),				/* flush */
+	SUBOP(XENPMU_mode_get, PTR(1, XPRIVCMD_OUT, 24, true)),
+	SUBOP(XENPMU_mode_set, PTR(1, XPRIVCMD_IN, 24, true)),
+	SUBOP(XENPMU_feature_get, PTR(1, XPRIVCMD_OUT, 24, true)),	/* Xen writes val only */
+	SUBOP(XENPMU_feature_set, PTR(1, XPRIVCMD_IN, 24, true)),
+	SUBOP(XENPMU_init, PTR(1, XPRIVCMD_IN, 24, true)),
+	SUBOP(XENPMU_finish, PTR(1, XPRIVCMD_IN, 24, true)),
+	SUBOP(XENPMU_lvtpc_set, NOPTR),
+	SUBOP(XENPMU_flush, NOPTR),
 };
 
 #define OP(_name, ...) { .name = _name, __VA_ARGS__ }
@@ -231,84 +243,107 @@ static const struct xprivcmd_subop xenpmu_op_subops[] = {
 #define MUXM(_arg, _mask) .muxed = true, .cmd_arg = (_arg), .cmd_mask = (_mask)
 #define STRUCT_CMD .struct_cmd = true
 
+/*
+ * Indexed by Xen's hypercall numbers; each name is Xen's without the
+ * __HYPERVISOR_ prefix (policies and hcall use it).
+ */
 static const struct xprivcmd_op xprivcmd_ops[] = {
-	[0] = OP("set_trap_table", PTRS1(PTR(0, XPRIVCMD_IN, SZ_TRAP_INFO, false))),
-	[1] = OP("mmu_update", PTRS2(ARRAY(0, 1, XPRIVCMD_IN, SZ_MMU_UPDATE),
-				     PTR(2, XPRIVCMD_OUT, 4, false))),
-	[2] = OP("set_gdt", PTRS1(PTR(0, XPRIVCMD_IN, SZ_XEN_ULONG, true))),
-	[3] = OP("stack_switch"),
-	[4] = OP("set_callbacks"),
-	[5] = OP("fpu_taskswitch"),
-	[6] = OP("sched_op_compat", MUX(0)),
-	[7] = OP("platform_op", STRUCT_CMD,
-		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_PLATFORM_OP, true))),
-	[8] = OP("set_debugreg"),
-	[9] = OP("get_debugreg"),
-	[10] = OP("update_descriptor"),
-	[12] = OP("memory_op", MUXM(0, MEMOP_CMD_MASK), PTRS1(OPAQUE(1)),
-		   .subops = memory_op_subops,
-		   .nr_subops = ARRAY_SIZE(memory_op_subops)),
-	[13] = OP("multicall", PTRS1(ARRAY(0, 1, XPRIVCMD_INOUT, SZ_MULTICALL_ENTRY))),
-	[14] = OP("update_va_mapping"),
-	[15] = OP("set_timer_op"),
-	[16] = OP("event_channel_op_compat",
-		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_EVTCHN_OP, true))),
-	[17] = OP("xen_version", MUX(0), PTRS1(OPAQUE(1)),
-		   .subops = xen_version_subops,
-		   .nr_subops = ARRAY_SIZE(xen_version_subops)),
-	[18] = OP("console_io", MUX(0), PTRS1(OPAQUE(2)),
-		   .subops = console_io_subops,
-		   .nr_subops = ARRAY_SIZE(console_io_subops)),
-	[19] = OP("physdev_op_compat",
-		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_PHYSDEV_OP, true))),
-	[20] = OP("grant_table_op", MUXM(0, GNTTABOP_CMD_MASK), PTRS1(OPAQUE(1)),
-		   .subops = grant_table_op_subops,
-		   .nr_subops = ARRAY_SIZE(grant_table_op_subops)),
-	[21] = OP("vm_assist", MUX(0)),
-	[22] = OP("update_va_mapping_otherdomain"),
-	[23] = OP("iret"),
-	[24] = OP("vcpu_op", MUX(0), PTRS1(OPAQUE(2)),
-		   .subops = vcpu_op_subops,
-		   .nr_subops = ARRAY_SIZE(vcpu_op_subops)),
-	[25] = OP("set_segment_base", MUX(0)),
-	[26] = OP("mmuext_op", PTRS2(ARRAY(0, 1, XPRIVCMD_INOUT, SZ_MMUEXT_OP),
-				     PTR(2, XPRIVCMD_OUT, 4, false))),
+	[__HYPERVISOR_set_trap_table] = OP("set_trap_table",
+		PTRS1(PTR(0, XPRIVCMD_IN, SZ_TRAP_INFO, false))),
+	[__HYPERVISOR_mmu_update] = OP("mmu_update",
+		PTRS2(ARRAY(0, 1, XPRIVCMD_IN, SZ_MMU_UPDATE),
+		      PTR(2, XPRIVCMD_OUT, 4, false))),
+	[__HYPERVISOR_set_gdt] = OP("set_gdt",
+		PTRS1(PTR(0, XPRIVCMD_IN, SZ_XEN_ULONG, true))),
+	[__HYPERVISOR_stack_switch] = OP("stack_switch"),
+	[__HYPERVISOR_set_callbacks] = OP("set_callbacks"),
+	[__HYPERVISOR_fpu_taskswitch] = OP("fpu_taskswitch"),
+	[__HYPERVISOR_sched_op_compat] = OP("sched_op_compat", MUX(0)),
+	[__HYPERVISOR_platform_op] = OP("platform_op", STRUCT_CMD,
+		PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_PLATFORM_OP, true))),
+	[__HYPERVISOR_set_debugreg] = OP("set_debugreg"),
+	[__HYPERVISOR_get_debugreg] = OP("get_debugreg"),
+	[__HYPERVISOR_update_descriptor] = OP("update_descriptor"),
+	[__HYPERVISOR_memory_op] = OP("memory_op",
+		MUXM(0, MEMOP_CMD_MASK), PTRS1(OPAQUE(1)),
+		.subops = memory_op_subops,
+		.nr_subops = ARRAY_SIZE(memory_op_subops)),
+	[__HYPERVISOR_multicall] = OP("multicall",
+		PTRS1(ARRAY(0, 1, XPRIVCMD_INOUT, SZ_MULTICALL_ENTRY))),
+	[__HYPERVISOR_update_va_mapping] = OP("update_va_mapping"),
+	[__HYPERVISOR_set_timer_op] = OP("set_timer_op"),
+	[__HYPERVISOR_event_channel_op_compat] = OP("event_channel_op_compat",
+		PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_EVTCHN_OP, true))),
+	[__HYPERVISOR_xen_version] = OP("xen_version",
+		MUX(0), PTRS1(OPAQUE(1)),
+		.subops = xen_version_subops,
+		.nr_subops = ARRAY_SIZE(xen_version_subops)),
+	[__HYPERVISOR_console_io] = OP("console_io",
+		MUX(0), PTRS1(OPAQUE(2)),
+		.subops = console_io_subops,
+		.nr_subops = ARRAY_SIZE(console_io_subops)),
+	[__HYPERVISOR_physdev_op_compat] = OP("physdev_op_compat",
+		PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_PHYSDEV_OP, true))),
+	[__HYPERVISOR_grant_table_op] = OP("grant_table_op",
+		MUXM(0, GNTTABOP_CMD_MASK), PTRS1(OPAQUE(1)),
+		.subops = grant_table_op_subops,
+		.nr_subops = ARRAY_SIZE(grant_table_op_subops)),
+	[__HYPERVISOR_vm_assist] = OP("vm_assist", MUX(0)),
+	[__HYPERVISOR_update_va_mapping_otherdomain] =
+		OP("update_va_mapping_otherdomain"),
+	[__HYPERVISOR_iret] = OP("iret"),
+	[__HYPERVISOR_vcpu_op] = OP("vcpu_op",
+		MUX(0), PTRS1(OPAQUE(2)),
+		.subops = vcpu_op_subops,
+		.nr_subops = ARRAY_SIZE(vcpu_op_subops)),
+	[__HYPERVISOR_set_segment_base] = OP("set_segment_base", MUX(0)),
+	[__HYPERVISOR_mmuext_op] = OP("mmuext_op",
+		PTRS2(ARRAY(0, 1, XPRIVCMD_INOUT, SZ_MMUEXT_OP),
+		      PTR(2, XPRIVCMD_OUT, 4, false))),
 	/* struct xen_flask_op: cmd, interface_version, a union */
-	[27] = OP("xsm_op", STRUCT_CMD,
-		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_FLASK_OP, true))),
-	[28] = OP("nmi_op", MUX(0), PTRS1(OPAQUE(1))),
-	[29] = OP("sched_op", MUX(0), PTRS1(OPAQUE(1)),
-		   .subops = sched_op_subops,
-		   .nr_subops = ARRAY_SIZE(sched_op_subops)),
-	[30] = OP("callback_op", MUX(0), PTRS1(OPAQUE(1))),
-	[31] = OP("xenoprof_op", MUX(0), PTRS1(OPAQUE(1))),
-	[32] = OP("event_channel_op", MUX(0), PTRS1(OPAQUE(1)),
-		   .subops = event_channel_op_subops,
-		   .nr_subops = ARRAY_SIZE(event_channel_op_subops)),
-	[33] = OP("physdev_op", MUX(0), PTRS1(OPAQUE(1)),
-		   .subops = physdev_op_subops,
-		   .nr_subops = ARRAY_SIZE(physdev_op_subops)),
-	[34] = OP("hvm_op", MUXM(0, HVMOP_OP_MASK), PTRS1(OPAQUE(1)),
-		   .subops = hvm_op_subops,
-		   .nr_subops = ARRAY_SIZE(hvm_op_subops)),
-	[35] = OP("sysctl", STRUCT_CMD,
-		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_SYSCTL, true))),
-	[36] = OP("domctl", STRUCT_CMD,
-		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_DOMCTL, true))),
-	[37] = OP("kexec_op", MUXM(0, ~0ULL), PTRS1(OPAQUE(1))),
-	[38] = OP("tmem_op", PTRS1(OPAQUE(0))),
-	[39] = OP("argo_op", MUX(0), PTRS2(OPAQUE(1), OPAQUE(2))),
-	[40] = OP("xenpmu_op", MUX(0), PTRS1(OPAQUE(1)),
-		   .subops = xenpmu_op_subops,
-		   .nr_subops = ARRAY_SIZE(xenpmu_op_subops)),
-	[41] = OP("dm_op", PTRS1(ARRAY(2, 1, XPRIVCMD_IN, SZ_DM_OP_BUF))),
-	[42] = OP("hypfs_op", MUX(0),
-		   PTRS2(ARRAY(1, 2, XPRIVCMD_IN, 1), ARRAY(3, 4, XPRIVCMD_INOUT, 1))),
+	[__HYPERVISOR_xsm_op] = OP("xsm_op", STRUCT_CMD,
+		PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_FLASK_OP, true))),
+	[__HYPERVISOR_nmi_op] = OP("nmi_op", MUX(0), PTRS1(OPAQUE(1))),
+	[__HYPERVISOR_sched_op] = OP("sched_op",
+		MUX(0), PTRS1(OPAQUE(1)),
+		.subops = sched_op_subops,
+		.nr_subops = ARRAY_SIZE(sched_op_subops)),
+	[__HYPERVISOR_callback_op] = OP("callback_op", MUX(0), PTRS1(OPAQUE(1))),
+	[__HYPERVISOR_xenoprof_op] = OP("xenoprof_op", MUX(0), PTRS1(OPAQUE(1))),
+	[__HYPERVISOR_event_channel_op] = OP("event_channel_op",
+		MUX(0), PTRS1(OPAQUE(1)),
+		.subops = event_channel_op_subops,
+		.nr_subops = ARRAY_SIZE(event_channel_op_subops)),
+	[__HYPERVISOR_physdev_op] = OP("physdev_op",
+		MUX(0), PTRS1(OPAQUE(1)),
+		.subops = physdev_op_subops,
+		.nr_subops = ARRAY_SIZE(physdev_op_subops)),
+	[__HYPERVISOR_hvm_op] = OP("hvm_op",
+		MUXM(0, HVMOP_OP_MASK), PTRS1(OPAQUE(1)),
+		.subops = hvm_op_subops,
+		.nr_subops = ARRAY_SIZE(hvm_op_subops)),
+	[__HYPERVISOR_sysctl] = OP("sysctl", STRUCT_CMD,
+		PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_SYSCTL, true))),
+	[__HYPERVISOR_domctl] = OP("domctl", STRUCT_CMD,
+		PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_DOMCTL, true))),
+	[__HYPERVISOR_kexec_op] = OP("kexec_op", MUXM(0, ~0ULL), PTRS1(OPAQUE(1))),
+	[__HYPERVISOR_tmem_op] = OP("tmem_op", PTRS1(OPAQUE(0))),
+	[__HYPERVISOR_argo_op] = OP("argo_op",
+		MUX(0), PTRS2(OPAQUE(1), OPAQUE(2))),
+	[__HYPERVISOR_xenpmu_op] = OP("xenpmu_op",
+		MUX(0), PTRS1(OPAQUE(1)),
+		.subops = xenpmu_op_subops,
+		.nr_subops = ARRAY_SIZE(xenpmu_op_subops)),
+	[__HYPERVISOR_dm_op] = OP("dm_op",
+		PTRS1(ARRAY(2, 1, XPRIVCMD_IN, SZ_DM_OP_BUF))),
+	[__HYPERVISOR_hypfs_op] = OP("hypfs_op", MUX(0),
+		PTRS2(ARRAY(1, 2, XPRIVCMD_IN, 1), ARRAY(3, 4, XPRIVCMD_INOUT, 1))),
 #ifdef CONFIG_X86
-	[48] = OP("mca", STRUCT_CMD,
-		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_XEN_MC, true))),
-	[49] = OP("paging_domctl_cont", STRUCT_CMD,
-		   PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_DOMCTL, true))),
+	[__HYPERVISOR_mca] = OP("mca", STRUCT_CMD,
+		PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_XEN_MC, true))),
+	/* Xen's own name, paging_domctl_cont, is not in its public headers. */
+	[__HYPERVISOR_arch_1] = OP("paging_domctl_cont", STRUCT_CMD,
+		PTRS1(PTR(0, XPRIVCMD_INOUT, SZ_DOMCTL, true))),
 #endif
 };
 
@@ -335,12 +370,15 @@ static const struct {
 	u8 op;
 	u32 iv;
 } known_ivs[] = {
-	{ 7, 0x03000001 },	/* XENPF_INTERFACE_VERSION */
-	{ 27, 1 },		/* XEN_FLASK_INTERFACE_VERSION */
-	{ 35, 0x15 },		/* XEN_SYSCTL_INTERFACE_VERSION */
-	{ 36, 0x15 },		/* XEN_DOMCTL_INTERFACE_VERSION */
-	{ 48, 0x01ecc003 },	/* XEN_MCA_INTERFACE_VERSION */
-	{ 49, 0x15 },		/* paging_domctl_cont takes a domctl */
+	{ __HYPERVISOR_platform_op, XENPF_INTERFACE_VERSION },
+	{ __HYPERVISOR_xsm_op, XEN_FLASK_INTERFACE_VERSION },
+	{ __HYPERVISOR_sysctl, XEN_SYSCTL_INTERFACE_VERSION },
+	{ __HYPERVISOR_domctl, XEN_DOMCTL_INTERFACE_VERSION },
+#ifdef CONFIG_X86
+	{ __HYPERVISOR_mca, XEN_MCA_INTERFACE_VERSION },
+#endif
+	/* paging_domctl_cont takes a domctl */
+	{ __HYPERVISOR_arch_1, XEN_DOMCTL_INTERFACE_VERSION },
 };
 
 void xprivcmd_fill_range(const struct xprivcmd_ptr *p, const u64 *args,

@@ -95,7 +95,12 @@
 #define XEN_DOMCTL_gdbsx_unpausevcpu		1002
 #define XEN_DOMCTL_gdbsx_domstatus		1003
 
-/* struct xen_domctl_vcpuaffinity's flags: the bit that undoes pin_override */
+/*
+ * struct xen_domctl_vcpuaffinity's flags, by bit number: which bitmaps
+ * Xen follows, and the bit that undoes pin_override
+ */
+#define _XEN_VCPUAFFINITY_HARD  0
+#define _XEN_VCPUAFFINITY_SOFT  1
 #define _XEN_VCPUAFFINITY_FORCE 2
 
 /* struct xen_domctl_shadow_op's op: the two that write the dirty bitmap */

@@ -3,7 +3,7 @@
  * Xen's names for the numbers of its stable guest ABI that the tables of
  * module/common/ use, spelled and valued as in Xen's public headers
  * (xen.h, memory.h, grant_table.h, event_channel.h, sched.h, vcpu.h,
- * version.h).  testing/unit/xen_names_test.c includes Xen's headers and
+ * version.h).  testing/unit/verdicts_test.c includes Xen's headers and
  * this one with -Werror: a value that differs from Xen's fails the build.
  */
 #ifndef XPRIVCMD_XEN_GUEST_H
@@ -109,6 +109,9 @@
 #define XENMEM_reserved_device_memory_map 27
 #define XENMEM_acquire_resource		28
 #define XENMAPSPACE_gmfn_foreign	4
+/* XENMEM_paging_op's op, XENMEM_access_op's op: the ones with a handle */
+#define XENMEM_paging_op_prep		2
+#define XENMEM_access_op_set_access_multi 4
 
 /* public/grant_table.h */
 #define GNTTABOP_map_grant_ref		0
@@ -140,6 +143,10 @@
 #define EVTCHNOP_init_control		11
 #define EVTCHNOP_expand_array		12
 #define EVTCHNOP_set_priority		13
+/*
+ * Xen's header names this one only for Xen itself (__XEN__): the command
+ * EVTCHNOP_reset's continuation writes back, which any caller can issue.
+ */
 #define EVTCHNOP_reset_cont		14
 
 /* public/sched.h */

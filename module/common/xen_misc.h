@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Xen's names for the sub-commands of physdev_op, hvm_op, kexec_op,
- * argo_op, xenpmu_op, hypfs_op and xenoprof_op, spelled and valued as in
- * Xen 4.17's public headers (physdev.h, hvm/hvm_op.h, kexec.h, argo.h,
- * pmu.h, hypfs.h, xenoprof.h).
+ * argo_op, xenpmu_op, hypfs_op, xenoprof_op and xsm_op, spelled and valued
+ * as in Xen 4.17's public headers (physdev.h, hvm/hvm_op.h, kexec.h,
+ * argo.h, pmu.h, hypfs.h, xenoprof.h, xsm/flask_op.h).  Pinned by
+ * testing/unit/verdicts_xen_test.c and verdicts_test.c (flask).
  */
 #ifndef XPRIVCMD_XEN_MISC_H
 #define XPRIVCMD_XEN_MISC_H

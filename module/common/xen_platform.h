@@ -9,6 +9,7 @@
 #define XPRIVCMD_XEN_PLATFORM_H
 
 #include "portability.h"
+#include "xen_guest.h"
 
 #define XENPF_INTERFACE_VERSION 0x03000001
 
@@ -62,6 +63,9 @@
 #define XEN_PM_PDC	3
 
 #ifdef CONFIG_X86
+/* public/arch-x86/xen-mca.h */
+#define __HYPERVISOR_mca __HYPERVISOR_arch_0
+
 #define XEN_MCA_INTERFACE_VERSION 0x01ecc003
 
 #define XEN_MC_ACK		0x0004

@@ -20,8 +20,11 @@
 #include <xen/pmu.h>
 #include <xen/hvm/hvm_op.h>
 #include <xen/arch-x86/xen-mca.h>
+#include <xen/xsm/flask_op.h>
+#include <xen/io/ring.h>
 
 #include "schema.h"
+#include "schema_internal.h"
 #include "kselftest_harness.h"
 
 /* Xen's xen/include/xen/hypercall.h; not in the public headers. */
@@ -90,6 +93,81 @@ TEST(struct_sizes_match_xen_headers)
 	r = one_range(_metadata, __HYPERVISOR_dm_op, 1, 2, 0x1000);
 	EXPECT_EQ(2 * sizeof(struct xen_dm_op_buf), r.len);
 	EXPECT_EQ(2, r.arg);
+}
+
+/* Xen's struct e820entry (xen/arch/x86/include/asm/e820.h): not public. */
+struct e820entry {
+	uint64_t addr;
+	uint64_t size;
+	uint32_t type;
+} __attribute__((packed));
+
+/* A member's size, for the lengths Xen's headers give only as arrays. */
+#define MEMBER_SIZE(type, member) sizeof(((type *)0)->member)
+
+/* Every SZ_* of schema_internal.h is the size Xen's headers give it. */
+TEST(schema_sizes_match_xen_headers)
+{
+	static const struct { char name[32]; size_t xen, ours; } sz[] = {
+#define PIN(ours, xen) { #ours, xen, ours }
+		PIN(SZ_TRAP_INFO, sizeof(struct trap_info)),
+		PIN(SZ_MMU_UPDATE, sizeof(struct mmu_update)),
+		PIN(SZ_MMUEXT_OP, sizeof(struct mmuext_op)),
+		PIN(SZ_XEN_ULONG, sizeof(xen_ulong_t)),
+		PIN(SZ_XEN_ULONG, sizeof(xen_pfn_t)),
+		PIN(SZ_PLATFORM_OP, sizeof(struct xen_platform_op)),
+		PIN(SZ_MULTICALL_ENTRY, sizeof(struct multicall_entry)),
+		PIN(SZ_EVTCHN_OP, sizeof(struct evtchn_op)),
+		PIN(SZ_PHYSDEV_OP, sizeof(struct physdev_op)),
+		PIN(SZ_FLASK_OP, sizeof(struct xen_flask_op)),
+		PIN(SZ_SYSCTL, sizeof(struct xen_sysctl)),
+		PIN(SZ_DOMCTL, sizeof(struct xen_domctl)),
+		PIN(SZ_DM_OP_BUF, sizeof(struct xen_dm_op_buf)),
+		PIN(SZ_XEN_MC, sizeof(struct xen_mc)),
+		PIN(SZ_MEM_RESERVATION, sizeof(struct xen_memory_reservation)),
+		PIN(SZ_MEM_EXCHANGE, sizeof(struct xen_memory_exchange)),
+		PIN(SZ_MFN_LIST, sizeof(struct xen_machphys_mfn_list)),
+		PIN(SZ_MEMORY_MAP, sizeof(struct xen_memory_map)),
+		PIN(SZ_FOREIGN_MEMORY_MAP, sizeof(struct xen_foreign_memory_map)),
+		PIN(SZ_E820_ENTRY, sizeof(struct e820entry)),
+		PIN(SZ_PHYSMAP_BATCH, sizeof(struct xen_add_to_physmap_batch)),
+		PIN(SZ_RDM_MAP, sizeof(struct xen_reserved_device_memory_map)),
+		PIN(SZ_RDM, sizeof(xen_reserved_device_memory_t)),
+		PIN(SZ_ACQUIRE_RESOURCE, sizeof(struct xen_mem_acquire_resource)),
+		PIN(SZ_GNT_SETUP_TABLE, sizeof(struct gnttab_setup_table)),
+		PIN(SZ_GNT_STATUS_FRAMES, sizeof(struct gnttab_get_status_frames)),
+		PIN(SZ_VCPU_CONTEXT, sizeof(vcpu_guest_context_t)),
+		PIN(SZ_CPUID_LEAF, sizeof(xen_cpuid_leaf_t)),
+		PIN(SZ_MSR_ENTRY, sizeof(xen_msr_entry_t)),
+		PIN(SZ_MSR_ENTRY, sizeof(xen_domctl_vcpu_msr_t)),
+		PIN(SZ_VMEMRANGE, sizeof(xen_vmemrange_t)),
+		PIN(SZ_SCHED_VCPU, sizeof(xen_domctl_schedparam_vcpu_t)),
+		PIN(SZ_MEM_PAGING_OP, sizeof(struct xen_mem_paging_op)),
+		PIN(SZ_MEM_ACCESS_OP, sizeof(struct xen_mem_access_op)),
+		PIN(SZ_MEM_SHARING_OP, sizeof(struct xen_mem_sharing_op)),
+		PIN(SZ_VNUMA_TOPOLOGY, sizeof(struct xen_vnuma_topology_info)),
+		/* "always 4K, regardless of the architecture" (io/ring.h) */
+		PIN(SZ_XEN_PAGE, sizeof(char[1UL << XEN_PAGE_SHIFT])),
+		PIN(SZ_PERFC_DESC, sizeof(xen_sysctl_perfc_desc_t)),
+		PIN(SZ_CPUINFO, sizeof(xen_sysctl_cpuinfo_t)),
+		PIN(SZ_PX_VAL, sizeof(pm_px_val_t)),
+		/* one governor's name of scaling_available_governors */
+		PIN(SZ_CPUFREQ_NAME, MEMBER_SIZE(struct xen_get_cpufreq_para, scaling_governor)),
+		PIN(SZ_LOCKPROF_DATA, sizeof(xen_sysctl_lockprof_data_t)),
+		PIN(SZ_CPUTOPO, sizeof(xen_sysctl_cputopo_t)),
+		PIN(SZ_MEMINFO, sizeof(xen_sysctl_meminfo_t)),
+		PIN(SZ_ARINC653_SCHEDULE, sizeof(xen_sysctl_arinc653_schedule_t)),
+		PIN(SZ_PCI_DEVICE, sizeof(physdev_pci_device_t)),
+		PIN(SZ_LIVEPATCH_STATUS, sizeof(xen_livepatch_status_t)),
+		PIN(SZ_LIVEPATCH_NAME, sizeof(char[XEN_LIVEPATCH_NAME_SIZE])),
+#undef PIN
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(sz) / sizeof(sz[0]); i++)
+		EXPECT_EQ(sz[i].xen, sz[i].ours) TH_LOG("%s", sz[i].name);
+	/* Not a size: a handle whose start alone is checked. */
+	EXPECT_EQ(1, SZ_START);
 }
 
 /* mmu_update: the request array, then the optional "done" counter. */
@@ -394,6 +472,9 @@ TEST(domctl_handles_match_xen_headers)
 	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD;
 	ASSERT_EQ(1, nested(DC(0)));
 	EXPECT_RANGE(info.ranges[0], 0x1000, 9, XPRIVCMD_INOUT);
+	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_SOFT;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x2000, 1, XPRIVCMD_INOUT);
 
 	init_domctl(&d, XEN_DOMCTL_getnodeaffinity);
 	set_xen_guest_handle(d.u.nodeaffinity.nodemap.bitmap, (uint8_t *)0x3000);
@@ -413,6 +494,12 @@ TEST(domctl_handles_match_xen_headers)
 	d.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_CLEAN;
 	ASSERT_EQ(1, nested(DC(0)));
 	ASSERT_EQ(1, nested(__HYPERVISOR_arch_1, 0, &d, sizeof(d), &info));
+	EXPECT_RANGE(info.ranges[0], 0x4000, 13, XPRIVCMD_OUT);
+	/* paging_domctl_cont: the same domctl, the same handle */
+	d.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_PEEK;
+	ASSERT_EQ(1, nested(__HYPERVISOR_arch_1, 0, &d, sizeof(d), &info));
+	EXPECT_RANGE(info.ranges[0], 0x4000, 13, XPRIVCMD_OUT);
+	d.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_CLEAN;
 	d.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION;
 	EXPECT_EQ(0, nested(DC(0)));
 
@@ -1071,6 +1158,9 @@ TEST(memory_op_handles_match_xen_headers)
 	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_machphys_mfn_list,
 			    &ml, sizeof(ml), &info));
 	EXPECT_RANGE(info.ranges[0], 0x3000, 40, XPRIVCMD_OUT);
+	ASSERT_EQ(1, nested(__HYPERVISOR_memory_op, XENMEM_machphys_compat_mfn_list,
+			    &ml, sizeof(ml), &info));
+	EXPECT_RANGE(info.ranges[0], 0x3000, 5 * sizeof(xen_pfn_t), XPRIVCMD_OUT);
 
 	memset(&mm, 0, sizeof(mm));
 	set_xen_guest_handle(mm.buffer, (void *)0x4000);
