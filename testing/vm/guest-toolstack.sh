@@ -112,11 +112,21 @@ xl_create_idle() {
 	xl create /tmp/$IDLE.cfg && idle_ticking
 }
 xl_save_idle() { xl save $IDLE /tmp/$IDLE.save && test -s /tmp/$IDLE.save && ! xl domid $IDLE; }
-xl_restore_idle() { xl restore /tmp/$IDLE.save && xl domid $IDLE && idle_ticking; }
+# The save file and the core are the guest's memory, in dom0's RAM: gone
+# once checked, or the rest of the boot runs out of room.
+xl_restore_idle() {
+	xl restore /tmp/$IDLE.save
+	local rc=$?
+	rm -f /tmp/$IDLE.save
+	[ $rc = 0 ] && xl domid $IDLE && idle_ticking
+}
 dump_core_idle() {
 	xl dump-core $IDLE /tmp/$IDLE.core
 	echo "xl dump-core: $?, $(ls -l /tmp/$IDLE.core 2>&1)"
 	test -s /tmp/$IDLE.core
+	local rc=$?
+	rm -f /tmp/$IDLE.core
+	return $rc
 }
 mfndump_idle() {
 	xen-mfndump dump-p2m "$(xl domid $IDLE)" >/tmp/p2m 2>&1
