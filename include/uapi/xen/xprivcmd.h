@@ -179,16 +179,19 @@ enum xprivcmd_reason {
 	 */
 	XPRIVCMD_REASON_RESTRICTED,
 	/* EFAULT: a virtual address Xen maps or unmaps in the caller's page
-	 * tables (update_va_mapping's va, a grant map's host_addr) is not in
-	 * user space
+	 * tables is not in user space.  No longer given: the calls that
+	 * carry one (update_va_mapping, grant maps) are refused whole as
+	 * OWN_TABLES; kept for the numbering
 	 */
 	XPRIVCMD_REASON_KERNEL_VA,
 	/* EFAULT: a grant map names a page-table entry by machine address
-	 * (GNTMAP_contains_pte), which cannot be checked to be the caller's
+	 * (GNTMAP_contains_pte).  No longer given (grant maps are refused
+	 * whole as OWN_TABLES); kept for the numbering
 	 */
 	XPRIVCMD_REASON_PTE_ADDR,
-	/* EPERM: an mmu_update request or mmuext_op command on this domain's
-	 * own page tables or frames (the kernel's), not another domain's
+	/* EPERM: the call would map, edit, re-type or hand over this
+	 * domain's own page tables or frames (the kernel's): mmu_update,
+	 * mmuext_op, update_va_mapping, grant maps and copies, ...
 	 */
 	XPRIVCMD_REASON_OWN_TABLES,
 	/* EPERM: a hypercall with which a PV kernel sets its own vCPU's state
