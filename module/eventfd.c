@@ -347,11 +347,25 @@ struct ioeventfd {
 
 struct ioreq_server;
 
-/* One vCPU's event channel, the dev_id of its interrupt handler. */
+/**
+ * struct ioreq_port - one vCPU's event channel, the dev_id of its handler
+ * @server: the server the vCPU's slot is in
+ * @port: the event channel
+ * @vcpu: the vCPU
+ * @irq: the port's interrupt, once @attached
+ * @pinned: the port was bound by the evtchn device, which its device model
+ *	reads; we hold a reference to that binding (evtchn_get()) and share
+ *	its interrupt, whose EOI is the evtchn device's
+ * @attached: our handler is on @irq: requested on the pinned binding, or
+ *	bound by us (then ours to EOI and to unbind)
+ */
 struct ioreq_port {
 	struct ioreq_server *server;
 	evtchn_port_t port;
 	unsigned int vcpu;
+	int irq;
+	bool pinned;
+	bool attached;
 };
 
 /**
@@ -422,8 +436,13 @@ static irqreturn_t ioeventfd_interrupt(int irq, void *dev_id)
 		ret = IRQ_HANDLED;
 	}
 out_eoi:
-	/* Bound late-EOI: the channel stays masked until this. */
-	xen_irq_lateeoi(irq, 0);
+	/*
+	 * Both bindings are late-EOI: the channel stays masked until its
+	 * owner's EOI.  The evtchn device's comes when its reader hands the
+	 * port back; one from here too would unmask it under that reader.
+	 */
+	if (!port->pinned)
+		xen_irq_lateeoi(irq, 0);
 	return ret;
 }
 
@@ -433,21 +452,42 @@ static void ioeventfd_free(struct ioeventfd *ioeventfd)
 	kfree(ioeventfd);
 }
 
-static void ioreq_server_unbind(struct ioreq_server *server, unsigned int n)
+/*
+ * Undoes what was done for the port, whatever stage it reached: of a binding
+ * we share, only our handler goes, and the reference that kept the binding
+ * (its last, if the evtchn device has unbound meanwhile, closes it).
+ */
+static void ioreq_port_release(struct ioreq_port *port)
 {
-	while (n--)
-		unbind_from_irqhandler(irq_from_evtchn(server->ports[n].port),
-				       &server->ports[n]);
+	if (port->attached) {
+		if (port->pinned)
+			free_irq(port->irq, port);
+		else
+			unbind_from_irqhandler(port->irq, port);
+		port->attached = false;
+	}
+	if (port->pinned) {
+		evtchn_put(port->port);
+		port->pinned = false;
+	}
 }
 
-/* Unbinding first: no handler runs once it returns. */
+static void ioreq_server_release_ports(struct ioreq_server *server)
+{
+	unsigned int i;
+
+	for (i = 0; i < server->vcpus; i++)
+		ioreq_port_release(&server->ports[i]);
+}
+
+/* Ports first: no handler runs once that returns. */
 static void ioreq_server_free(struct ioreq_server *server)
 {
 	struct ioeventfd *ioeventfd, *tmp;
 
 	lockdep_assert_held(&ioreq_lock);
 	list_del(&server->list);
-	ioreq_server_unbind(server, server->vcpus);
+	ioreq_server_release_ports(server);
 	list_for_each_entry_safe(ioeventfd, tmp, &server->ioeventfds, list)
 		ioeventfd_free(ioeventfd);
 	xprivcmd_map_put(server->map);
@@ -477,23 +517,66 @@ static int ioreq_server_setup(struct ioreq_server *server,
 }
 
 /*
- * A port the kernel has bound is the kernel's (xenstore, a backend's ring, a
- * VIRQ): binding it again here would share its interrupt, and when that
- * fails the kernel unbinds, closing the kernel's channel.  And an ioreq
- * server's ports are interdomain channels to its guest; anything else is
- * not what this ioctl is for.  A port that changes between this check and
- * the bind was closed and reallocated by a call the module does not issue.
+ * An ioreq server's ports are interdomain channels to its guest, which its
+ * device model has usually bound through the evtchn device: it reads the
+ * ioreqs we leave to it from there.  We then share that binding's interrupt
+ * and hold a reference to the binding (evtchn_get(), as gntdev does), so
+ * that the evtchn device's unbind cannot free the interrupt under our
+ * handler.  The kernel's own bindings (xenstore, a backend's ring, a VIRQ)
+ * are not reference counted: their owner may free the interrupt at any
+ * time, and binding such a port again would, when the interrupt cannot be
+ * shared, close the kernel's channel in the bind's failure path.  They are
+ * refused untouched.  A port no one has bound is ours to bind, and to
+ * unbind, which closes it.  All of this is looked at, and nothing attached,
+ * before the mapping at @ioreq.
  */
-static int ioreq_port_check(evtchn_port_t port, u16 dom)
+static int ioreq_port_check(struct ioreq_port *port, u16 dom)
 {
-	struct evtchn_status status = { .dom = DOMID_SELF, .port = port };
+	struct evtchn_status status = { .dom = DOMID_SELF, .port = port->port };
 
-	if ((int)irq_from_evtchn(port) >= 0)
-		return -EBUSY;
+	if ((int)irq_from_evtchn(port->port) >= 0) {
+		/* Not reference counted, or going away: the kernel's. */
+		if (evtchn_get(port->port))
+			return -EBUSY;
+		port->pinned = true;
+	}
 	if (HYPERVISOR_event_channel_op(EVTCHNOP_status, &status) ||
 	    status.status != EVTCHNSTAT_interdomain ||
 	    status.u.interdomain.dom != dom)
 		return -ENOTCONN;
+	return 0;
+}
+
+/*
+ * A pinned binding keeps its interrupt: we request it shared, which fails
+ * (-EBUSY) when the owner's handler is not shared (the evtchn device's
+ * before Linux 6.7), taking nothing from it.  An unbound port is bound
+ * here unless that happened meanwhile, as when another vCPU has the same
+ * port: binding it again would share a binding whose unbind closes it.
+ */
+static int ioreq_port_attach(struct ioreq_port *port)
+{
+	int irq, ret;
+
+	if (port->pinned) {
+		irq = irq_from_evtchn(port->port);
+		ret = request_irq(irq, ioeventfd_interrupt, IRQF_SHARED,
+				  "xprivcmd-ioeventfd", port);
+		if (ret)
+			return ret;
+	} else {
+		if ((int)irq_from_evtchn(port->port) >= 0)
+			return -EBUSY;
+		/* Ours alone: no one else may EOI or unbind it. */
+		irq = bind_evtchn_to_irqhandler_lateeoi(port->port,
+							ioeventfd_interrupt, 0,
+							"xprivcmd-ioeventfd",
+							port);
+		if (irq < 0)
+			return irq;
+	}
+	port->irq = irq;
+	port->attached = true;
 	return 0;
 }
 
@@ -524,37 +607,34 @@ static struct ioreq_server *ioreq_server_alloc(struct xprivcmd_file *xf,
 		goto out_free;
 	}
 	for (i = 0; i < req->vcpus; i++) {
-		ret = ioreq_port_check(ports[i], req->dom);
+		server->ports[i].server = server;
+		server->ports[i].port = ports[i];
+		server->ports[i].vcpu = i;
+	}
+	kfree(ports);
+
+	for (i = 0; i < req->vcpus; i++) {
+		ret = ioreq_port_check(&server->ports[i], req->dom);
 		if (ret)
-			goto out_free_ports;
+			goto out_release;
 	}
 
 	ret = ioreq_server_setup(server, req);
 	if (ret)
-		goto out_free_ports;
+		goto out_release;
 
 	for (i = 0; i < req->vcpus; i++) {
-		server->ports[i].server = server;
-		server->ports[i].port = ports[i];
-		server->ports[i].vcpu = i;
-		ret = bind_evtchn_to_irqhandler_lateeoi(ports[i],
-							ioeventfd_interrupt,
-							IRQF_SHARED,
-							"xprivcmd-ioeventfd",
-							&server->ports[i]);
-		if (ret < 0) {
-			ioreq_server_unbind(server, i);
-			goto out_put_map;
-		}
+		ret = ioreq_port_attach(&server->ports[i]);
+		if (ret)
+			goto out_release;
 	}
-	kfree(ports);
 	list_add_tail(&server->list, &ioreq_servers);
 	return server;
 
-out_put_map:
-	xprivcmd_map_put(server->map);
-out_free_ports:
-	kfree(ports);
+out_release:
+	ioreq_server_release_ports(server);
+	if (server->map)
+		xprivcmd_map_put(server->map);
 out_free:
 	kfree(server);
 	return ERR_PTR(ret);
@@ -691,9 +771,12 @@ static int ioeventfd_deassign(struct xprivcmd_file *xf,
  * -EOPNOTSUPP in a PV guest, whose mappings the kernel cannot read; -EPERM
  * for a domain the fd is not restricted to, or for the caller's own;
  * -EACCES if the policy forbids dm_op; -EBADF; -EBUSY if the eventfd is
- * assigned already, or a port is one the kernel has bound; -ENOTCONN for a
- * port that is not an interdomain channel to @dom; -ENODEV on deassign of
- * an unknown one; -ENOMEM; or the error of binding an event channel.
+ * assigned already, if a port is bound by the kernel itself rather than by
+ * the evtchn device, if the evtchn device's handler of a port is not shared
+ * (before Linux 6.7), or if a port is given for two vCPUs that no one had
+ * bound; -ENOTCONN for a port that is not an interdomain channel to @dom;
+ * -ENODEV on deassign of an unknown one; -ENOMEM; or the error of binding
+ * an event channel or requesting its interrupt.
  */
 long xprivcmd_ioctl_ioeventfd(struct file *file, void __user *udata)
 {

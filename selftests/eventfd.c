@@ -403,59 +403,63 @@ TEST_F(ioeventfd, deassign_unknown_enodev)
 
 /*
  * What a new ioreq server's ports must be: interdomain channels to its
- * guest that the kernel has not bound.  The guest here is a domain created
- * for the test, and its channel to us is bound with raw event-channel
- * calls, unknown to the kernel, as a device model binds an ioreq server's.
- * The ports are checked before the mapping at @ioreq, so the checks of the
- * mapping are seen with such a port only.
+ * guest that the kernel itself has not bound.  The guest here is a domain
+ * created for the test, and our end of its channel is bound through the
+ * evtchn device, as a device model binds an ioreq server's: the module
+ * shares that binding.  The ports are checked before the mapping at
+ * @ioreq, so the checks of the mapping are seen with such a port only; the
+ * interrupt is requested after it, which in this VM (no ioreq server: see
+ * above) is never reached.
  */
 FIXTURE(ioreq) {
 	int fd;
 	int efd;
+	int evtchn;		/* the evtchn device */
 	struct xpc_domain d;
 	bool created;
-	__u32 port;		/* ours, bound to the domain's */
+	__u32 port;		/* ours, bound to the domain's by @evtchn */
 	__u32 ports[2];
 	struct privcmd_ioeventfd req;
 	void *anon;
+	const char *skip;	/* why the setup could not bind a port */
 };
 
-static long evtchn_op(int fd, unsigned int cmd, void *arg)
-{
-	return xpc_hypercall(fd, __HYPERVISOR_event_channel_op, cmd, xpc_ptr(arg),
-			     0, 0, 0);
-}
-
-/* A port of ours connected to a fresh port of @dom; 0 or -1 with errno. */
-static long interdomain_port(int fd, domid_t dom, __u32 *port)
-{
-	struct evtchn_alloc_unbound a = { .dom = dom, .remote_dom = DOMID_SELF };
-	struct evtchn_bind_interdomain b = { .remote_dom = dom };
-
-	if (evtchn_op(fd, EVTCHNOP_alloc_unbound, &a))
-		return -1;
-	b.remote_port = a.port;
-	if (evtchn_op(fd, EVTCHNOP_bind_interdomain, &b))
-		return -1;
-	*port = b.local_port;
-	return 0;
-}
+/* First in every ioreq test, for the same reason as NEED_EVENTFD(). */
+#define NEED_IOREQ() do {						\
+	NEED_EVENTFD();							\
+	if (self->skip)							\
+		SKIP(return, "%s", self->skip);				\
+} while (0)
 
 FIXTURE_SETUP(ioreq)
 {
 	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
 	self->efd = eventfd(0, EFD_CLOEXEC);
+	self->evtchn = -1;
 	self->anon = mmap(NULL, XPC_PAGE, PROT_READ | PROT_WRITE,
 			  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	ASSERT_TRUE(self->anon != MAP_FAILED);
 	if (!have_eventfd())
 		return;
 	ASSERT_LE(0, self->efd);
+	self->evtchn = xpc_evtchn_open();
+	if (self->evtchn < 0 && errno == ENOENT) {
+		self->skip = "no " XPC_EVTCHN_DEV ": xen-evtchn not loaded";
+		return;
+	}
+	ASSERT_LE(0, self->evtchn)
+		TH_LOG("%s: %s", XPC_EVTCHN_DEV, strerror(errno));
 	ASSERT_EQ(0, xpc_domain_create(self->fd, &self->d))
 		TH_LOG("a guest for the ioreq server: %s", strerror(errno));
 	self->created = true;
-	ASSERT_EQ(0, interdomain_port(self->fd, self->d.dom, &self->port))
+	if (xpc_evtchn_interdomain(self->fd, self->evtchn, self->d.dom,
+				   &self->port) && errno == ENOTTY) {
+		/* As a 32-bit device model would find it. */
+		self->skip = "the evtchn device has no 32-bit ioctls";
+		return;
+	}
+	ASSERT_NE(0, self->port)
 		TH_LOG("an interdomain channel: %s", strerror(errno));
 	self->ports[0] = self->port;
 	self->ports[1] = self->port;
@@ -471,10 +475,9 @@ FIXTURE_SETUP(ioreq)
 
 FIXTURE_TEARDOWN(ioreq)
 {
-	struct evtchn_close c = { .port = self->port };
-
-	if (self->port)
-		evtchn_op(self->fd, EVTCHNOP_close, &c);
+	/* Unbinds, and so closes, what the evtchn device bound. */
+	if (self->evtchn >= 0)
+		close(self->evtchn);
 	if (self->created)
 		EXPECT_EQ(0, xpc_domain_destroy(self->fd, self->d.dom));
 	munmap(self->anon, XPC_PAGE);
@@ -485,9 +488,36 @@ FIXTURE_TEARDOWN(ioreq)
 #define EXPECT_IOREQ_ERRNO(e) \
 	EXPECT_ERRNO(e, ioeventfd(self->fd, &self->req, 0))
 
+/* Lines of /proc/interrupts that name @name, -1 if unreadable. */
+static int interrupts_named(const char *name)
+{
+	FILE *f = fopen("/proc/interrupts", "r");
+	char line[1024];
+	int n = 0;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (strstr(line, name))
+			n++;
+	fclose(f);
+	return n;
+}
+
+/* What the module names its handlers, and what the evtchn device names ours. */
+#define IOEVENTFD_HANDLER	"xprivcmd-ioeventfd"
+
+static void evtchn_handler_name(char *buf, size_t size)
+{
+	char comm[32] = "";
+
+	xpc_read_line("/proc/self/comm", comm, sizeof(comm));
+	snprintf(buf, size, "evtchn:%s", comm);
+}
+
 /*
  * A channel the kernel bound: its xenstore channel (dom0's, from xenfs), or
- * else its first VIRQ, which only the kernel binds.  0 if none is found.
+ * else its first VIRQ, which only the kernel binds here.  0 if none is found.
  */
 static __u32 kernel_port(int fd)
 {
@@ -497,9 +527,9 @@ static __u32 kernel_port(int fd)
 	if (!xpc_read_line("/proc/xen/xsd_port", line, sizeof(line)))
 		return strtoul(line, NULL, 10);
 	for (port = 1; port < 4096; port++) {
-		struct evtchn_status st = { .dom = DOMID_SELF, .port = port };
+		struct evtchn_status st;
 
-		if (evtchn_op(fd, EVTCHNOP_status, &st))
+		if (xpc_evtchn_status(fd, port, &st))
 			break;
 		if (st.status == EVTCHNSTAT_virq)
 			return port;
@@ -507,30 +537,49 @@ static __u32 kernel_port(int fd)
 	return 0;
 }
 
-/* A port of ours that waits for @dom to connect; 0 or -1 with errno. */
-static long unbound_port(int fd, domid_t dom, __u32 *port)
-{
-	struct evtchn_alloc_unbound a = { .dom = DOMID_SELF, .remote_dom = dom };
-
-	if (evtchn_op(fd, EVTCHNOP_alloc_unbound, &a))
-		return -1;
-	*port = a.port;
-	return 0;
-}
+/*
+ * Our port is as the evtchn device bound it: interdomain to the domain, its
+ * handler listed, and nothing of the module's left on any interrupt.  Not
+ * signalled: the domain never ran and has no vCPU, and Xen 4.17 faults on
+ * an event sent to it (evtchn_2l_set_pending(), a NULL vCPU).
+ */
+#define EXPECT_EVTCHN_PORT_INTACT() do {				\
+	struct evtchn_status _st;					\
+	char _name[64];							\
+									\
+	evtchn_handler_name(_name, sizeof(_name));			\
+	ASSERT_EQ(0, xpc_evtchn_status(self->fd, self->port, &_st));	\
+	EXPECT_EQ(EVTCHNSTAT_interdomain, _st.status);			\
+	EXPECT_EQ(self->d.dom, _st.u.interdomain.dom);			\
+	EXPECT_LE(1, interrupts_named(_name));				\
+	EXPECT_EQ(0, interrupts_named(IOEVENTFD_HANDLER));		\
+} while (0)
 
 /*
- * A port the kernel bound itself, on any vCPU: refused before it is bound
- * again, which on failure would have closed the kernel's channel.
+ * And it is the evtchn device's alone: its unbind closes it, which a
+ * reference the module failed to drop would have kept open.
+ */
+#define EXPECT_EVTCHN_UNBIND_CLOSES() do {				\
+	struct evtchn_status _st;					\
+									\
+	ASSERT_EQ(0, xpc_evtchn_unbind(self->evtchn, self->port));	\
+	ASSERT_EQ(0, xpc_evtchn_status(self->fd, self->port, &_st));	\
+	EXPECT_EQ(EVTCHNSTAT_closed, _st.status);			\
+} while (0)
+
+/*
+ * A port the kernel bound itself, on any vCPU: refused untouched.  Binding
+ * it again would have shared its interrupt, or, failing that, closed it.
  */
 TEST_F(ioreq, kernel_bound_port_ebusy)
 {
 	__u32 kernel = kernel_port(self->fd);
-	struct evtchn_status before = { .dom = DOMID_SELF, .port = kernel };
+	struct evtchn_status before, st;
 	unsigned int vcpu;
 
-	NEED_EVENTFD();
+	NEED_IOREQ();
 	ASSERT_NE(0, kernel) TH_LOG("no channel of the kernel's found");
-	ASSERT_EQ(0, evtchn_op(self->fd, EVTCHNOP_status, &before));
+	ASSERT_EQ(0, xpc_evtchn_status(self->fd, kernel, &before));
 	for (vcpu = 0; vcpu < 2; vcpu++) {
 		self->req.vcpus = vcpu + 1;
 		self->ports[vcpu] = kernel;
@@ -538,23 +587,44 @@ TEST_F(ioreq, kernel_bound_port_ebusy)
 		self->ports[vcpu] = self->port;
 	}
 	/* The kernel's channel is as it was: Xen still has it bound. */
-	{
-		struct evtchn_status st = { .dom = DOMID_SELF, .port = kernel };
+	ASSERT_EQ(0, xpc_evtchn_status(self->fd, kernel, &st));
+	EXPECT_EQ(before.status, st.status);
+	EXPECT_EQ(before.vcpu, st.vcpu);
+	if (before.status == EVTCHNSTAT_virq)
+		EXPECT_EQ(before.u.virq, st.u.virq);
+	/* Our port, checked first for the second vCPU, is let go as well. */
+	EXPECT_EVTCHN_PORT_INTACT();
+	EXPECT_EVTCHN_UNBIND_CLOSES();
+}
 
-		ASSERT_EQ(0, evtchn_op(self->fd, EVTCHNOP_status, &st));
-		EXPECT_EQ(before.status, st.status);
-		EXPECT_EQ(before.vcpu, st.vcpu);
-	}
+/*
+ * The evtchn device's port passes the port checks (the mapping is what is
+ * refused), once or for two vCPUs, and the device's binding is untouched
+ * afterwards, also when the fd that asked is closed.
+ */
+TEST_F(ioreq, evtchn_device_port_accepted_and_left_intact)
+{
+	NEED_IOREQ();
+	EXPECT_IOREQ_ERRNO(EINVAL);
+	EXPECT_EVTCHN_PORT_INTACT();
+	self->req.vcpus = 2;
+	EXPECT_IOREQ_ERRNO(EINVAL);
+	EXPECT_EVTCHN_PORT_INTACT();
+	ASSERT_EQ(0, close(self->fd));
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd);
+	EXPECT_EVTCHN_PORT_INTACT();
+	EXPECT_EVTCHN_UNBIND_CLOSES();
 }
 
 /* Ports that are not interdomain channels to the ioeventfd's domain. */
 TEST_F(ioreq, not_interdomain_to_the_domain_enotconn)
 {
+	struct evtchn_status st;
 	__u32 unbound;
-	struct evtchn_close c;
 
-	NEED_EVENTFD();
-	ASSERT_EQ(0, unbound_port(self->fd, self->d.dom, &unbound));
+	NEED_IOREQ();
+	ASSERT_EQ(0, xpc_evtchn_unbound(self->evtchn, self->d.dom, &unbound));
 	self->ports[0] = unbound;	/* waits for the domain: not connected */
 	EXPECT_IOREQ_ERRNO(ENOTCONN);
 	self->ports[0] = 1000000;	/* beyond any port */
@@ -566,15 +636,21 @@ TEST_F(ioreq, not_interdomain_to_the_domain_enotconn)
 	self->req.vcpus = 2;		/* the second vCPU's is wrong */
 	self->ports[1] = unbound;
 	EXPECT_IOREQ_ERRNO(ENOTCONN);
-	c.port = unbound;
-	evtchn_op(self->fd, EVTCHNOP_close, &c);
+	/* Both still the evtchn device's, and its alone. */
+	ASSERT_EQ(0, xpc_evtchn_status(self->fd, unbound, &st));
+	EXPECT_EQ(EVTCHNSTAT_unbound, st.status);
+	ASSERT_EQ(0, xpc_evtchn_unbind(self->evtchn, unbound));
+	ASSERT_EQ(0, xpc_evtchn_status(self->fd, unbound, &st));
+	EXPECT_EQ(EVTCHNSTAT_closed, st.status);
+	EXPECT_EVTCHN_PORT_INTACT();
+	EXPECT_EVTCHN_UNBIND_CLOSES();
 }
 
 TEST_F(ioreq, no_mapping_at_ioreq_efault)
 {
 	void *gone = mmap(NULL, XPC_PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
-	NEED_EVENTFD();
+	NEED_IOREQ();
 	ASSERT_TRUE(gone != MAP_FAILED);
 	ASSERT_EQ(0, munmap(gone, XPC_PAGE));
 	self->req.ioreq = xpc_ptr(gone);
@@ -584,7 +660,7 @@ TEST_F(ioreq, no_mapping_at_ioreq_efault)
 /* The check the in-tree driver lacks: it would read this VMA as ours. */
 TEST_F(ioreq, other_drivers_mapping_einval)
 {
-	NEED_EVENTFD();
+	NEED_IOREQ();
 	EXPECT_IOREQ_ERRNO(EINVAL);
 }
 
@@ -592,7 +668,7 @@ TEST_F(ioreq, empty_xprivcmd_mapping_einval)
 {
 	void *q = xpc_map(self->fd, 1, PROT_READ);
 
-	NEED_EVENTFD();
+	NEED_IOREQ();
 	ASSERT_TRUE(q != MAP_FAILED);
 	self->req.ioreq = xpc_ptr(q);
 	EXPECT_IOREQ_ERRNO(EINVAL);
@@ -605,7 +681,7 @@ TEST_F(ioreq, mapping_of_other_frames_einval)
 	void *q = xpc_map(self->fd, 1, PROT_READ);
 	int err;
 
-	NEED_EVENTFD();
+	NEED_IOREQ();
 	ASSERT_TRUE(q != MAP_FAILED);
 	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->d.dom, q, self->d.frames, &err, 1));
 	ASSERT_EQ(0, err);

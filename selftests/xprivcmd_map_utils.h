@@ -15,7 +15,9 @@
 #include "xprivcmd_utils.h"
 
 #include <xen/domctl.h>
+#include <xen/event_channel.h>
 #include <xen/memory.h>
+#include <xen/sys/evtchn.h>
 
 #define XPC_PAGE	4096UL
 #define XPC_DOMID_SELF	0x7ff0
@@ -400,5 +402,68 @@ static inline int xpc_policy_set(const char *text)
 	EXPECT_EQ(err, errno);						\
 	EXPECT_EQ(why, xpc_last_error(fd).reason);			\
 } while (0)
+
+/*
+ * Event channels as user space binds them, through the evtchn device
+ * (xen-evtchn): the module refuses the raw calls on the caller's own ports.
+ */
+#define XPC_EVTCHN_DEV	"/dev/xen/evtchn"
+
+/* The evtchn device, or -1 with errno (ENOENT: xen-evtchn not loaded). */
+static inline int xpc_evtchn_open(void)
+{
+	return open(XPC_EVTCHN_DEV, O_RDWR | O_CLOEXEC);
+}
+
+/* Xen's view of our @port: 0, or -1 with errno. */
+static inline long xpc_evtchn_status(int fd, __u32 port, struct evtchn_status *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->dom = DOMID_SELF;
+	st->port = port;
+	return xpc_hypercall(fd, __HYPERVISOR_event_channel_op, EVTCHNOP_status,
+			     xpc_ptr(st), 0, 0, 0);
+}
+
+/*
+ * A port of ours, bound by the evtchn device @efd, connected to a fresh port
+ * of @dom that @fd allocates there (as a toolstack does for its guest):
+ * 0, or -1 with errno.  The port goes with IOCTL_EVTCHN_UNBIND or @efd.
+ */
+static inline long xpc_evtchn_interdomain(int fd, int efd, domid_t dom, __u32 *port)
+{
+	struct evtchn_alloc_unbound a = { .dom = dom, .remote_dom = DOMID_SELF };
+	struct ioctl_evtchn_bind_interdomain b = { .remote_domain = dom };
+	int ret;
+
+	if (xpc_hypercall(fd, __HYPERVISOR_event_channel_op, EVTCHNOP_alloc_unbound,
+			  xpc_ptr(&a), 0, 0, 0))
+		return -1;
+	b.remote_port = a.port;
+	ret = ioctl(efd, IOCTL_EVTCHN_BIND_INTERDOMAIN, &b);
+	if (ret < 0)
+		return -1;
+	*port = ret;
+	return 0;
+}
+
+/* A port of ours that waits for @dom, bound by the evtchn device @efd. */
+static inline long xpc_evtchn_unbound(int efd, domid_t dom, __u32 *port)
+{
+	struct ioctl_evtchn_bind_unbound_port b = { .remote_domain = dom };
+	int ret = ioctl(efd, IOCTL_EVTCHN_BIND_UNBOUND_PORT, &b);
+
+	if (ret < 0)
+		return -1;
+	*port = ret;
+	return 0;
+}
+
+static inline long xpc_evtchn_unbind(int efd, __u32 port)
+{
+	struct ioctl_evtchn_unbind u = { .port = port };
+
+	return ioctl(efd, IOCTL_EVTCHN_UNBIND, &u);
+}
 
 #endif /* XPRIVCMD_MAP_UTILS_H */

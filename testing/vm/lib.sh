@@ -175,7 +175,8 @@ xpc_deps_kernel() {
 		return
 	fi
 	xpc_apt_install $(xpc_missing "linux-headers-$KVER")
-	[ -e "$VMDIR/vmlinuz" ] && [ -e "$VMDIR/intree.list" ] && return 0
+	[ -e "$VMDIR/vmlinuz" ] && [ -e "$VMDIR/intree.list" ] &&
+		[ -e "$VMDIR/xendevs.list" ] && return 0
 
 	log "fetching linux-image-$KVER"
 	mkdir -p "$BUILD/debs"
@@ -212,30 +213,39 @@ xpc_deps_kernel_cross() {
 	done
 }
 
-# The in-tree xen-privcmd and what it depends on, in load order, as paths
-# below lib/modules/$KVER, uncompressed: busybox's insmod cannot read a
-# compressed module (Debian compresses them with xz since 6.12).  Only these
-# are kept of the unpacked image's modules.
-xpc_intree_modules() {
+# xpc_keep_modules NAME LIST: the in-tree module NAME (drivers/xen) and what
+# it depends on, in load order, as paths below lib/modules/$KVER, into LIST,
+# uncompressed into $VMDIR/modules: busybox's insmod cannot read a
+# compressed module (Debian compresses them with xz since 6.12).
+xpc_keep_modules() {
 	local mdir="$VMDIR/root/lib/modules/$KVER" keep="$VMDIR/modules" m list
-	depmod -b "$VMDIR/root" "$KVER"
 	# modules.dep: "module: deps...", a dependency listed before what
 	# it depends on, so load order is the list reversed, then the module.
-	list=$(sed -n 's#^\(kernel/drivers/xen/xen-privcmd\.ko[.a-z]*\):\(.*\)$#\2 \1#p' \
+	list=$(sed -n "s#^\(kernel/drivers/xen/$1\.ko[.a-z]*\):\(.*\)\$#\2 \1#p" \
 		"$mdir/modules.dep" | tr ' ' '\n' | sed '/^$/d' | tac)
-	[ -n "$list" ] || die "no xen-privcmd module in linux-image-$KVER"
+	[ -n "$list" ] || die "no $1 module in linux-image-$KVER"
 	# The module itself came last in the line, so it is now first: move it.
 	list=$(printf '%s\n' "$list" | sed -n '2,$p'; printf '%s\n' "$list" | head -n 1)
-	rm -rf "$keep" && mkdir -p "$keep"
-	: >"$VMDIR/intree.list.tmp"
+	: >"$2.tmp"
 	for m in $list; do
 		xpc_uncompressed "$mdir/$m" "$keep/$(basename "${m%.ko*}").ko"
 		m=$(basename "$m")
-		echo "${m%.ko*}.ko" >>"$VMDIR/intree.list.tmp"
+		echo "${m%.ko*}.ko" >>"$2.tmp"
 	done
+	mv "$2.tmp" "$2"
+}
+
+# The in-tree xen-privcmd and what it depends on (intree.list), and the
+# kernel's evtchn device, which the selftests bind event channels with
+# (xendevs.list).  Only these are kept of the unpacked image's modules.
+xpc_intree_modules() {
+	rm -rf "$VMDIR/modules" && mkdir -p "$VMDIR/modules"
+	depmod -b "$VMDIR/root" "$KVER"
+	xpc_keep_modules xen-evtchn "$VMDIR/xendevs.list"
+	xpc_keep_modules xen-privcmd "$VMDIR/intree.list.new"
 	# The rest of the image is not needed again.
 	rm -rf "$VMDIR/root"
-	mv "$VMDIR/intree.list.tmp" "$VMDIR/intree.list"
+	mv "$VMDIR/intree.list.new" "$VMDIR/intree.list"
 }
 
 # xpc_deps [NAME]: everything needed to build for and boot one kernel.
@@ -305,6 +315,11 @@ xpc_initrd() {
 	for m in $(cat "$VMDIR/intree.list"); do
 		cp "$VMDIR/modules/$m" "$dir/lib/modules/$KVER/"
 		echo "/lib/modules/$KVER/$m" >>"$dir/xpc/intree.list"
+	done
+	: >"$dir/xpc/xendevs.list"
+	for m in $(cat "$VMDIR/xendevs.list" 2>/dev/null); do
+		cp "$VMDIR/modules/$m" "$dir/lib/modules/$KVER/"
+		echo "/lib/modules/$KVER/$m" >>"$dir/xpc/xendevs.list"
 	done
 	[ -z "${XPC_SYSROOT:-}" ] || xpc_initrd_installed "$dir"
 	[ "$mode" != toolstack ] || xpc_initrd_toolstack "$dir"
