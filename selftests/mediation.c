@@ -1076,6 +1076,27 @@ TEST_F(answers, xen_version_positive_return_unchanged)
 }
 
 /*
+ * The kernel copies of one call are bounded: with copy_max below a
+ * domctl's size, a domctl is refused as too large before Xen sees it.
+ */
+TEST_F(answers, copies_bounded_by_copy_max)
+{
+	const char *param = "/sys/module/xprivcmd/parameters/copy_max";
+	struct xen_domctl d;
+	char old[32];
+
+	ASSERT_EQ(0, xpc_read_line(param, old, sizeof(old)));
+	ASSERT_EQ(0, xpc_write_file(param, "16"));
+	init_domctl(&d, XEN_DOMCTL_getdomaininfo, 0);
+	XPC_EXPECT_REFUSED(self->fd, E2BIG, XPRIVCMD_REASON_TOO_LARGE,
+			   xpc_hypercall(self->fd, __HYPERVISOR_domctl, xpc_ptr(&d),
+					 0, 0, 0, 0));
+	ASSERT_EQ(0, xpc_write_file(param, old));
+	EXPECT_EQ(0, xpc_hypercall(self->fd, __HYPERVISOR_domctl, xpc_ptr(&d),
+				   0, 0, 0, 0));
+}
+
+/*
  * Races: the domain a call acts on is read from a kernel copy that Xen is
  * then given.  A second thread swaps it between the caller (DOMID_SELF)
  * and a domain that does not exist while the first issues the call:
