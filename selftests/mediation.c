@@ -1102,7 +1102,10 @@ TEST_F(answers, copies_bounded_by_copy_max)
  * and a domain that does not exist while the first issues the call:
  * every call is either refused as the caller's (EPERM) or reaches Xen
  * naming the other one (ESRCH); none reaches Xen naming the caller.
+ * set_pod_target looks the domain up first on x86; Xen on Arm has no PoD
+ * and answers before it looks.
  */
+#ifdef __x86_64__
 struct dom_flip {
 	struct xen_pod_target *t;
 	volatile int stop;
@@ -1149,5 +1152,6 @@ TEST_F(answers, race_domain_field_never_reaches_xen_as_the_caller)
 	EXPECT_EQ(0, self_seen);
 	EXPECT_LT(0, refused);
 }
+#endif
 
 TEST_HARNESS_MAIN
