@@ -96,12 +96,12 @@ host_lock() {
 }
 host_unlock() { flock -u 9; exec 9>&-; }
 
-# The module as DKMS builds and installs it, in the VM: the same load checks
-# and selftests, named ARCH-KERNEL/dkms/...
+# The module as DKMS builds and installs it, in the VM: the load checks and
+# a selftest program of each kind, named ARCH-KERNEL/dkms/...
 dkms_install() { "$ROOT/testing/vm/packaging.sh" dkms "$KNAME" | xpc_ktap_prefix "$KTAG/" | report; }
 dkms_boot() {
 	local KO=$KBUILD/dkms/xprivcmd.ko XPC_SYSROOT=$KBUILD/dkms/sysroot
-	boot_suite vm-dkms check xen "$KTAG/dkms/"
+	boot_suite vm-dkms dkms xen "$KTAG/dkms/"
 }
 install_suite() { "$ROOT/testing/vm/packaging.sh" install "$KNAME" | xpc_ktap_prefix "$KTAG/" | report; }
 deb_suite() { "$ROOT/testing/vm/packaging.sh" deb | report; }
