@@ -78,6 +78,20 @@ static const struct xprivcmd_alias *alias_of(u64 op)
 }
 
 /*
+ * Whether the structure of @al's canonical sub-command @cmd runs past the
+ * @len bytes of the compat structure that carries it.
+ */
+static bool alias_overruns(const struct xprivcmd_alias *al, u64 cmd, size_t len)
+{
+	u64 args[XPRIVCMD_NR_ARGS] = { cmd, 1, 1, 1, 1 };
+	struct xprivcmd_range inner;
+
+	if (!xprivcmd_schema_struct_range(al->canon, args, &inner))
+		return false;
+	return al->inner + inner.len > len;
+}
+
+/*
  * Faulting the buffer in proves it is mapped with the access the hypervisor
  * needs, and spares callers whose fresh malloc()ed buffer is not yet backed
  * by a page an EFAULT from Xen, which cannot fault pages in for a PV guest.
@@ -297,7 +311,7 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 	struct xprivcmd_range whole;
 	unsigned int reason = 0, inner = 0;
 	u64 canon = al ? al->canon : op, cmd = 0;
-	bool unmodelled;
+	bool unmodelled, inner_overrun = false;
 	u32 iv = 0;
 	int ret;
 
@@ -324,6 +338,15 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 		if (s->struct_cmd)
 			iv = u32_at(cp->kbuf, 4);
 		inner = al ? al->inner : 0;
+		/*
+		 * Xen reads a compat alias's inner structure at @inner of
+		 * what it is given, as long as the canonical sub-command's
+		 * structure is: one longer than the compat union is not
+		 * modelled (and is never given the copy, which it would
+		 * overrun).
+		 */
+		if (al && al->in_struct && alias_overruns(al, cmd, cp->len))
+			inner_overrun = true;
 	} else {
 		cmd = al ? (u32)args[0] : xprivcmd_schema_subop(op, args);
 	}
@@ -340,14 +363,20 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 				cp ? cp->len - inner : 0);
 	if (c->restricted && (!row || row->verdict == XPRIVCMD_V_UNMODELLED))
 		return XPRIVCMD_REASON_RESTRICTED;
-	if (!row || row->verdict == XPRIVCMD_V_UNMODELLED) {
+	if (!row || row->verdict == XPRIVCMD_V_UNMODELLED || inner_overrun) {
 		if (s->struct_cmd && !xprivcmd_iv_known(op, iv))
 			reason = XPRIVCMD_REASON_INTERFACE;
 		else
 			reason = XPRIVCMD_REASON_UNMODELLED;
 		if (!unmodelled)
 			return reason;
-		/* Let through as the in-tree driver would: pointers only. */
+		/*
+		 * Let through as the in-tree driver would: pointers only.  An
+		 * inner structure larger than the copy is read from the
+		 * caller's memory, as there.
+		 */
+		if (inner_overrun)
+			return 0;
 		reason = cp ? 0 : check_args(op, args, rej);
 		goto issue_copy;
 	}

@@ -1075,6 +1075,22 @@ TEST_F(answers, xen_version_positive_return_unchanged)
 	EXPECT_EQ((atol(major) << 16) | atol(minor), v);
 }
 
+#ifdef __x86_64__
+/*
+ * physdev_op_compat carries a physdev_op's structure in a 16-byte union;
+ * one that is larger (map_pirq's) would be read past it: not modelled,
+ * so refused, and never issued with the kernel copy.
+ */
+TEST_F(answers, compat_structure_larger_than_its_union_unmodelled)
+{
+	struct { __u32 cmd, pad; __u8 u[16]; } op = { .cmd = PHYSDEVOP_map_pirq };
+
+	XPC_EXPECT_REFUSED(self->fd, EACCES, XPRIVCMD_REASON_UNMODELLED,
+			   xpc_hypercall(self->fd, __HYPERVISOR_physdev_op_compat,
+					 xpc_ptr(&op), 0, 0, 0, 0));
+}
+#endif
+
 /*
  * The kernel copies of one call are bounded: with copy_max below a
  * domctl's size, a domctl is refused as too large before Xen sees it.
