@@ -47,11 +47,6 @@ static bool have_gsi(void)
 		SKIP(return, "kernel without eventfds: see irqfd_unbuilt"); \
 } while (0)
 
-static long restrict_to(int fd, __u16 dom)
-{
-	return ioctl(fd, IOCTL_PRIVCMD_RESTRICT, &dom);
-}
-
 FIXTURE(irqfd) {
 	int fd;
 	int efd;
@@ -163,7 +158,7 @@ TEST_F(irqfd, not_an_eventfd_einval)
 TEST_F(irqfd, restricted_other_domain_eperm)
 {
 	NEED_EVENTFD();
-	ASSERT_EQ(0, restrict_to(self->fd, XPC_DOMID_NONE + 1));
+	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE + 1));
 	errno = 0;
 	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
 	EXPECT_EQ(EPERM, errno);
@@ -175,7 +170,7 @@ TEST_F(irqfd, restricted_other_domain_eperm)
 TEST_F(irqfd, restricted_own_domain_ok)
 {
 	NEED_EVENTFD();
-	ASSERT_EQ(0, restrict_to(self->fd, XPC_DOMID_NONE));
+	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE));
 	EXPECT_EQ(0, irqfd(self->fd, &self->req, 0));
 }
 
@@ -390,7 +385,7 @@ TEST_F(ioeventfd, not_an_eventfd_einval)
 TEST_F(ioeventfd, restricted_other_domain_eperm)
 {
 	NEED_EVENTFD();
-	ASSERT_EQ(0, restrict_to(self->fd, XPC_DOMID_NONE + 1));
+	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE + 1));
 	EXPECT_IOEVENTFD_ERRNO(EPERM, 0);
 	EXPECT_IOEVENTFD_ERRNO(EPERM, PRIVCMD_IOEVENTFD_FLAG_DEASSIGN);
 }
@@ -697,8 +692,7 @@ TEST_F(ioreq, mapping_of_other_frames_einval)
 FIXTURE(judged) {
 	int fd;
 	int efd;
-	char policy[4096];
-	bool policy_changed;
+	struct xpc_policy policy;
 	__u32 op[8];
 	__u32 ports[1];
 	void *anon;
@@ -709,14 +703,13 @@ FIXTURE_VARIANT(judged) {
 	__u16 dom;		/* XPC_DOMID_NONE: another domain */
 	bool own_id;		/* the caller's own id instead of @dom */
 	bool policy_none;
-	int err;
 	unsigned int reason;
 };
 
-#define OWN_DOM(io, d, own) { .ioeventfd = io, .dom = d, .own_id = own, .err = EPERM, \
+#define OWN_DOM(io, d, own) { .ioeventfd = io, .dom = d, .own_id = own, \
 			      .reason = XPRIVCMD_REASON_OWN_DOMAIN }
 #define NO_DM_OP(io) { .ioeventfd = io, .dom = XPC_DOMID_NONE, .policy_none = true, \
-		       .err = EACCES, .reason = XPRIVCMD_REASON_POLICY }
+		       .reason = XPRIVCMD_REASON_POLICY }
 
 FIXTURE_VARIANT_ADD(judged, irqfd_domid_self) OWN_DOM(false, XPC_DOMID_SELF, false);
 FIXTURE_VARIANT_ADD(judged, irqfd_own_id) OWN_DOM(false, 0, true);
@@ -736,18 +729,14 @@ FIXTURE_SETUP(judged)
 	memset(self->op, 0, sizeof(self->op));
 	self->op[0] = XPC_DMOP_SET_IRQ_LEVEL;
 	self->ports[0] = 0;
-	if (variant->policy_none) {
-		ASSERT_EQ(0, xpc_policy_save(self->policy, sizeof(self->policy)));
-		ASSERT_EQ(0, xpc_policy_set("none"));
-		self->policy_changed = true;
-	}
+	if (variant->policy_none)
+		ASSERT_EQ(0, xpc_policy_change(&self->policy, "none"));
 }
 
 FIXTURE_TEARDOWN(judged)
 {
-	if (self->policy_changed)
-		EXPECT_EQ(0, xpc_policy_set(self->policy))
-			TH_LOG("cannot restore the policy \"%s\"", self->policy);
+	EXPECT_EQ(0, xpc_policy_restore(&self->policy))
+		TH_LOG("cannot restore the policy \"%s\"", self->policy.saved);
 	munmap(self->anon, XPC_PAGE);
 	close(self->efd);
 	close(self->fd);
@@ -780,11 +769,11 @@ TEST_F(judged, assign_and_deassign_refused)
 	NEED_EVENTFD();
 	if (variant->own_id && !xpc_is_dom0())
 		SKIP(return, "not dom0: own domain id unknown to the test");
-	EXPECT_REFUSAL(self->fd, judged_ioctl(self, io, variant->dom, 0),
-		       variant->err, variant->reason);
+	EXPECT_REFUSED(self->fd, variant->reason,
+		       judged_ioctl(self, io, variant->dom, 0));
 	EXPECT_EQ(__HYPERVISOR_dm_op, xpc_last_error(self->fd).op);
-	EXPECT_REFUSAL(self->fd, judged_ioctl(self, io, variant->dom, deassign),
-		       variant->err, variant->reason);
+	EXPECT_REFUSED(self->fd, variant->reason,
+		       judged_ioctl(self, io, variant->dom, deassign));
 	/* Nothing was assigned: a signal issues nothing. */
 	if (self->efd >= 0) {
 		__u64 one = 1;
@@ -905,7 +894,7 @@ TEST_F(gsi, unreadable_struct)
 /* The check the in-tree driver lacks: a restricted fd serves its guest. */
 TEST_F(gsi, restricted_eperm)
 {
-	ASSERT_EQ(0, restrict_to(self->fd, 5));
+	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
 	errno = 0;
 	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &self->req));
 	EXPECT_EQ(EPERM, errno);

@@ -35,13 +35,6 @@
 #define OP_UVM		__HYPERVISOR_update_va_mapping
 #define OP_UVM_OTHER	__HYPERVISOR_update_va_mapping_otherdomain
 
-/* Xen's multicall entry in the 64-bit hypervisor ABI. */
-struct mc_entry {
-	__u64 op;
-	__u64 result;
-	__u64 args[6];
-};
-
 FIXTURE(h) {
 	int fd;
 	__u64 kaddr;	/* kernel memory Xen must never be told to write */
@@ -65,50 +58,14 @@ FIXTURE_TEARDOWN(h)
 	close(self->fd);
 }
 
-static int narrow(int fd, const char *text)
-{
-	struct xprivcmd_narrow n = {
-		.text = xpc_ptr(text),
-		.len = strlen(text),
-	};
-
-	return ioctl(fd, XPRIVCMD_IOCTL_NARROW, &n);
-}
-
-static void init_domctl(struct xen_domctl *d, __u32 cmd, domid_t dom)
-{
-	memset(d, 0, sizeof(*d));
-	d->cmd = cmd;
-	d->interface_version = XEN_DOMCTL_INTERFACE_VERSION;
-	d->domain = dom;
-}
-
 /*
- * The call must be refused with EFAULT for a kernel pointer held by the
- * structure in argument @_arg, the pointer named in the fd's last error,
- * and Xen must not have been called: the module counted it refused, not
- * issued, and the kernel's utsname is intact.
+ * Refused for a kernel pointer held by the structure in argument @_arg,
+ * before Xen saw it, and the kernel's utsname is intact.
  */
 #define EXPECT_NESTED_REFUSED(_fd, _op, _a0, _a1, _a2, _arg, _kaddr) do {	\
-	long long _issued = xpc_stat(_op, "issued");			\
-	long long _rejected = xpc_stat(_op, "rejected");		\
-	__u64 _seq = xpc_last_error(_fd).seq;				\
-	struct xprivcmd_last_error _l;					\
 	struct utsname _u;						\
-	ASSERT_LE(0, _issued);						\
-	errno = 0;							\
-	EXPECT_EQ(-1, xpc_hypercall(_fd, _op, _a0, _a1, _a2, 0, 0));	\
-	EXPECT_EQ(EFAULT, errno);					\
-	EXPECT_EQ(_issued, xpc_stat(_op, "issued"));			\
-	EXPECT_EQ(_rejected + 1, xpc_stat(_op, "rejected"));		\
-	_l = xpc_last_error(_fd);					\
-	EXPECT_EQ(_seq + 1, _l.seq);					\
-	EXPECT_EQ(_op, _l.op);						\
-	EXPECT_EQ(EFAULT, _l.err);					\
-	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, _l.reason);		\
-	EXPECT_EQ(_arg, _l.arg);					\
-	EXPECT_EQ(XPRIVCMD_ARG_NONE, _l.entry);				\
-	EXPECT_EQ((__u64)(_kaddr), _l.value);				\
+	EXPECT_HYPERCALL_REFUSED(_fd, XPRIVCMD_REASON_KERNEL_PTR, _arg, _kaddr, \
+				 _op, _a0, _a1, _a2, 0);		\
 	ASSERT_EQ(0, uname(&_u));					\
 	EXPECT_STREQ("Linux", _u.sysname);				\
 } while (0)
@@ -125,22 +82,9 @@ static void init_domctl(struct xen_domctl *d, __u32 cmd, domid_t dom)
  * dom0) where only another may be named: refused with EPERM, no argument
  * blamed, the domain in the fd's last error, and Xen not called.
  */
-#define EXPECT_OWN_DOMAIN(_fd, _op, _a0, _a1, _a2, _dom) do {		\
-	long long _issued = xpc_stat(_op, "issued");			\
-	__u64 _seq = xpc_last_error(_fd).seq;				\
-	struct xprivcmd_last_error _l;					\
-	errno = 0;							\
-	EXPECT_EQ(-1, xpc_hypercall(_fd, _op, _a0, _a1, _a2, 0, 0));	\
-	EXPECT_EQ(EPERM, errno);					\
-	EXPECT_EQ(_issued, xpc_stat(_op, "issued"));			\
-	_l = xpc_last_error(_fd);					\
-	EXPECT_EQ(_seq + 1, _l.seq);					\
-	EXPECT_EQ(_op, _l.op);						\
-	EXPECT_EQ(EPERM, _l.err);					\
-	EXPECT_EQ(XPRIVCMD_REASON_OWN_DOMAIN, _l.reason);		\
-	EXPECT_EQ(XPRIVCMD_ARG_NONE, _l.arg);				\
-	EXPECT_EQ((__u64)(_dom), _l.value);				\
-} while (0)
+#define EXPECT_OWN_DOMAIN(_fd, _op, _a0, _a1, _a2, _dom)		\
+	EXPECT_HYPERCALL_REFUSED(_fd, XPRIVCMD_REASON_OWN_DOMAIN,	\
+				 XPRIVCMD_ARG_NONE, _dom, _op, _a0, _a1, _a2, 0)
 
 /* A domctl naming dom0, by number and as DOMID_SELF, is refused. */
 #define EXPECT_DOMCTL_OWN_DOMAIN(_fd, _d) do {				\
@@ -154,14 +98,14 @@ TEST_F(h, domctl_vcpuaffinity_kernel_bitmap_refused)
 {
 	struct xen_domctl d;
 
-	init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
+	xpc_init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
 	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD;
 	d.u.vcpuaffinity.cpumap_hard.bitmap.p = (uint8_t *)(uintptr_t)self->kaddr;
 	d.u.vcpuaffinity.cpumap_hard.nr_bits = 64;
 	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
 
 	/* The soft map too, and for setvcpuaffinity, where Xen also writes. */
-	init_domctl(&d, XEN_DOMCTL_setvcpuaffinity, 0);
+	xpc_init_domctl(&d, XEN_DOMCTL_setvcpuaffinity, 0);
 	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_SOFT;
 	d.u.vcpuaffinity.cpumap_soft.bitmap.p = (uint8_t *)(uintptr_t)self->kaddr;
 	d.u.vcpuaffinity.cpumap_soft.nr_bits = 8;
@@ -176,7 +120,7 @@ TEST_F(h, domctl_getvcpuaffinity_fills_user_bitmap)
 
 	memset(hard, 0, sizeof(hard));
 	memset(soft, 0, sizeof(soft));
-	init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
+	xpc_init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
 	d.u.vcpuaffinity.vcpu = 0;
 	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD | XEN_VCPUAFFINITY_SOFT;
 	set_xen_guest_handle(d.u.vcpuaffinity.cpumap_hard.bitmap, hard);
@@ -202,14 +146,14 @@ TEST_F(h, domctl_vcpucontext_kernel_ctxt_refused)
 {
 	struct xen_domctl d;
 
-	init_domctl(&d, XEN_DOMCTL_getvcpucontext, NO_DOMAIN);
+	xpc_init_domctl(&d, XEN_DOMCTL_getvcpucontext, NO_DOMAIN);
 	d.u.vcpucontext.ctxt.p = (vcpu_guest_context_t *)(uintptr_t)self->kaddr;
 	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
 	/* Reading our own vCPU's context is allowed: the handle decides. */
 	d.domain = 0;
 	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
 	/* setvcpucontext: Xen would read the kernel's memory as a context. */
-	init_domctl(&d, XEN_DOMCTL_setvcpucontext, NO_DOMAIN);
+	xpc_init_domctl(&d, XEN_DOMCTL_setvcpucontext, NO_DOMAIN);
 	d.u.vcpucontext.ctxt.p = (vcpu_guest_context_t *)(uintptr_t)self->kaddr;
 	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
 	EXPECT_DOMCTL_OWN_DOMAIN(self->fd, &d);
@@ -219,7 +163,7 @@ TEST_F(h, domctl_shadow_op_kernel_dirty_bitmap_refused)
 {
 	struct xen_domctl d;
 
-	init_domctl(&d, XEN_DOMCTL_shadow_op, NO_DOMAIN);
+	xpc_init_domctl(&d, XEN_DOMCTL_shadow_op, NO_DOMAIN);
 	d.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_PEEK;
 	d.u.shadow_op.dirty_bitmap.p = (uint8_t *)(uintptr_t)self->kaddr;
 	d.u.shadow_op.pages = 64;
@@ -231,7 +175,7 @@ TEST_F(h, domctl_hvmcontext_kernel_buffer_refused)
 {
 	struct xen_domctl d;
 
-	init_domctl(&d, XEN_DOMCTL_gethvmcontext, NO_DOMAIN);
+	xpc_init_domctl(&d, XEN_DOMCTL_gethvmcontext, NO_DOMAIN);
 	d.u.hvmcontext.buffer.p = (uint8_t *)(uintptr_t)self->kaddr;
 	d.u.hvmcontext.size = 64;
 	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
@@ -242,7 +186,7 @@ TEST_F(h, domctl_getpageframeinfo3_kernel_array_refused)
 {
 	struct xen_domctl d;
 
-	init_domctl(&d, XEN_DOMCTL_getpageframeinfo3, 0);
+	xpc_init_domctl(&d, XEN_DOMCTL_getpageframeinfo3, 0);
 	d.u.getpageframeinfo3.array.p = (xen_pfn_t *)(uintptr_t)self->kaddr;
 	d.u.getpageframeinfo3.num = 2;
 	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, self->kaddr);
@@ -254,7 +198,7 @@ TEST_F(h, domctl_huge_count_refused)
 	static xen_pfn_t pfns[2];
 	struct xen_domctl d;
 
-	init_domctl(&d, XEN_DOMCTL_getpageframeinfo3, 0);
+	xpc_init_domctl(&d, XEN_DOMCTL_getpageframeinfo3, 0);
 	set_xen_guest_handle(d.u.getpageframeinfo3.array, pfns);
 	d.u.getpageframeinfo3.num = 1ULL << 61;
 	EXPECT_NESTED_REFUSED(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0,
@@ -273,7 +217,7 @@ TEST_F(h, domctl_get_cpu_policy_results_reach_user)
 	struct xen_domctl d;
 	unsigned int i, nonzero = 0;
 
-	init_domctl(&d, XEN_DOMCTL_get_cpu_policy, 0);
+	xpc_init_domctl(&d, XEN_DOMCTL_get_cpu_policy, 0);
 	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0))
 		TH_LOG("get_cpu_policy: %s", strerror(errno));
 	ASSERT_LT(0, d.u.cpu_policy.nr_leaves);
@@ -309,7 +253,7 @@ TEST_F(h, domctl_unknown_interface_version_strict_refused)
 	uint8_t hard[8];
 	struct xen_domctl d;
 
-	init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
+	xpc_init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
 	d.interface_version = XEN_DOMCTL_INTERFACE_VERSION + 1;
 	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD;
 	set_xen_guest_handle(d.u.vcpuaffinity.cpumap_hard.bitmap, hard);
@@ -323,7 +267,7 @@ TEST_F(h, domctl_unknown_interface_version_strict_refused)
 	EXPECT_EQ(issued, xpc_stat(OP_DOMCTL, "issued"));
 
 	/* "known-interfaces" is what the default does now. */
-	ASSERT_EQ(0, narrow(self->fd, "known-interfaces"));
+	ASSERT_EQ(0, xpc_narrow(self->fd, "known-interfaces"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
 	EXPECT_EQ(EACCES, errno);
@@ -521,43 +465,12 @@ TEST_F(h, event_channel_op_struct_past_mapping_refused)
 }
 
 /*
- * A refusal that is not about a structure's handle: @_errno for reason
- * @_reason, argument @_arg holding @_value, and Xen not called.
- */
-#define EXPECT_REFUSED_ERR(_fd, _op, _a0, _a1, _a2, _a3, _errno, _reason, _arg, _value) do { \
-	long long _issued = xpc_stat(_op, "issued");			\
-	struct xprivcmd_last_error _l;					\
-	errno = 0;							\
-	EXPECT_EQ(-1, xpc_hypercall(_fd, _op, _a0, _a1, _a2, _a3, 0));	\
-	EXPECT_EQ(_errno, errno);					\
-	EXPECT_EQ(_issued, xpc_stat(_op, "issued"));			\
-	_l = xpc_last_error(_fd);					\
-	EXPECT_EQ(_op, _l.op);						\
-	EXPECT_EQ(_errno, _l.err);					\
-	EXPECT_EQ(_reason, _l.reason);					\
-	EXPECT_EQ(_arg, _l.arg);					\
-	EXPECT_EQ((__u64)(_value), _l.value);				\
-	EXPECT_EQ(XPRIVCMD_ARG_NONE, _l.entry);				\
-} while (0)
-
-/* The same, for an argument Xen would have been given a bad address in. */
-#define EXPECT_REFUSED_WITH(_fd, _op, _a0, _a1, _a2, _a3, _reason, _arg, _value) \
-	EXPECT_REFUSED_ERR(_fd, _op, _a0, _a1, _a2, _a3, EFAULT, _reason, _arg, _value)
-
-/*
  * Refused whatever its arguments, because it would change this domain's
  * own page tables or frames (the kernel's): EPERM, no argument blamed.
  */
-#define EXPECT_OWN_TABLES(_fd, _op, _a0, _a1, _a2, _a3) \
-	EXPECT_REFUSED_ERR(_fd, _op, _a0, _a1, _a2, _a3, EPERM,		\
-			   XPRIVCMD_REASON_OWN_TABLES, XPRIVCMD_ARG_NONE, 0)
-
-static void init_sysctl(struct xen_sysctl *sc, __u32 cmd)
-{
-	memset(sc, 0, sizeof(*sc));
-	sc->cmd = cmd;
-	sc->interface_version = XEN_SYSCTL_INTERFACE_VERSION;
-}
+#define EXPECT_OWN_TABLES(_fd, _op, _a0, _a1, _a2, _a3)			\
+	EXPECT_HYPERCALL_REFUSED(_fd, XPRIVCMD_REASON_OWN_TABLES,	\
+				 XPRIVCMD_ARG_NONE, 0, _op, _a0, _a1, _a2, _a3)
 
 /* xl info -n: the CPU topology and NUMA sysctls, checked and working. */
 TEST_F(h, sysctl_topology_kernel_buffers_refused_user_ones_filled)
@@ -567,17 +480,17 @@ TEST_F(h, sysctl_topology_kernel_buffers_refused_user_ones_filled)
 	static __u32 dist[64];
 	struct xen_sysctl sc;
 
-	init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
+	xpc_init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
 	sc.u.cputopoinfo.num_cpus = 4;
 	sc.u.cputopoinfo.cputopo.p = (xen_sysctl_cputopo_t *)(uintptr_t)self->kaddr;
 	EXPECT_NESTED_REFUSED(self->fd, OP_SYSCTL, xpc_ptr(&sc), 0, 0, 0, self->kaddr);
-	init_sysctl(&sc, XEN_SYSCTL_numainfo);
+	xpc_init_sysctl(&sc, XEN_SYSCTL_numainfo);
 	sc.u.numainfo.num_nodes = 2;
 	set_xen_guest_handle(sc.u.numainfo.meminfo, mem);
 	sc.u.numainfo.distance.p = (__u32 *)(uintptr_t)self->kaddr;
 	EXPECT_NESTED_REFUSED(self->fd, OP_SYSCTL, xpc_ptr(&sc), 0, 0, 0, self->kaddr);
 
-	init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
+	xpc_init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
 	sc.u.cputopoinfo.num_cpus = 64;
 	memset(topo, 0xff, sizeof(topo));
 	set_xen_guest_handle(sc.u.cputopoinfo.cputopo, topo);
@@ -587,7 +500,7 @@ TEST_F(h, sysctl_topology_kernel_buffers_refused_user_ones_filled)
 	EXPECT_EQ(0, topo[0].node);
 	EXPECT_EQ(xpc_ptr(topo), xpc_ptr(sc.u.cputopoinfo.cputopo.p));
 
-	init_sysctl(&sc, XEN_SYSCTL_numainfo);
+	xpc_init_sysctl(&sc, XEN_SYSCTL_numainfo);
 	sc.u.numainfo.num_nodes = 8;
 	set_xen_guest_handle(sc.u.numainfo.meminfo, mem);
 	set_xen_guest_handle(sc.u.numainfo.distance, dist);
@@ -607,18 +520,18 @@ TEST_F(h, multicall_entry_kernel_handles_refused)
 	struct xen_machphys_mfn_list l = { .max_extents = 2 };
 	struct xen_domctl d;
 	struct xen_sysctl sc;
-	struct mc_entry mc[2];
+	struct xpc_mc_entry mc[2];
 	long long issued = xpc_stat(OP_MULTICALL, "issued");
 	struct xprivcmd_last_error last;
 	struct utsname u;
 	int i;
 
 	l.extent_start.p = (xen_pfn_t *)(uintptr_t)self->kaddr;
-	init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
+	xpc_init_domctl(&d, XEN_DOMCTL_getvcpuaffinity, 0);
 	d.u.vcpuaffinity.flags = XEN_VCPUAFFINITY_HARD;
 	d.u.vcpuaffinity.cpumap_hard.bitmap.p = (uint8_t *)(uintptr_t)self->kaddr;
 	d.u.vcpuaffinity.cpumap_hard.nr_bits = 64;
-	init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
+	xpc_init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
 	sc.u.cputopoinfo.num_cpus = 4;
 	sc.u.cputopoinfo.cputopo.p = (xen_sysctl_cputopo_t *)(uintptr_t)self->kaddr;
 
@@ -662,10 +575,10 @@ TEST_F(h, multicall_entry_structures_results_reach_user)
 	struct xen_machphys_mfn_list l = { .max_extents = 4 };
 	static xen_sysctl_cputopo_t topo[64];
 	struct xen_sysctl sc;
-	struct mc_entry mc[2];
+	struct xpc_mc_entry mc[2];
 
 	set_xen_guest_handle(l.extent_start, mfns);
-	init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
+	xpc_init_sysctl(&sc, XEN_SYSCTL_cputopoinfo);
 	sc.u.cputopoinfo.num_cpus = 64;
 	set_xen_guest_handle(sc.u.cputopoinfo.cputopo, topo);
 	memset(mc, 0, sizeof(mc));
@@ -696,7 +609,7 @@ TEST_F(h, update_va_mapping_kernel_va_refused)
 {
 	static __u64 vcpus = 1;
 	static char page[4096] __attribute__((aligned(4096)));
-	struct mc_entry mc[1];
+	struct xpc_mc_entry mc[1];
 	struct xprivcmd_last_error last;
 
 	EXPECT_OWN_TABLES(self->fd, OP_UVM, self->kaddr, 0, UVMF_INVLPG | UVMF_ALL, 0);
@@ -738,7 +651,7 @@ TEST_F(h, grant_map_kernel_host_addr_refused)
 	struct gnttab_unmap_and_replace rep[1];
 	struct gnttab_transfer xfer[1];
 	struct gnttab_cache_flush cf[1];
-	struct mc_entry mc[1];
+	struct xpc_mc_entry mc[1];
 	struct xprivcmd_last_error last;
 
 	memset(map, 0, sizeof(map));
@@ -854,18 +767,9 @@ TEST_F(h, embedded_handle_race_never_reaches_xen)
  * their last argument names: a toolstack names the guest it builds, never
  * the domain it runs in, whose page tables are the kernel's.
  */
-#define EXPECT_OWN_TABLES_REFUSED(_fd, _op, _a0, _a1, _dom, _value) do {	\
-	long long _issued = xpc_stat(_op, "issued");			\
-	struct xprivcmd_last_error _l;					\
-	errno = 0;							\
-	EXPECT_EQ(-1, xpc_hypercall(_fd, _op, _a0, _a1, 0, _dom, 0));	\
-	EXPECT_EQ(EPERM, errno);					\
-	EXPECT_EQ(_issued, xpc_stat(_op, "issued"));			\
-	_l = xpc_last_error(_fd);					\
-	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, _l.reason);		\
-	EXPECT_EQ(0, _l.arg);						\
-	EXPECT_EQ((__u64)(_value), _l.value);				\
-} while (0)
+#define EXPECT_OWN_TABLES_REFUSED(_fd, _op, _a0, _a1, _dom, _value)	\
+	EXPECT_HYPERCALL_REFUSED(_fd, XPRIVCMD_REASON_OWN_TABLES, 0, _value, \
+				 _op, _a0, _a1, 0, _dom)
 
 #define OP_MMU		__HYPERVISOR_mmu_update
 #define OP_MMUEXT	__HYPERVISOR_mmuext_op
@@ -880,7 +784,7 @@ TEST_F(h, own_page_tables_refused_foreign_ones_reach_xen)
 	};
 	struct mmuext_op ext[1] = { { .cmd = MMUEXT_NEW_BASEPTR } };
 	struct xprivcmd_last_error last;
-	struct mc_entry mc[1];
+	struct xpc_mc_entry mc[1];
 	long long issued;
 
 	/* Our page tables, by DOMID_SELF or by number, and our M2P entries. */
@@ -977,7 +881,7 @@ TEST_F(h, kernel_state_hypercalls_refused)
 		__HYPERVISOR_callback_op, __HYPERVISOR_vm_assist,
 	};
 	struct xprivcmd_last_error last;
-	struct mc_entry mc[1];
+	struct xpc_mc_entry mc[1];
 	long long issued;
 	unsigned int i;
 

@@ -19,13 +19,6 @@
 #define OP_XEN_VERSION	__HYPERVISOR_xen_version
 #define OP_CONSOLE_IO	__HYPERVISOR_console_io
 
-/* Xen's multicall entry in the 64-bit hypervisor ABI a 64-bit kernel uses. */
-struct mc_entry {
-	__u64 op;
-	__u64 result;
-	__u64 args[6];
-};
-
 FIXTURE(xpc) {
 	int fd;
 	long page;
@@ -42,34 +35,6 @@ FIXTURE_TEARDOWN(xpc)
 {
 	close(self->fd);
 }
-
-/*
- * A call that must be refused with @_errno for @_reason in argument @_arg,
- * and proof that Xen never saw it: the module's counters show it refused,
- * not issued, and the fd's last error says why.
- */
-#define EXPECT_REFUSED(_fd, _errno, _reason, _arg, _op, _a0, _a1, _a2) do {	\
-	long long _issued = xpc_stat(_op, "issued");			\
-	long long _rejected = xpc_stat(_op, "rejected");		\
-	__u64 _args[3] = { _a0, _a1, _a2 };				\
-	struct xprivcmd_last_error _l = xpc_last_error(_fd);		\
-	__u64 _seq = _l.seq;						\
-	ASSERT_LE(0, _issued);						\
-	errno = 0;							\
-	EXPECT_EQ(-1, xpc_hypercall(_fd, _op, _a0, _a1, _a2, 0, 0));	\
-	EXPECT_EQ(_errno, errno);					\
-	EXPECT_EQ(_issued, xpc_stat(_op, "issued"));			\
-	EXPECT_EQ(_rejected + 1, xpc_stat(_op, "rejected"));		\
-	_l = xpc_last_error(_fd);					\
-	EXPECT_EQ(_seq + 1, _l.seq);					\
-	EXPECT_EQ(_op, _l.op);						\
-	EXPECT_EQ(_errno, _l.err);					\
-	EXPECT_EQ(_reason, _l.reason);					\
-	EXPECT_EQ(_arg, _l.arg);					\
-	EXPECT_EQ(XPRIVCMD_ARG_NONE, _l.entry);				\
-	EXPECT_EQ((_arg) < 3 ? _args[(_arg) < 3 ? (_arg) : 0] : 0,	\
-		  _l.value);						\
-} while (0)
 
 TEST_F(xpc, version_matches_sysfs)
 {
@@ -156,7 +121,7 @@ TEST_F(xpc, console_write_reaches_xen_ring)
 TEST_F(xpc, multicall_runs_each_entry)
 {
 	xen_extraversion_t extra;
-	struct mc_entry mc[2];
+	struct xpc_mc_entry mc[2];
 	long v = xpc_hypercall(self->fd, OP_XEN_VERSION, XENVER_version,
 			       0, 0, 0, 0);
 
@@ -188,8 +153,8 @@ TEST_F(xpc, stats_count_every_call)
 
 TEST_F(xpc, null_buffer_refused)
 {
-	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_NULL_PTR, 1,
-		       OP_XEN_VERSION, XENVER_extraversion, 0, 0);
+	EXPECT_HYPERCALL_REFUSED(self->fd, XPRIVCMD_REASON_NULL_PTR, 1, 0,
+				 OP_XEN_VERSION, XENVER_extraversion, 0, 0, 0);
 }
 
 TEST_F(xpc, unmapped_buffer_refused)
@@ -199,8 +164,8 @@ TEST_F(xpc, unmapped_buffer_refused)
 
 	ASSERT_TRUE(p != MAP_FAILED);
 	ASSERT_EQ(0, munmap(p, self->page));
-	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_UNMAPPED, 1,
-		       OP_XEN_VERSION, XENVER_extraversion, xpc_ptr(p), 0);
+	EXPECT_HYPERCALL_REFUSED(self->fd, XPRIVCMD_REASON_UNMAPPED, 1, xpc_ptr(p),
+				 OP_XEN_VERSION, XENVER_extraversion, xpc_ptr(p), 0, 0);
 }
 
 /* Xen would write the answer here: read-only memory must be refused. */
@@ -210,8 +175,8 @@ TEST_F(xpc, readonly_buffer_refused_for_output)
 		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	ASSERT_TRUE(p != MAP_FAILED);
-	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_UNMAPPED, 1,
-		       OP_XEN_VERSION, XENVER_extraversion, xpc_ptr(p), 0);
+	EXPECT_HYPERCALL_REFUSED(self->fd, XPRIVCMD_REASON_UNMAPPED, 1, xpc_ptr(p),
+				 OP_XEN_VERSION, XENVER_extraversion, xpc_ptr(p), 0, 0);
 	munmap(p, self->page);
 }
 
@@ -224,8 +189,8 @@ TEST_F(xpc, buffer_length_past_mapping_refused)
 	ASSERT_TRUE(p != MAP_FAILED);
 	ASSERT_EQ(0, munmap(p + self->page, self->page));
 	memset(p, 'x', self->page);
-	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_UNMAPPED, 2,
-		       OP_CONSOLE_IO, CONSOLEIO_write, 2 * self->page, xpc_ptr(p));
+	EXPECT_HYPERCALL_REFUSED(self->fd, XPRIVCMD_REASON_UNMAPPED, 2, xpc_ptr(p),
+				 OP_CONSOLE_IO, CONSOLEIO_write, 2 * self->page, xpc_ptr(p), 0);
 	munmap(p, self->page);
 }
 
@@ -239,8 +204,8 @@ TEST_F(xpc, kernel_buffer_refused_and_untouched)
 	struct utsname u;
 
 	ASSERT_NE(0, uts) TH_LOG("neither init_uts_ns nor _stext in /proc/kallsyms");
-	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_KERNEL_PTR, 1,
-		       OP_XEN_VERSION, XENVER_extraversion, uts, 0);
+	EXPECT_HYPERCALL_REFUSED(self->fd, XPRIVCMD_REASON_KERNEL_PTR, 1, uts,
+				 OP_XEN_VERSION, XENVER_extraversion, uts, 0, 0);
 	ASSERT_EQ(0, uname(&u));
 	EXPECT_STREQ("Linux", u.sysname);
 }
@@ -250,8 +215,8 @@ TEST_F(xpc, kernel_console_buffer_refused)
 	__u64 banner = xpc_kernel_addr("linux_banner");
 
 	ASSERT_NE(0, banner);
-	EXPECT_REFUSED(self->fd, EFAULT, XPRIVCMD_REASON_KERNEL_PTR, 2,
-		       OP_CONSOLE_IO, CONSOLEIO_write, 16, banner);
+	EXPECT_HYPERCALL_REFUSED(self->fd, XPRIVCMD_REASON_KERNEL_PTR, 2, banner,
+				 OP_CONSOLE_IO, CONSOLEIO_write, 16, banner, 0);
 }
 
 TEST_F(xpc, op_out_of_range_einval)
@@ -274,28 +239,6 @@ TEST_F(xpc, op_out_of_range_einval)
 		EXPECT_EQ(i + 1, last.seq);
 	}
 	EXPECT_EQ(before + 4, xpc_stat_line("out-of-range rejected "));
-}
-
-/*
- * The module-wide policy with the word "unmodelled" added, so that calls
- * xprivcmd does not model reach Xen (narrowing an fd cannot widen it);
- * @saved gets the policy to put back with restore_policy().
- */
-#define POLICY_PARAM	"/sys/module/xprivcmd/parameters/policy"
-
-static int allow_unmodelled(char *saved, size_t size)
-{
-	char words[4096 + 16];
-
-	if (xpc_read_line(POLICY_PARAM, saved, size))
-		return -1;
-	snprintf(words, sizeof(words), "%s unmodelled", saved);
-	return xpc_write_file(POLICY_PARAM, words);
-}
-
-static void restore_policy(const char *saved)
-{
-	xpc_write_file(POLICY_PARAM, saved);
 }
 
 /*
@@ -342,15 +285,16 @@ TEST_F(xpc, unimplemented_op_enosys_from_xen)
 TEST_F(xpc, unmodelled_op_refused_then_enosys_from_xen)
 {
 	static const unsigned int ops[] = { __HYPERVISOR_tmem_op, 63, 100 };
-	char saved[4096];
+	struct xpc_policy policy = { .changed = false };
 	unsigned int i;
 	long long before;
 
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
-		EXPECT_REFUSED(self->fd, EACCES, XPRIVCMD_REASON_UNMODELLED,
-			       XPRIVCMD_ARG_NONE, ops[i], 0, 0, 0);
+		EXPECT_HYPERCALL_REFUSED(self->fd, XPRIVCMD_REASON_UNMODELLED,
+					 XPRIVCMD_ARG_NONE, 0, ops[i], 0, 0, 0, 0);
 
-	ASSERT_EQ(0, allow_unmodelled(saved, sizeof(saved)));
+	/* Narrowing an fd cannot widen the module's policy: widen that. */
+	ASSERT_EQ(0, xpc_policy_add(&policy, "unmodelled"));
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		before = xpc_stat(ops[i], "issued");
 		errno = 0;
@@ -358,7 +302,7 @@ TEST_F(xpc, unmodelled_op_refused_then_enosys_from_xen)
 		EXPECT_EQ(ENOSYS, errno) TH_LOG("op %u", ops[i]);
 		EXPECT_EQ(before + 1, xpc_stat(ops[i], "issued"));
 	}
-	restore_policy(saved);
+	EXPECT_EQ(0, xpc_policy_restore(&policy));
 }
 
 /* A fresh fd has no last error; Xen's own failures are not recorded. */

@@ -37,8 +37,6 @@
 
 #include "kselftest_harness.h"
 
-#define PARAM_POLICY	"/sys/module/xprivcmd/parameters/policy"
-
 /* x86's arch_1: a domctl (shadow_op) continued by the toolstack. */
 #define OP_PAGING_DOMCTL_CONT	49
 /* A domctl interface version before Xen 4.17's (0x15). */
@@ -112,11 +110,6 @@ enum attack_needs {
 };
 
 /* A refusal: the errno and the reason the fd's last error gives. */
-struct refusal {
-	int err;
-	__u32 reason;
-};
-
 /*
  * The machine frame behind our page @p (PV), from Xen's machine-to-physical
  * table, mapped read-only from DOMID_XEN: the only frame whose entry is our
@@ -208,22 +201,7 @@ static void read_port(void *unused)
 
 /* Class 1: guest handles in structures the module does not model. */
 
-static void init_domctl(struct xen_domctl *d, __u32 cmd, domid_t dom)
-{
-	memset(d, 0, sizeof(*d));
-	d->cmd = cmd;
-	d->interface_version = XEN_DOMCTL_INTERFACE_VERSION;
-	d->domain = dom;
-}
-
 #ifdef __x86_64__
-static void init_sysctl(struct xen_sysctl *sc, __u32 cmd)
-{
-	memset(sc, 0, sizeof(*sc));
-	sc->cmd = cmd;
-	sc->interface_version = XEN_SYSCTL_INTERFACE_VERSION;
-}
-
 /* Xen writes a symbol's name where symdata.name points: "uname -s". */
 static void build_get_symbol(struct attack_ctx *c, __u64 unused)
 {
@@ -247,7 +225,7 @@ static void build_get_pxstat(struct attack_ctx *c, __u64 arg)
 	struct xen_sysctl *sc = &c->u.sysctl;
 	void *user = c->bitmap;
 
-	init_sysctl(sc, XEN_SYSCTL_get_pmstat);
+	xpc_init_sysctl(sc, XEN_SYSCTL_get_pmstat);
 	sc->u.get_pmstat.type = PMSTAT_get_pxstat;
 	sc->u.get_pmstat.cpuid = 0;
 	sc->u.get_pmstat.u.getpx.total = 0;
@@ -297,7 +275,7 @@ static void build_xsm_sid_to_context(struct attack_ctx *c, __u64 unused)
 /* @arg: the interface version; getdomaininfo on ourselves. */
 static void build_domctl_interface(struct attack_ctx *c, __u64 arg)
 {
-	init_domctl(&c->u.domctl, XEN_DOMCTL_getdomaininfo, 0);
+	xpc_init_domctl(&c->u.domctl, XEN_DOMCTL_getdomaininfo, 0);
 	c->u.domctl.interface_version = arg;
 	c->args[0] = xpc_ptr(&c->u.domctl);
 }
@@ -305,7 +283,7 @@ static void build_domctl_interface(struct attack_ctx *c, __u64 arg)
 /* @arg: a domctl command number the module does not know. */
 static void build_domctl_cmd(struct attack_ctx *c, __u64 arg)
 {
-	init_domctl(&c->u.domctl, arg, 0);
+	xpc_init_domctl(&c->u.domctl, arg, 0);
 	memset(&c->u.domctl.u, 0xff, sizeof(c->u.domctl.u));
 	c->args[0] = xpc_ptr(&c->u.domctl);
 }
@@ -517,15 +495,14 @@ FIXTURE_VARIANT(attack) {
 	__u64 op;
 	attack_build_t build;
 	__u64 arg;
-	/* The refusal; a second one (want[1].err != 0) is as good. */
-	struct refusal want[2];
+	/* The refusal's reason; a second one (want[1] != 0) is as good. */
+	__u32 want[2];
 	unsigned int check;
 	unsigned int needs;
 };
 
 /* Class 1: a kernel pointer is refused, or the sub-command as unmodelled. */
-#define KERNEL_REF	{ { EFAULT, XPRIVCMD_REASON_KERNEL_PTR }, \
-			  { EACCES, XPRIVCMD_REASON_UNMODELLED } }
+#define KERNEL_REF	{ XPRIVCMD_REASON_KERNEL_PTR, XPRIVCMD_REASON_UNMODELLED }
 
 #ifdef __x86_64__
 FIXTURE_VARIANT_ADD(attack, platform_get_symbol_name_in_kernel) {
@@ -555,20 +532,19 @@ FIXTURE_VARIANT_ADD(attack, xsm_op_sid_to_context_in_kernel) {
 
 FIXTURE_VARIANT_ADD(attack, domctl_unknown_interface_version) {
 	__HYPERVISOR_domctl, build_domctl_interface, OLD_DOMCTL_INTERFACE,
-	{ { EACCES, XPRIVCMD_REASON_INTERFACE } },
+	{ XPRIVCMD_REASON_INTERFACE },
 };
 
 FIXTURE_VARIANT_ADD(attack, domctl_unknown_cmd) {
 	__HYPERVISOR_domctl, build_domctl_cmd, UNKNOWN_DOMCTL,
-	{ { EACCES, XPRIVCMD_REASON_UNMODELLED } },
+	{ XPRIVCMD_REASON_UNMODELLED },
 };
 
 /* Class 2. */
-#define OWN_TABLES	{ { EPERM, XPRIVCMD_REASON_OWN_TABLES } }
-#define OWN_FRAMES	{ { EPERM, XPRIVCMD_REASON_OWN_TABLES }, \
-			  { EPERM, XPRIVCMD_REASON_OWN_DOMAIN } }
-#define OWN_DOMAIN	{ { EPERM, XPRIVCMD_REASON_OWN_DOMAIN } }
-#define KERNEL_STATE	{ { EPERM, XPRIVCMD_REASON_KERNEL_STATE } }
+#define OWN_TABLES	{ XPRIVCMD_REASON_OWN_TABLES }
+#define OWN_FRAMES	{ XPRIVCMD_REASON_OWN_TABLES, XPRIVCMD_REASON_OWN_DOMAIN }
+#define OWN_DOMAIN	{ XPRIVCMD_REASON_OWN_DOMAIN }
+#define KERNEL_STATE	{ XPRIVCMD_REASON_KERNEL_STATE }
 #define MEM(cmd, dom)	(((__u64)(cmd) << 16) | (dom))
 
 #ifdef __x86_64__
@@ -777,7 +753,7 @@ FIXTURE_TEARDOWN(attack)
 
 TEST_F(attack, refused)
 {
-	const struct refusal *want = variant->want;
+	const __u32 *want = variant->want;
 	struct attack_ctx *c = &self->c;
 	long long issued;
 	__u64 *a = c->args;
@@ -790,15 +766,9 @@ TEST_F(attack, refused)
 		SKIP(return, "x86 PV only: this dom0 is auto-translated");
 	variant->build(c, variant->arg);
 	issued = xpc_stat(variant->op, "issued");
-	if (want[1].err)
-		XPC_EXPECT_REFUSED_EITHER(c->fd, want[0].err, want[0].reason,
-					  want[1].err, want[1].reason,
-					  xpc_hypercall(c->fd, variant->op, a[0],
-							a[1], a[2], a[3], a[4]));
-	else
-		XPC_EXPECT_REFUSED(c->fd, want[0].err, want[0].reason,
-				   xpc_hypercall(c->fd, variant->op, a[0], a[1],
-						 a[2], a[3], a[4]));
+	EXPECT_REFUSED_EITHER(c->fd, want[0], want[1] ? want[1] : want[0],
+			      xpc_hypercall(c->fd, variant->op, a[0], a[1], a[2], a[3],
+					    a[4]));
 	/* The module's counters agree: it did not issue the call. */
 	EXPECT_EQ(issued, xpc_stat(variant->op, "issued"));
 	EXPECT_EQ(variant->op, xpc_last_error(c->fd).op);
@@ -834,7 +804,7 @@ TEST_F(attack, refused)
  */
 FIXTURE(policy) {
 	struct attack_ctx c;
-	char saved[4096];
+	struct xpc_policy policy;
 };
 
 FIXTURE_VARIANT(policy) {
@@ -842,7 +812,7 @@ FIXTURE_VARIANT(policy) {
 	__u64 op;
 	attack_build_t build;
 	__u64 arg;
-	struct refusal want;
+	__u32 want;	/* the reason it is refused for */
 	int xen_err;	/* the call reaches Xen, which fails it so */
 };
 
@@ -865,7 +835,7 @@ static void build_sched_compat_yield(struct attack_ctx *c, __u64 unused)
 #ifdef __x86_64__
 static void build_paging_domctl_cont(struct attack_ctx *c, __u64 unused)
 {
-	init_domctl(&c->u.domctl, XEN_DOMCTL_shadow_op, XPC_DOMID_NONE);
+	xpc_init_domctl(&c->u.domctl, XEN_DOMCTL_shadow_op, XPC_DOMID_NONE);
 	c->u.domctl.u.shadow_op.op = XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION;
 	c->args[0] = xpc_ptr(&c->u.domctl);
 }
@@ -883,7 +853,7 @@ static void build_xen_version(struct attack_ctx *c, __u64 unused)
 	c->args[0] = XENVER_version;
 }
 
-#define POLICY		{ EACCES, XPRIVCMD_REASON_POLICY }
+#define POLICY		XPRIVCMD_REASON_POLICY
 
 FIXTURE_VARIANT_ADD(policy, event_channel_op_denies_compat_status) {
 	"-event_channel_op", __HYPERVISOR_event_channel_op_compat,
@@ -935,13 +905,12 @@ FIXTURE_SETUP(policy)
 {
 	self->c.fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->c.fd) TH_LOG("open %s: %s", xpc_device(), strerror(errno));
-	ASSERT_EQ(0, xpc_read_line(PARAM_POLICY, self->saved, sizeof(self->saved)));
 }
 
 FIXTURE_TEARDOWN(policy)
 {
-	if (xpc_write_file(PARAM_POLICY, self->saved))
-		fprintf(stderr, "# policy '%s' not restored\n", self->saved);
+	if (xpc_policy_restore(&self->policy))
+		fprintf(stderr, "# policy '%s' not restored\n", self->policy.saved);
 	close(self->c.fd);
 }
 
@@ -961,14 +930,13 @@ TEST_F(policy, applies)
 			EXPECT_NE(XPRIVCMD_REASON_POLICY, xpc_last_error(c->fd).reason);
 	}
 
-	ASSERT_EQ(0, xpc_write_file(PARAM_POLICY, variant->policy))
+	ASSERT_EQ(0, xpc_policy_change(&self->policy, variant->policy))
 		TH_LOG("policy '%s': %s", variant->policy, strerror(errno));
 	issued = xpc_stat(variant->op, "issued");
 	if (!variant->xen_err) {
-		XPC_EXPECT_REFUSED(c->fd, variant->want.err,
-				   variant->want.reason,
-				   xpc_hypercall(c->fd, variant->op, a[0], a[1],
-						 a[2], a[3], a[4]));
+		EXPECT_REFUSED(c->fd, variant->want,
+			       xpc_hypercall(c->fd, variant->op, a[0], a[1], a[2],
+					     a[3], a[4]));
 		EXPECT_EQ(issued, xpc_stat(variant->op, "issued"));
 		return;
 	}
@@ -1085,9 +1053,9 @@ TEST_F(answers, compat_structure_larger_than_its_union_unmodelled)
 {
 	struct { __u32 cmd, pad; __u8 u[16]; } op = { .cmd = PHYSDEVOP_map_pirq };
 
-	XPC_EXPECT_REFUSED(self->fd, EACCES, XPRIVCMD_REASON_UNMODELLED,
-			   xpc_hypercall(self->fd, __HYPERVISOR_physdev_op_compat,
-					 xpc_ptr(&op), 0, 0, 0, 0));
+	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_UNMODELLED,
+		       xpc_hypercall(self->fd, __HYPERVISOR_physdev_op_compat,
+				     xpc_ptr(&op), 0, 0, 0, 0));
 }
 #endif
 
@@ -1097,16 +1065,15 @@ TEST_F(answers, compat_structure_larger_than_its_union_unmodelled)
  */
 TEST_F(answers, copies_bounded_by_copy_max)
 {
-	const char *param = "/sys/module/xprivcmd/parameters/copy_max";
+	const char *param = XPC_PARAM("copy_max");
 	struct xen_domctl d;
 	char old[32];
 
 	ASSERT_EQ(0, xpc_read_line(param, old, sizeof(old)));
 	ASSERT_EQ(0, xpc_write_file(param, "16"));
-	init_domctl(&d, XEN_DOMCTL_getdomaininfo, 0);
-	XPC_EXPECT_REFUSED(self->fd, E2BIG, XPRIVCMD_REASON_TOO_LARGE,
-			   xpc_hypercall(self->fd, __HYPERVISOR_domctl, xpc_ptr(&d),
-					 0, 0, 0, 0));
+	xpc_init_domctl(&d, XEN_DOMCTL_getdomaininfo, 0);
+	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_TOO_LARGE,
+		       xpc_hypercall(self->fd, __HYPERVISOR_domctl, xpc_ptr(&d), 0, 0, 0, 0));
 	ASSERT_EQ(0, xpc_write_file(param, old));
 	EXPECT_EQ(0, xpc_hypercall(self->fd, __HYPERVISOR_domctl, xpc_ptr(&d),
 				   0, 0, 0, 0));

@@ -647,8 +647,7 @@ FIXTURE(refuse) {
 	int fd;
 	struct xpc_domain d;
 	bool created;
-	char policy[4096];
-	bool policy_changed;
+	struct xpc_policy policy;
 	void *q;
 };
 
@@ -656,12 +655,11 @@ FIXTURE_VARIANT(refuse) {
 	enum map_ioctl kind;
 	enum map_target to;
 	bool policy_none;	/* the module's policy is "none" */
-	int err;
 	unsigned int reason;
 };
 
-#define OWN(k, t) { .kind = k, .to = t, .err = EPERM, .reason = XPRIVCMD_REASON_OWN_DOMAIN }
-#define DENIED(k) { .kind = k, .to = TO_OTHER, .policy_none = true, .err = EACCES, \
+#define OWN(k, t) { .kind = k, .to = t, .reason = XPRIVCMD_REASON_OWN_DOMAIN }
+#define DENIED(k) { .kind = k, .to = TO_OTHER, .policy_none = true, \
 		    .reason = XPRIVCMD_REASON_POLICY }
 
 FIXTURE_VARIANT_ADD(refuse, mmap_domid_self) OWN(MAP_MMAP, TO_DOMID_SELF);
@@ -690,18 +688,14 @@ FIXTURE_SETUP(refuse)
 		TH_LOG("a domain to map: %s", strerror(errno));
 	self->created = true;
 	/* Last: nothing is allowed afterwards, domain building included. */
-	if (variant->policy_none) {
-		ASSERT_EQ(0, xpc_policy_save(self->policy, sizeof(self->policy)));
-		ASSERT_EQ(0, xpc_policy_set("none"));
-		self->policy_changed = true;
-	}
+	if (variant->policy_none)
+		ASSERT_EQ(0, xpc_policy_change(&self->policy, "none"));
 }
 
 FIXTURE_TEARDOWN(refuse)
 {
-	if (self->policy_changed)
-		EXPECT_EQ(0, xpc_policy_set(self->policy))
-			TH_LOG("cannot restore the policy \"%s\"", self->policy);
+	EXPECT_EQ(0, xpc_policy_restore(&self->policy))
+		TH_LOG("cannot restore the policy \"%s\"", self->policy.saved);
 	if (self->created)
 		EXPECT_EQ(0, xpc_domain_destroy(self->fd, self->d.dom));
 	munmap(self->q, XPC_PAGE);
@@ -720,9 +714,9 @@ TEST_F(refuse, before_any_frame)
 			SKIP(return, "not dom0: own domain id unknown to the test");
 		dom = 0;
 	}
-	EXPECT_REFUSAL(self->fd, map_ioctl(self->fd, variant->kind, dom, self->q,
-					   self->d.frames[0]),
-		       variant->err, variant->reason);
+	EXPECT_REFUSED(self->fd, variant->reason,
+		       map_ioctl(self->fd, variant->kind, dom, self->q,
+				 self->d.frames[0]));
 	EXPECT_EQ(dom, xpc_last_error(self->fd).value);
 	/* Judged as the hypercall that maps the frames (this guest is PV). */
 	EXPECT_EQ(variant->kind >= MAP_RESOURCE ? __HYPERVISOR_memory_op :
@@ -737,10 +731,7 @@ TEST_F(refuse, before_any_frame)
  */
 TEST_F(refuse, other_domain_maps)
 {
-	if (self->policy_changed) {
-		ASSERT_EQ(0, xpc_policy_set(self->policy));
-		self->policy_changed = false;
-	}
+	ASSERT_EQ(0, xpc_policy_restore(&self->policy));
 	EXPECT_EQ(0, map_ioctl(self->fd, variant->kind, self->d.dom, self->q,
 			       self->d.frames[0]))
 		TH_LOG("%s", strerror(errno));

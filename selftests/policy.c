@@ -15,24 +15,7 @@
 
 #include "kselftest_harness.h"
 
-#define PARAM(name)	"/sys/module/xprivcmd/parameters/" name
 #define TRACEFS		"/sys/kernel/tracing"
-
-struct mc_entry {
-	__u64 op;
-	__u64 result;
-	__u64 args[6];
-};
-
-static int narrow(int fd, const char *text)
-{
-	struct xprivcmd_narrow n = {
-		.text = xpc_ptr(text),
-		.len = strlen(text),
-	};
-
-	return ioctl(fd, XPRIVCMD_IOCTL_NARROW, &n);
-}
 
 static long console_write(int fd, const char *msg)
 {
@@ -44,13 +27,6 @@ static long xen_version(int fd)
 {
 	return xpc_hypercall(fd, __HYPERVISOR_xen_version, XENVER_version,
 			     0, 0, 0, 0);
-}
-
-static void init_sysctl(struct xen_sysctl *sc, __u32 cmd)
-{
-	memset(sc, 0, sizeof(*sc));
-	sc->cmd = cmd;
-	sc->interface_version = XEN_SYSCTL_INTERFACE_VERSION;
 }
 
 /* Each test gets two fds and the module-wide parameters as they were. */
@@ -66,15 +42,15 @@ FIXTURE_SETUP(pol)
 	self->fd2 = open(xpc_device(), O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
 	ASSERT_LE(0, self->fd2);
-	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), self->policy, sizeof(self->policy)));
-	ASSERT_EQ(0, xpc_read_line(PARAM("multicall_max"), self->mc_max, sizeof(self->mc_max)));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), self->policy, sizeof(self->policy)));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("multicall_max"), self->mc_max, sizeof(self->mc_max)));
 }
 
 FIXTURE_TEARDOWN(pol)
 {
-	xpc_write_file(PARAM("policy"), self->policy);
-	xpc_write_file(PARAM("multicall_max"), self->mc_max);
-	xpc_write_file(PARAM("latency_stats"), "N");
+	xpc_write_file(XPC_PARAM("policy"), self->policy);
+	xpc_write_file(XPC_PARAM("multicall_max"), self->mc_max);
+	xpc_write_file(XPC_PARAM("latency_stats"), "N");
 	close(self->fd);
 	close(self->fd2);
 }
@@ -88,7 +64,7 @@ TEST_F(pol, narrowed_fd_denies_with_eacces_and_reason)
 {
 	struct xprivcmd_last_error last;
 
-	ASSERT_EQ(0, narrow(self->fd, "none +xen_version"));
+	ASSERT_EQ(0, xpc_narrow(self->fd, "none +xen_version"));
 	EXPECT_LT(0, xen_version(self->fd));
 	errno = 0;
 	EXPECT_EQ(-1, console_write(self->fd, "denied\n"));
@@ -103,9 +79,9 @@ TEST_F(pol, narrowed_fd_denies_with_eacces_and_reason)
 
 TEST_F(pol, narrowed_fd_can_never_widen)
 {
-	ASSERT_EQ(0, narrow(self->fd, "-console_io"));
-	ASSERT_EQ(0, narrow(self->fd, "all"));
-	ASSERT_EQ(0, narrow(self->fd, "+console_io"));
+	ASSERT_EQ(0, xpc_narrow(self->fd, "-console_io"));
+	ASSERT_EQ(0, xpc_narrow(self->fd, "all"));
+	ASSERT_EQ(0, xpc_narrow(self->fd, "+console_io"));
 	errno = 0;
 	EXPECT_EQ(-1, console_write(self->fd, "still denied\n"));
 	EXPECT_EQ(EACCES, errno);
@@ -116,7 +92,7 @@ TEST_F(pol, sub_command_rules)
 {
 	xen_extraversion_t extra;
 
-	ASSERT_EQ(0, narrow(self->fd, "-xen_version:1"));
+	ASSERT_EQ(0, xpc_narrow(self->fd, "-xen_version:1"));
 	EXPECT_LT(0, xen_version(self->fd));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
@@ -139,14 +115,14 @@ TEST_F(pol, bad_narrow_requests)
 	EXPECT_EQ(-1, ioctl(self->fd, XPRIVCMD_IOCTL_NARROW, &n));
 	EXPECT_EQ(EINVAL, errno);
 	errno = 0;
-	EXPECT_EQ(-1, narrow(self->fd, "+no_such_hypercall"));
+	EXPECT_EQ(-1, xpc_narrow(self->fd, "+no_such_hypercall"));
 	EXPECT_EQ(EINVAL, errno);
 	errno = 0;
-	EXPECT_EQ(-1, narrow(self->fd, "deny domctl"));
+	EXPECT_EQ(-1, xpc_narrow(self->fd, "deny domctl"));
 	EXPECT_EQ(EINVAL, errno);
 	memset(big, ' ', sizeof(big) - 1);
 	errno = 0;
-	EXPECT_EQ(-1, narrow(self->fd, big));
+	EXPECT_EQ(-1, xpc_narrow(self->fd, big));
 	EXPECT_EQ(E2BIG, errno);
 	n.flags = 0;
 	n.text = 0;
@@ -161,16 +137,16 @@ TEST_F(pol, module_policy_set_at_run_time)
 {
 	char now[4096];
 
-	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "-console_io:0"));
-	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "-console_io:0"));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
 	EXPECT_STREQ("all -console_io:0", now);
 	errno = 0;
 	EXPECT_EQ(-1, console_write(self->fd, "denied globally\n"));
 	EXPECT_EQ(EACCES, errno);
 	EXPECT_LT(0, xen_version(self->fd));
 	/* A malformed policy is refused and leaves the old one in place. */
-	EXPECT_NE(0, xpc_write_file(PARAM("policy"), "+bogus"));
-	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	EXPECT_NE(0, xpc_write_file(XPC_PARAM("policy"), "+bogus"));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
 	EXPECT_STREQ("all -console_io:0", now);
 }
 
@@ -178,8 +154,8 @@ TEST_F(pol, strict_preset)
 {
 	char now[4096];
 
-	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "strict"));
-	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "strict"));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
 	/* strict refuses what xprivcmd does not model, as the default does. */
 	EXPECT_TRUE(strstr(now, "unmodelled") == NULL) TH_LOG("%s", now);
 	EXPECT_LT(0, xen_version(self->fd));
@@ -195,17 +171,17 @@ TEST_F(pol, compat_preset_and_old_words)
 {
 	char now[4096];
 
-	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "compat"));
-	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "compat"));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
 	EXPECT_STREQ("all unmodelled", now);
-	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "compat -unmodelled"));
-	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "compat -unmodelled"));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
 	EXPECT_STREQ("all", now);
-	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "unmodelled known-interfaces"));
-	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "unmodelled known-interfaces"));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
 	EXPECT_STREQ("all", now);
-	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "known-interfaces"));
-	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), now, sizeof(now)));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "known-interfaces"));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
 	EXPECT_STREQ("all", now);
 }
 
@@ -213,7 +189,7 @@ TEST_F(pol, compat_preset_and_old_words)
 TEST_F(pol, multicall_cannot_smuggle_denied_op)
 {
 	struct xen_domctl dc;
-	struct mc_entry mc[2];
+	struct xpc_mc_entry mc[2];
 	long long issued = xpc_stat(__HYPERVISOR_multicall, "issued");
 	struct xprivcmd_last_error last;
 
@@ -224,7 +200,7 @@ TEST_F(pol, multicall_cannot_smuggle_denied_op)
 	mc[0].op = __HYPERVISOR_xen_version;
 	mc[1].op = __HYPERVISOR_domctl;
 	mc[1].args[0] = xpc_ptr(&dc);
-	ASSERT_EQ(0, narrow(self->fd, "-domctl"));
+	ASSERT_EQ(0, xpc_narrow(self->fd, "-domctl"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
 				    xpc_ptr(mc), 2, 0, 0, 0));
@@ -244,7 +220,7 @@ TEST_F(pol, multicall_cannot_smuggle_denied_op)
 TEST_F(pol, multicall_entry_pointers_checked)
 {
 	__u64 uts = xpc_kernel_addr("init_uts_ns");
-	struct mc_entry mc[2];
+	struct xpc_mc_entry mc[2];
 	struct xprivcmd_last_error last;
 	struct utsname u;
 
@@ -269,7 +245,7 @@ TEST_F(pol, multicall_entry_pointers_checked)
 
 TEST_F(pol, nested_multicall_and_limits)
 {
-	struct mc_entry mc[3];
+	struct xpc_mc_entry mc[3];
 
 	memset(mc, 0, sizeof(mc));
 	mc[0].op = __HYPERVISOR_multicall;
@@ -282,7 +258,7 @@ TEST_F(pol, nested_multicall_and_limits)
 	mc[0].op = __HYPERVISOR_xen_version;
 	mc[1].op = __HYPERVISOR_xen_version;
 	mc[2].op = __HYPERVISOR_xen_version;
-	ASSERT_EQ(0, xpc_write_file(PARAM("multicall_max"), "2"));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("multicall_max"), "2"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
 				    xpc_ptr(mc), 3, 0, 0, 0));
@@ -304,7 +280,7 @@ TEST_F(pol, sysctl_embedded_pointer_checked)
 	struct utsname u;
 
 	ASSERT_NE(0, uts);
-	init_sysctl(&sc, XEN_SYSCTL_readconsole);
+	xpc_init_sysctl(&sc, XEN_SYSCTL_readconsole);
 	sc.u.readconsole.count = 64;
 	sc.u.readconsole.buffer.p = (void *)(uintptr_t)uts;
 	errno = 0;
@@ -331,7 +307,7 @@ TEST_F(pol, known_interfaces_refuses_unknown_version)
 	long long issued = xpc_stat(__HYPERVISOR_sysctl, "issued");
 	__u64 seq = xpc_last_error(self->fd).seq;
 
-	init_sysctl(&sc, XEN_SYSCTL_physinfo);
+	xpc_init_sysctl(&sc, XEN_SYSCTL_physinfo);
 	sc.interface_version = 0x7fff;
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
@@ -343,7 +319,7 @@ TEST_F(pol, known_interfaces_refuses_unknown_version)
 	EXPECT_EQ(issued, xpc_stat(__HYPERVISOR_sysctl, "issued"));
 
 	/* The old word is the default now: still refused. */
-	ASSERT_EQ(0, narrow(self->fd, "known-interfaces"));
+	ASSERT_EQ(0, xpc_narrow(self->fd, "known-interfaces"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
 				    0, 0, 0, 0));
@@ -352,7 +328,7 @@ TEST_F(pol, known_interfaces_refuses_unknown_version)
 	EXPECT_EQ(seq + 2, xpc_last_error(self->fd).seq);
 
 	/* "unmodelled" lets it through: Xen itself refuses the version. */
-	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "unmodelled"));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "unmodelled"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd2, __HYPERVISOR_sysctl, xpc_ptr(&sc),
 				    0, 0, 0, 0));
@@ -367,7 +343,7 @@ TEST_F(pol, known_interfaces_refuses_unknown_version)
 	EXPECT_EQ(seq + 3, xpc_last_error(self->fd).seq);
 
 	/* The version it knows works on the narrowed fd. */
-	init_sysctl(&sc, XEN_SYSCTL_physinfo);
+	xpc_init_sysctl(&sc, XEN_SYSCTL_physinfo);
 	EXPECT_EQ(0, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
 				   0, 0, 0, 0));
 	EXPECT_LT(0, sc.u.physinfo.nr_cpus);
@@ -405,8 +381,8 @@ TEST_F(pol, sub_command_race_never_gets_through)
 
 	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
 		SKIP(return, "one CPU: the threads cannot race");
-	ASSERT_EQ(0, narrow(self->fd, "-sysctl:4"));
-	init_sysctl(&sc, XEN_SYSCTL_physinfo);
+	ASSERT_EQ(0, xpc_narrow(self->fd, "-sysctl:4"));
+	xpc_init_sysctl(&sc, XEN_SYSCTL_physinfo);
 	ASSERT_EQ(0, pthread_create(&t, NULL, flipper, &r));
 	for (i = 0; i < 20000; i++) {
 		long ret;
@@ -475,11 +451,11 @@ TEST_F(pol, latency_histogram_counts_calls)
 	char *line, *tok;
 	int i;
 
-	ASSERT_EQ(0, xpc_write_file(PARAM("latency_stats"), "Y"));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("latency_stats"), "Y"));
 	for (i = 0; i < 10; i++)
 		ASSERT_LT(0, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
 					   XENVER_version, 0, 0, 0, 0));
-	ASSERT_EQ(0, xpc_write_file(PARAM("latency_stats"), "N"));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("latency_stats"), "N"));
 	ASSERT_EQ(0, read_all("/sys/kernel/debug/xprivcmd/latency", buf, sizeof(buf)));
 	line = strstr(buf, "17 xen_version ");
 	ASSERT_TRUE(line != NULL) TH_LOG("%s", buf);

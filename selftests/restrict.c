@@ -22,25 +22,20 @@ FIXTURE_TEARDOWN(restrict)
 	close(self->fd);
 }
 
-static long restrict_to(int fd, __u16 dom)
-{
-	return ioctl(fd, IOCTL_PRIVCMD_RESTRICT, &dom);
-}
-
 TEST_F(restrict, same_domain_again_is_ok)
 {
-	EXPECT_EQ(0, restrict_to(self->fd, 5));
-	EXPECT_EQ(0, restrict_to(self->fd, 5));
+	EXPECT_EQ(0, xpc_restrict(self->fd, 5));
+	EXPECT_EQ(0, xpc_restrict(self->fd, 5));
 }
 
 TEST_F(restrict, other_domain_einval)
 {
-	ASSERT_EQ(0, restrict_to(self->fd, 5));
+	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
 	errno = 0;
-	EXPECT_EQ(-1, restrict_to(self->fd, 6));
+	EXPECT_EQ(-1, xpc_restrict(self->fd, 6));
 	EXPECT_EQ(EINVAL, errno);
 	/* Still restricted to the first. */
-	EXPECT_EQ(0, restrict_to(self->fd, 5));
+	EXPECT_EQ(0, xpc_restrict(self->fd, 5));
 }
 
 TEST_F(restrict, bad_argument_efault)
@@ -54,7 +49,7 @@ TEST_F(restrict, hypercall_eperm)
 {
 	ASSERT_LT(0, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
 				   XENVER_version, 0, 0, 0, 0));
-	ASSERT_EQ(0, restrict_to(self->fd, 0));
+	ASSERT_EQ(0, xpc_restrict(self->fd, 0));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
 				    XENVER_version, 0, 0, 0, 0));
@@ -69,7 +64,7 @@ TEST_F(restrict, is_per_fd)
 	int other = open(xpc_device(), O_RDWR | O_CLOEXEC);
 
 	ASSERT_LE(0, other);
-	ASSERT_EQ(0, restrict_to(self->fd, 0));
+	ASSERT_EQ(0, xpc_restrict(self->fd, 0));
 	EXPECT_LT(0, xpc_hypercall(other, __HYPERVISOR_xen_version,
 				   XENVER_version, 0, 0, 0, 0));
 	close(other);
@@ -81,7 +76,7 @@ TEST_F(restrict, dm_op_other_domain_eperm)
 	struct privcmd_dm_op_buf b = { .uptr = buf, .size = sizeof(buf) };
 	struct privcmd_dm_op op = { .dom = 6, .num = 1, .ubufs = &b };
 
-	ASSERT_EQ(0, restrict_to(self->fd, 5));
+	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
 	errno = 0;
 	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
 	EXPECT_EQ(EPERM, errno);
@@ -101,7 +96,7 @@ TEST_F(restrict, dm_op_own_domain_reaches_xen)
 	struct privcmd_dm_op_buf b = { .uptr = buf, .size = sizeof(buf) };
 	struct privcmd_dm_op op = { .dom = XPC_DOMID_NONE, .num = 1, .ubufs = &b };
 
-	ASSERT_EQ(0, restrict_to(self->fd, XPC_DOMID_NONE));
+	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE));
 	errno = 0;
 	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
 	EXPECT_EQ(XPC_DM_OP_NO_DOMAIN, errno);
@@ -114,7 +109,7 @@ TEST_F(restrict, mmapbatch_v2_other_domain_eperm)
 	int err = 0;
 
 	ASSERT_TRUE((addr) != MAP_FAILED);
-	ASSERT_EQ(0, restrict_to(self->fd, 5));
+	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_batch_v2(self->fd, 0, addr, &gfn, &err, 1));
 	EXPECT_EQ(EPERM, errno);
@@ -130,7 +125,7 @@ TEST_F(restrict, mmapbatch_other_domain_eperm)
 	};
 
 	ASSERT_TRUE((addr) != MAP_FAILED);
-	ASSERT_EQ(0, restrict_to(self->fd, 5));
+	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
 	errno = 0;
 	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_MMAPBATCH, &m));
 	EXPECT_EQ(EPERM, errno);
@@ -144,7 +139,7 @@ TEST_F(restrict, mmap_other_domain_eperm)
 	struct privcmd_mmap m = { .num = 1, .dom = 0, .entry = &e };
 
 	ASSERT_TRUE((addr) != MAP_FAILED);
-	ASSERT_EQ(0, restrict_to(self->fd, 5));
+	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
 	errno = 0;
 	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_MMAP, &m));
 	/* privcmd's ABI: no IOCTL_PRIVCMD_MMAP at all in a translated guest. */
@@ -156,7 +151,7 @@ TEST_F(restrict, mmap_resource_other_domain_eperm)
 {
 	struct privcmd_mmap_resource r = { .dom = 0, .type = 1 };
 
-	ASSERT_EQ(0, restrict_to(self->fd, 5));
+	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
 	errno = 0;
 	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r));
 	EXPECT_EQ(EPERM, errno);
@@ -167,7 +162,7 @@ TEST_F(restrict, mmap_resource_own_domain_reaches_xen)
 {
 	struct privcmd_mmap_resource r = { .dom = XPC_DOMID_NONE, .type = 1 };
 
-	ASSERT_EQ(0, restrict_to(self->fd, XPC_DOMID_NONE));
+	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE));
 	errno = 0;
 	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r));
 	EXPECT_EQ(ESRCH, errno);
@@ -177,7 +172,7 @@ TEST_F(restrict, pcidev_get_gsi_eperm)
 {
 	struct privcmd_pcidev_get_gsi g = { 0 };
 
-	ASSERT_EQ(0, restrict_to(self->fd, 5));
+	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
 	errno = 0;
 	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &g));
 	EXPECT_EQ(EPERM, errno);

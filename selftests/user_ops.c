@@ -10,7 +10,6 @@
 #include "xprivcmd_utils.h"
 #include "kselftest_harness.h"
 
-#define PARAM(name)	"/sys/module/xprivcmd/parameters/" name
 #define HELLO		43
 
 FIXTURE(uop) {
@@ -24,15 +23,15 @@ FIXTURE_SETUP(uop)
 	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
 	ASSERT_LE(0, self->fd);
 	self->saved[0] = '\0';
-	xpc_read_line(PARAM("user_ops"), self->saved, sizeof(self->saved));
-	ASSERT_EQ(0, xpc_read_line(PARAM("policy"), self->policy, sizeof(self->policy)));
-	ASSERT_EQ(0, xpc_write_file(PARAM("user_ops"), "hello=43:arg0=in*arg1"));
+	xpc_read_line(XPC_PARAM("user_ops"), self->saved, sizeof(self->saved));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), self->policy, sizeof(self->policy)));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("user_ops"), "hello=43:arg0=in*arg1"));
 }
 
 FIXTURE_TEARDOWN(uop)
 {
-	xpc_write_file(PARAM("user_ops"), self->saved[0] ? self->saved : " ");
-	xpc_write_file(PARAM("policy"), self->policy);
+	xpc_write_file(XPC_PARAM("user_ops"), self->saved[0] ? self->saved : " ");
+	xpc_write_file(XPC_PARAM("policy"), self->policy);
 	close(self->fd);
 }
 
@@ -40,7 +39,7 @@ TEST_F(uop, declaration_reads_back)
 {
 	char now[256];
 
-	ASSERT_EQ(0, xpc_read_line(PARAM("user_ops"), now, sizeof(now)));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("user_ops"), now, sizeof(now)));
 	EXPECT_STREQ("hello=43:arg0=in*arg1", now);
 }
 
@@ -101,7 +100,7 @@ TEST_F(uop, undeclared_op_refused_unless_unmodelled)
 	struct utsname u;
 
 	ASSERT_NE(0, uts);
-	ASSERT_EQ(0, xpc_write_file(PARAM("user_ops"), " "));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("user_ops"), " "));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
 	EXPECT_EQ(EACCES, errno);
@@ -114,7 +113,7 @@ TEST_F(uop, undeclared_op_refused_unless_unmodelled)
 	ASSERT_EQ(0, uname(&u));
 	EXPECT_STREQ("Linux", u.sysname);
 
-	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "unmodelled"));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "unmodelled"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
 	EXPECT_EQ(ENOSYS, errno);
@@ -125,10 +124,10 @@ TEST_F(uop, bad_declarations_refused)
 {
 	char now[256];
 
-	EXPECT_NE(0, xpc_write_file(PARAM("user_ops"), "mine=17"));
-	EXPECT_NE(0, xpc_write_file(PARAM("user_ops"), "mine=64"));
-	EXPECT_NE(0, xpc_write_file(PARAM("user_ops"), "mine=44:arg0=sideways4"));
-	ASSERT_EQ(0, xpc_read_line(PARAM("user_ops"), now, sizeof(now)));
+	EXPECT_NE(0, xpc_write_file(XPC_PARAM("user_ops"), "mine=17"));
+	EXPECT_NE(0, xpc_write_file(XPC_PARAM("user_ops"), "mine=64"));
+	EXPECT_NE(0, xpc_write_file(XPC_PARAM("user_ops"), "mine=44:arg0=sideways4"));
+	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("user_ops"), now, sizeof(now)));
 	EXPECT_STREQ("hello=43:arg0=in*arg1", now);
 }
 
@@ -137,12 +136,12 @@ TEST_F(uop, strict_policy_needs_explicit_allow)
 {
 	static const char msg[] = "world";
 
-	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "strict"));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "strict"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, xpc_ptr(msg), sizeof(msg),
 				    0, 0, 0));
 	EXPECT_EQ(EACCES, errno);
-	ASSERT_EQ(0, xpc_write_file(PARAM("policy"), "strict +43"));
+	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "strict +43"));
 	errno = 0;
 	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, xpc_ptr(msg), sizeof(msg),
 				    0, 0, 0));

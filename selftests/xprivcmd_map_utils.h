@@ -61,7 +61,7 @@ static inline long xpc_param(const char *name)
 {
 	char path[128], line[64];
 
-	snprintf(path, sizeof(path), "/sys/module/xprivcmd/parameters/%s", name);
+	snprintf(path, sizeof(path), XPC_PARAM("%s"), name);
 	if (xpc_read_line(path, line, sizeof(line)))
 		return -1;
 	return atol(line);
@@ -73,7 +73,7 @@ static inline int xpc_set_param(const char *name, long val)
 	FILE *f;
 	int ret;
 
-	snprintf(path, sizeof(path), "/sys/module/xprivcmd/parameters/%s", name);
+	snprintf(path, sizeof(path), XPC_PARAM("%s"), name);
 	f = fopen(path, "w");
 	if (!f)
 		return -1;
@@ -375,33 +375,6 @@ static inline bool xpc_is_dom0(void)
 	return !xpc_read_line("/sys/hypervisor/uuid", line, sizeof(line)) &&
 	       !strcmp(line, "00000000-0000-0000-0000-000000000000");
 }
-
-/*
- * The module-wide policy, saved so that a test can change it and put it
- * back (/sys/module/xprivcmd/parameters/policy, root only).
- */
-#define XPC_POLICY_PARAM "/sys/module/xprivcmd/parameters/policy"
-
-static inline int xpc_policy_save(char *saved, size_t size)
-{
-	return xpc_read_line(XPC_POLICY_PARAM, saved, size);
-}
-
-static inline int xpc_policy_set(const char *text)
-{
-	return xpc_write_file(XPC_POLICY_PARAM, text);
-}
-
-/*
- * A call the module refuses itself: -1 with @err, and the fd's last error
- * names @why.  For the harness's tests (EXPECT_*).
- */
-#define EXPECT_REFUSAL(fd, call, err, why) do {				\
-	errno = 0;							\
-	EXPECT_EQ(-1, (call));						\
-	EXPECT_EQ(err, errno);						\
-	EXPECT_EQ(why, xpc_last_error(fd).reason);			\
-} while (0)
 
 /*
  * Event channels as user space binds them, through the evtchn device

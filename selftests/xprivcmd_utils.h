@@ -25,7 +25,11 @@
 
 #include <xen/xprivcmd.h>
 
+/* The refusal reasons' errno and text, as the module has them. */
+#include "reasons.h"
+
 #define XPC_STATS	"/sys/kernel/debug/xprivcmd/stats"
+#define XPC_PARAM(name)	"/sys/module/xprivcmd/parameters/" name
 
 /*
  * Xen's answer to a dm_op on a domain that does not exist.  Xen on Arm has
@@ -261,49 +265,182 @@ static inline int xpc_errno_of(long ret)
 }
 
 /*
- * EXPECT_ERRNO(): @_call fails with -1 and errno @_errno.  One harness
- * check, so a TH_LOG() may follow it.
+ * EXPECT_ERRNO(), ASSERT_ERRNO(): @_call fails with -1 and errno @_errno.
+ * One harness check each, so a TH_LOG() may follow.
  */
 #define EXPECT_ERRNO(_errno, _call) \
 	EXPECT_EQ(_errno, (errno = 0, xpc_errno_of(_call)))
+#define ASSERT_ERRNO(_errno, _call) \
+	ASSERT_EQ(_errno, (errno = 0, xpc_errno_of(_call)))
+
+/* The errno xprivcmd fails a call with for @reason. */
+static inline int xpc_reason_errno(unsigned int reason)
+{
+	return xprivcmd_reason(reason)->err;
+}
 
 /*
- * XPC_EXPECT_REFUSED(): xprivcmd refused @_call on @_fd before Xen saw it:
- * the call failed with @_errno, and the fd's record of refusals grew by
- * exactly one (Xen's own failures are not recorded), with @_errno and
- * @_reason.  (hypercall.c has its own EXPECT_REFUSED for one ioctl shape.)
+ * The module's refusal counters ("reason <nr> <count> <text>" in its
+ * debugfs stats) into @n, indexed by reason; -1 for a reason whose line is
+ * missing or whose text is not the one the reasons' table has for it.
  */
-#define XPC_EXPECT_REFUSED(_fd, _errno, _reason, _call) do {		\
-	int _xpc_fd = (_fd), _xpc_want = (_errno);			\
-	__u32 _xpc_why = (_reason);					\
-	__u64 _xpc_seq = xpc_last_error(_xpc_fd).seq;			\
-	struct xprivcmd_last_error _xpc_l;				\
-	EXPECT_ERRNO(_xpc_want, _call);					\
-	_xpc_l = xpc_last_error(_xpc_fd);				\
-	EXPECT_EQ(_xpc_seq + 1, _xpc_l.seq);				\
-	EXPECT_EQ(_xpc_want, _xpc_l.err);				\
-	EXPECT_EQ(_xpc_why, _xpc_l.reason);				\
-} while (0)
+static inline void xpc_reason_counts(long long n[XPRIVCMD_NR_REASONS])
+{
+	char line[256];
+	unsigned long long count;
+	unsigned int r;
+	int at;
+	FILE *f = fopen(XPC_STATS, "r");
+
+	for (r = 0; r < XPRIVCMD_NR_REASONS; r++)
+		n[r] = -1;
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (sscanf(line, "reason %u %llu %n", &r, &count, &at) == 2 &&
+		    r < XPRIVCMD_NR_REASONS && !strcmp(line + at, xprivcmd_reason(r)->log))
+			n[r] = count;
+	}
+	fclose(f);
+}
 
 /*
- * XPC_EXPECT_REFUSED_EITHER(): as XPC_EXPECT_REFUSED(), where two refusals
- * are equally right: (@_e1, @_r1) or (@_e2, @_r2).
+ * EXPECT_REFUSED(): xprivcmd refused @_call on @_fd before Xen saw it, for
+ * @_reason.  The call failed with -1 and the reason's errno (reasons.c, the
+ * table the module answers from); the fd's record of refusals grew by
+ * exactly one (Xen's own failures are not recorded), with that errno and
+ * reason; and the module counted one refusal, for that reason and no other.
+ * Its value is the fd's record, for a test to check where the fault was.
+ *
+ * EXPECT_REFUSED_EITHER(): the same, where two reasons are equally right.
  */
-#define XPC_EXPECT_REFUSED_EITHER(_fd, _e1, _r1, _e2, _r2, _call) do {	\
-	int _xpc_fd = (_fd), _xpc_err;					\
+#define EXPECT_REFUSED_EITHER(_fd, _r1, _r2, _call) ({			\
+	int _xpc_fd = (_fd);						\
+	unsigned int _xpc_r1 = (_r1), _xpc_r2 = (_r2), _xpc_why;	\
+	long long _xpc_was[XPRIVCMD_NR_REASONS], _xpc_now[XPRIVCMD_NR_REASONS]; \
 	__u64 _xpc_seq = xpc_last_error(_xpc_fd).seq;			\
 	struct xprivcmd_last_error _xpc_l;				\
 	long _xpc_ret;							\
+	int _xpc_err;							\
+	xpc_reason_counts(_xpc_was);					\
 	errno = 0;							\
 	_xpc_ret = (_call);						\
 	_xpc_err = errno;						\
-	EXPECT_EQ(-1, _xpc_ret);					\
 	_xpc_l = xpc_last_error(_xpc_fd);				\
+	xpc_reason_counts(_xpc_now);					\
+	_xpc_why = _xpc_l.reason == _xpc_r2 ? _xpc_r2 : _xpc_r1;	\
+	EXPECT_EQ(-1, _xpc_ret);					\
+	EXPECT_EQ(xpc_reason_errno(_xpc_why), _xpc_err);		\
+	EXPECT_EQ(_xpc_why, _xpc_l.reason)				\
+		TH_LOG("reason %s, not %s", xprivcmd_reason(_xpc_l.reason)->id, \
+		       xprivcmd_reason(_xpc_why)->id);			\
 	EXPECT_EQ(_xpc_seq + 1, _xpc_l.seq);				\
 	EXPECT_EQ(_xpc_err, _xpc_l.err);				\
-	EXPECT_TRUE((_xpc_err == (_e1) && _xpc_l.reason == (_r1)) ||	\
-		    (_xpc_err == (_e2) && _xpc_l.reason == (_r2)))	\
-		TH_LOG("errno %d, reason %u", _xpc_err, _xpc_l.reason);	\
+	EXPECT_LE(0, _xpc_was[_xpc_why]);				\
+	_xpc_now[_xpc_why]--;						\
+	EXPECT_EQ(0, memcmp(_xpc_was, _xpc_now, sizeof(_xpc_was)));	\
+	_xpc_l;								\
+})
+#define EXPECT_REFUSED(_fd, _reason, _call) \
+	EXPECT_REFUSED_EITHER(_fd, _reason, _reason, _call)
+
+/*
+ * EXPECT_HYPERCALL_REFUSED(): EXPECT_REFUSED() for hypercall @_op with
+ * arguments @_a0 to @_a3, argument @_arg blamed for holding @_value
+ * (XPRIVCMD_ARG_NONE: none, @_value then what the refusal names).  Xen did
+ * not see it: @_op's "issued" counter stands still, its "rejected" one
+ * grows by one.
+ */
+#define EXPECT_HYPERCALL_REFUSED(_fd, _reason, _arg, _value, _op, _a0, _a1, _a2, _a3) do { \
+	long long _xpc_issued = xpc_stat(_op, "issued");		\
+	long long _xpc_rejected = xpc_stat(_op, "rejected");		\
+	struct xprivcmd_last_error _xpc_h;				\
+	ASSERT_LE(0, _xpc_issued);					\
+	_xpc_h = EXPECT_REFUSED(_fd, _reason,				\
+				xpc_hypercall(_fd, _op, _a0, _a1, _a2, _a3, 0)); \
+	EXPECT_EQ(_xpc_issued, xpc_stat(_op, "issued"));		\
+	EXPECT_EQ(_xpc_rejected + 1, xpc_stat(_op, "rejected"));	\
+	EXPECT_EQ(_op, _xpc_h.op);					\
+	EXPECT_EQ(_arg, _xpc_h.arg);					\
+	EXPECT_EQ((__u64)(_value), _xpc_h.value);			\
+	EXPECT_EQ(XPRIVCMD_ARG_NONE, _xpc_h.entry);			\
 } while (0)
+
+/* Xen's multicall entry in the 64-bit hypervisor ABI a 64-bit kernel uses. */
+struct xpc_mc_entry {
+	__u64 op;
+	__u64 result;
+	__u64 args[6];
+};
+
+static inline void xpc_init_domctl(struct xen_domctl *d, __u32 cmd, domid_t dom)
+{
+	memset(d, 0, sizeof(*d));
+	d->cmd = cmd;
+	d->interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+	d->domain = dom;
+}
+
+static inline void xpc_init_sysctl(struct xen_sysctl *sc, __u32 cmd)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->cmd = cmd;
+	sc->interface_version = XEN_SYSCTL_INTERFACE_VERSION;
+}
+
+/* Narrows @fd's policy by the policy words @text: 0, or -1 with errno. */
+static inline int xpc_narrow(int fd, const char *text)
+{
+	struct xprivcmd_narrow n = { .text = xpc_ptr(text), .len = strlen(text) };
+
+	return ioctl(fd, XPRIVCMD_IOCTL_NARROW, &n);
+}
+
+/* Restricts @fd to domain @dom (IOCTL_PRIVCMD_RESTRICT): 0, or -1 with errno. */
+static inline long xpc_restrict(int fd, __u16 dom)
+{
+	return ioctl(fd, IOCTL_PRIVCMD_RESTRICT, &dom);
+}
+
+/*
+ * The module-wide policy (root only), saved so that a test can change it
+ * and put it back: xpc_policy_change() saves it the first time, then sets
+ * @text; xpc_policy_restore() puts the saved one back if it was changed.
+ * Both return 0, or -1 with errno.
+ */
+#define XPC_POLICY_PARAM XPC_PARAM("policy")
+
+struct xpc_policy {
+	char saved[4096];
+	bool changed;
+};
+
+static inline int xpc_policy_change(struct xpc_policy *p, const char *text)
+{
+	if (!p->changed && xpc_read_line(XPC_POLICY_PARAM, p->saved, sizeof(p->saved)))
+		return -1;
+	p->changed = true;
+	return xpc_write_file(XPC_POLICY_PARAM, text);
+}
+
+/* Adds policy word @word to the module-wide policy, as xpc_policy_change(). */
+static inline int xpc_policy_add(struct xpc_policy *p, const char *word)
+{
+	char now[sizeof(p->saved)], words[sizeof(p->saved) + 64];
+
+	if (xpc_read_line(XPC_POLICY_PARAM, now, sizeof(now)))
+		return -1;
+	snprintf(words, sizeof(words), "%s %s", now, word);
+	return xpc_policy_change(p, words);
+}
+
+static inline int xpc_policy_restore(struct xpc_policy *p)
+{
+	if (!p->changed)
+		return 0;
+	p->changed = false;
+	return xpc_write_file(XPC_POLICY_PARAM, p->saved);
+}
 
 #endif /* XPRIVCMD_UTILS_H */
