@@ -44,9 +44,7 @@ TEST_F(dm_op, reaches_xen_esrch_for_missing_domain)
 {
 	struct privcmd_dm_op_buf b = { .uptr = self->buf, .size = 8 };
 
-	errno = 0;
-	EXPECT_EQ(-1, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
-	EXPECT_EQ(XPC_DM_OP_NO_DOMAIN, errno);
+	EXPECT_ERRNO(XPC_DM_OP_NO_DOMAIN, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
 }
 
 TEST_F(dm_op, limits_are_documented_defaults)
@@ -62,18 +60,14 @@ TEST_F(dm_op, too_many_buffers_e2big)
 
 	for (i = 0; i < 17; i++)
 		b[i] = (struct privcmd_dm_op_buf){ .uptr = self->buf, .size = 8 };
-	errno = 0;
-	EXPECT_EQ(-1, dm_op(self->fd, XPC_DOMID_NONE, 17, b));
-	EXPECT_EQ(E2BIG, errno);
+	EXPECT_ERRNO(E2BIG, dm_op(self->fd, XPC_DOMID_NONE, 17, b));
 }
 
 TEST_F(dm_op, buffer_too_big_e2big)
 {
 	struct privcmd_dm_op_buf b = { .uptr = self->buf, .size = 4097 };
 
-	errno = 0;
-	EXPECT_EQ(-1, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
-	EXPECT_EQ(E2BIG, errno);
+	EXPECT_ERRNO(E2BIG, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
 }
 
 TEST_F(dm_op, limits_follow_the_parameters)
@@ -84,23 +78,17 @@ TEST_F(dm_op, limits_follow_the_parameters)
 	};
 
 	ASSERT_EQ(0, xpc_set_param("dm_op_max_nr_bufs", 1));
-	errno = 0;
-	EXPECT_EQ(-1, dm_op(self->fd, XPC_DOMID_NONE, 2, b));
-	EXPECT_EQ(E2BIG, errno);
+	EXPECT_ERRNO(E2BIG, dm_op(self->fd, XPC_DOMID_NONE, 2, b));
 	ASSERT_EQ(0, xpc_set_param("dm_op_max_nr_bufs", 16));
 
 	ASSERT_EQ(0, xpc_set_param("dm_op_buf_max_size", 4));
-	errno = 0;
-	EXPECT_EQ(-1, dm_op(self->fd, XPC_DOMID_NONE, 1, b));
-	EXPECT_EQ(E2BIG, errno);
+	EXPECT_ERRNO(E2BIG, dm_op(self->fd, XPC_DOMID_NONE, 1, b));
 	ASSERT_EQ(0, xpc_set_param("dm_op_buf_max_size", 4096));
 }
 
 TEST_F(dm_op, null_buffer_array_efault)
 {
-	errno = 0;
-	EXPECT_EQ(-1, dm_op(self->fd, XPC_DOMID_NONE, 1, NULL));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, dm_op(self->fd, XPC_DOMID_NONE, 1, NULL));
 }
 
 TEST_F(dm_op, kernel_buffer_efault)
@@ -111,9 +99,7 @@ TEST_F(dm_op, kernel_buffer_efault)
 		.size = 8,
 	};
 
-	errno = 0;
-	EXPECT_EQ(-1, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
 }
 
 TEST_F(dm_op, unmapped_buffer_efault)
@@ -121,9 +107,7 @@ TEST_F(dm_op, unmapped_buffer_efault)
 	struct privcmd_dm_op_buf b = { .uptr = self->buf, .size = 8 };
 
 	ASSERT_EQ(0, munmap(self->buf, XPC_PAGE));
-	errno = 0;
-	EXPECT_EQ(-1, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
 }
 
 /* The first page pins, the second does not: nothing may stay pinned. */
@@ -137,9 +121,7 @@ TEST_F(dm_op, partly_mapped_buffer_efault)
 	self->buf[0] = 1;
 	ASSERT_EQ(0, munmap(self->buf + XPC_PAGE, XPC_PAGE));
 	for (i = 0; i < 64; i++) {
-		errno = 0;
-		EXPECT_EQ(-1, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
-		EXPECT_EQ(EFAULT, errno);
+		EXPECT_ERRNO(EFAULT, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
 	}
 }
 
@@ -148,16 +130,12 @@ TEST_F(dm_op, read_only_buffer_efault)
 	struct privcmd_dm_op_buf b = { .uptr = self->buf, .size = 8 };
 
 	ASSERT_EQ(0, mprotect(self->buf, XPC_PAGE, PROT_READ));
-	errno = 0;
-	EXPECT_EQ(-1, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, dm_op(self->fd, XPC_DOMID_NONE, 1, &b));
 }
 
 TEST_F(dm_op, bad_argument_efault)
 {
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, NULL));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, NULL));
 }
 
 /*

@@ -108,63 +108,43 @@ TEST_F(irqfd, duplicate_ebusy)
 	NEED_EVENTFD();
 	ASSERT_LE(0, fd2);
 	ASSERT_EQ(0, irqfd(self->fd, &self->req, 0));
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
-	EXPECT_EQ(EBUSY, errno);
+	EXPECT_ERRNO(EBUSY, irqfd(self->fd, &self->req, 0));
 	/* An eventfd has one irqfd, whichever fd asks. */
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(fd2, &self->req, 0));
-	EXPECT_EQ(EBUSY, errno);
+	EXPECT_ERRNO(EBUSY, irqfd(fd2, &self->req, 0));
 	/* Nor may another fd take it away. */
 	EXPECT_EQ(0, irqfd(fd2, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
-	EXPECT_EQ(EBUSY, errno);
+	EXPECT_ERRNO(EBUSY, irqfd(self->fd, &self->req, 0));
 	close(fd2);
 }
 
 TEST_F(irqfd, unknown_flags_einval)
 {
 	NEED_EVENTFD();
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 2));
-	EXPECT_EQ(EINVAL, errno);
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0x80000001));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, irqfd(self->fd, &self->req, 2));
+	EXPECT_ERRNO(EINVAL, irqfd(self->fd, &self->req, 0x80000001));
 }
 
 TEST_F(irqfd, bad_fd_ebadf)
 {
 	NEED_EVENTFD();
 	self->req.fd = 100000;
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
-	EXPECT_EQ(EBADF, errno);
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(self->fd, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
-	EXPECT_EQ(EBADF, errno);
+	EXPECT_ERRNO(EBADF, irqfd(self->fd, &self->req, 0));
+	EXPECT_ERRNO(EBADF, irqfd(self->fd, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
 }
 
 TEST_F(irqfd, not_an_eventfd_einval)
 {
 	NEED_EVENTFD();
 	self->req.fd = self->fd;
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, irqfd(self->fd, &self->req, 0));
 }
 
 TEST_F(irqfd, restricted_other_domain_eperm)
 {
 	NEED_EVENTFD();
 	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE + 1));
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
-	EXPECT_EQ(EPERM, errno);
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(self->fd, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, irqfd(self->fd, &self->req, 0));
+	EXPECT_ERRNO(EPERM, irqfd(self->fd, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
 }
 
 TEST_F(irqfd, restricted_own_domain_ok)
@@ -178,9 +158,7 @@ TEST_F(irqfd, dm_op_unreadable_efault)
 {
 	NEED_EVENTFD();
 	self->req.dm_op = 0;
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, irqfd(self->fd, &self->req, 0));
 }
 
 /* One dm_op buffer, no larger than DM_OP takes (dm_op_buf_max_size). */
@@ -188,9 +166,7 @@ TEST_F(irqfd, dm_op_too_big_e2big)
 {
 	NEED_EVENTFD();
 	self->req.size = 4097;
-	errno = 0;
-	EXPECT_EQ(-1, irqfd(self->fd, &self->req, 0));
-	EXPECT_EQ(E2BIG, errno);
+	EXPECT_ERRNO(E2BIG, irqfd(self->fd, &self->req, 0));
 }
 
 /* Each signal issues the dm_op, which Xen refuses for a missing domain. */
@@ -211,9 +187,7 @@ TEST_F(irqfd, signal_issues_dm_op)
 	signal_eventfd(self->efd);
 	EXPECT_EQ(issued + 2, xpc_stat(__HYPERVISOR_dm_op, "issued"));
 	/* The irqfd consumed the signals: nothing left to read. */
-	errno = 0;
-	EXPECT_EQ(-1, read(self->efd, &cnt, sizeof(cnt)));
-	EXPECT_EQ(EAGAIN, errno);
+	EXPECT_ERRNO(EAGAIN, read(self->efd, &cnt, sizeof(cnt)));
 	ASSERT_EQ(0, irqfd(self->fd, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
 	signal_eventfd(self->efd);
 	EXPECT_EQ(issued + 2, xpc_stat(__HYPERVISOR_dm_op, "issued"));
@@ -327,11 +301,8 @@ static long ioeventfd(int fd, struct privcmd_ioeventfd *req, __u32 flags)
 	return ioctl(fd, IOCTL_PRIVCMD_IOEVENTFD, req);
 }
 
-#define EXPECT_IOEVENTFD_ERRNO(e, flags) do {				\
-	errno = 0;							\
-	EXPECT_EQ(-1, ioeventfd(self->fd, &self->req, flags));		\
-	EXPECT_EQ(e, errno);						\
-} while (0)
+#define EXPECT_IOEVENTFD_ERRNO(e, flags) \
+	EXPECT_ERRNO(e, ioeventfd(self->fd, &self->req, flags))
 
 TEST_F(ioeventfd, unknown_flags_einval)
 {
@@ -793,12 +764,8 @@ TEST(irqfd_unbuilt)
 	ASSERT_LE(0, fd);
 	if (have_eventfd())
 		SKIP(goto out, "kernel with eventfds: see the irqfd tests");
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(fd, IOCTL_PRIVCMD_IRQFD, &i));
-	EXPECT_EQ(EOPNOTSUPP, errno);
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(fd, IOCTL_PRIVCMD_IOEVENTFD, &e));
-	EXPECT_EQ(EOPNOTSUPP, errno);
+	EXPECT_ERRNO(EOPNOTSUPP, ioctl(fd, IOCTL_PRIVCMD_IRQFD, &i));
+	EXPECT_ERRNO(EOPNOTSUPP, ioctl(fd, IOCTL_PRIVCMD_IOEVENTFD, &e));
 out:
 	close(fd);
 }
@@ -885,19 +852,16 @@ TEST_F(gsi, unreadable_struct)
 {
 	bool built = have_gsi();
 
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, NULL));
 	/* Without the feature, the in-tree driver looks at nothing. */
-	EXPECT_EQ(built ? EFAULT : EINVAL, errno);
+	EXPECT_ERRNO(built ? EFAULT : EINVAL,
+		     ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, NULL));
 }
 
 /* The check the in-tree driver lacks: a restricted fd serves its guest. */
 TEST_F(gsi, restricted_eperm)
 {
 	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &self->req));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &self->req));
 	EXPECT_EQ(0xdead, self->req.gsi);
 }
 

@@ -117,8 +117,7 @@ TEST_F(domain, mmap_v0_maps_pv_frames)
 	ASSERT_TRUE(q != MAP_FAILED);
 	ret = ioctl(self->fd, IOCTL_PRIVCMD_MMAP, &m);
 	if (xpc_auto_translated(self->fd)) {
-		EXPECT_EQ(-1, ret);
-		EXPECT_EQ(ENOSYS, errno);
+		EXPECT_ERRNO(ENOSYS, ret);
 	} else {
 		ASSERT_EQ(0, ret) TH_LOG("%s", strerror(errno));
 		q[7] = 0x5a;
@@ -177,9 +176,8 @@ TEST_F(domain, resource_past_its_frames_fails)
 	unsigned char *q = xpc_map(self->fd, GRANT_FRAMES + 1, PROT_READ);
 
 	ASSERT_TRUE(q != MAP_FAILED);
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
-					0, GRANT_FRAMES + 1, q, NULL));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					       0, GRANT_FRAMES + 1, q, NULL));
 	munmap(q, (GRANT_FRAMES + 1) * XPC_PAGE);
 }
 
@@ -195,10 +193,9 @@ TEST_F(domain, restricted_to_other_domain_eperm)
 	ASSERT_EQ(0, ioctl(fd, IOCTL_PRIVCMD_RESTRICT, &other));
 	q = xpc_map(fd, 1, PROT_READ);
 	ASSERT_TRUE(q != MAP_FAILED);
-	EXPECT_EQ(-1, xpc_batch_v2(fd, self->dom, q, self->frames, &err, 1));
-	EXPECT_EQ(EPERM, errno);
-	EXPECT_EQ(-1, xpc_map_resource(fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 1, q, NULL));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, xpc_batch_v2(fd, self->dom, q, self->frames, &err, 1));
+	EXPECT_ERRNO(EPERM, xpc_map_resource(fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 1, q,
+					     NULL));
 	munmap(q, XPC_PAGE);
 	close(fd);
 }

@@ -259,18 +259,14 @@ TEST_F(h, domctl_unknown_interface_version_strict_refused)
 	set_xen_guest_handle(d.u.vcpuaffinity.cpumap_hard.bitmap, hard);
 	d.u.vcpuaffinity.cpumap_hard.nr_bits = 64;
 	/* The default policy refuses it: Xen is not called. */
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
 	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, xpc_last_error(self->fd).reason);
 	EXPECT_EQ(seq + 1, xpc_last_error(self->fd).seq);
 	EXPECT_EQ(issued, xpc_stat(OP_DOMCTL, "issued"));
 
 	/* "known-interfaces" is what the default does now. */
 	ASSERT_EQ(0, xpc_narrow(self->fd, "known-interfaces"));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
 	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, xpc_last_error(self->fd).reason);
 	EXPECT_EQ(seq + 2, xpc_last_error(self->fd).seq);
 	/* The version it knows still works on the narrowed fd. */
@@ -444,10 +440,8 @@ TEST_F(h, event_channel_op_struct_past_mapping_refused)
 	ASSERT_EQ(0, munmap(p + page, page));
 	/* 8 of its 24 bytes are mapped. */
 	st = (struct evtchn_status *)(p + page - 8);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_EVTCHN, EVTCHNOP_status,
-				    xpc_ptr(st), 0, 0, 0));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, OP_EVTCHN, EVTCHNOP_status,
+					   xpc_ptr(st), 0, 0, 0));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_UNMAPPED, last.reason);
 	EXPECT_EQ(1, last.arg);
@@ -546,10 +540,8 @@ TEST_F(h, multicall_entry_kernel_handles_refused)
 			mc[1].op = i == 1 ? OP_DOMCTL : OP_SYSCTL;
 			mc[1].args[0] = i == 1 ? xpc_ptr(&d) : xpc_ptr(&sc);
 		}
-		errno = 0;
-		EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc),
-					    2, 0, 0, 0));
-		EXPECT_EQ(EFAULT, errno);
+		EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc),
+						   2, 0, 0, 0));
 		last = xpc_last_error(self->fd);
 		EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, last.reason) TH_LOG("case %d", i);
 		EXPECT_EQ(1, last.entry);
@@ -625,9 +617,7 @@ TEST_F(h, update_va_mapping_kernel_va_refused)
 	memset(mc, 0, sizeof(mc));
 	mc[0].op = OP_UVM;
 	mc[0].args[0] = self->kaddr;
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, last.reason);
 	EXPECT_EQ(0, last.entry);
@@ -685,9 +675,7 @@ TEST_F(h, grant_map_kernel_host_addr_refused)
 	mc[0].args[0] = GNTTABOP_unmap_grant_ref;
 	mc[0].args[1] = xpc_ptr(unmap);
 	mc[0].args[2] = 1;
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, last.reason);
 	EXPECT_EQ(0, last.entry);
@@ -813,9 +801,7 @@ TEST_F(h, own_page_tables_refused_foreign_ones_reach_xen)
 	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(req), 1, DOMID_IO, req[0].ptr);
 	/* The calling vCPU's own base pointer is the kernel's state. */
 	issued = xpc_stat(OP_MMUEXT, "issued");
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, 0, DOMID_SELF, 0));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, 0, DOMID_SELF, 0));
 	EXPECT_EQ(issued, xpc_stat(OP_MMUEXT, "issued"));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_STATE, last.reason);
@@ -834,21 +820,13 @@ TEST_F(h, own_page_tables_refused_foreign_ones_reach_xen)
 	 * page tables mapping another domain's frames.
 	 */
 	issued = xpc_stat(OP_MMU, "issued");
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMU, xpc_ptr(req), 1, 0, NO_DOMAIN, 0));
-	EXPECT_EQ(ESRCH, errno);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMU, xpc_ptr(&req[1]), 1, 0,
-				    (NO_DOMAIN + 1) << 16 | NO_DOMAIN, 0));
-	EXPECT_EQ(ESRCH, errno);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMU, xpc_ptr(req), 2, 0,
-				    FOREIGNDOM(NO_DOMAIN, NO_DOMAIN + 1), 0));
-	EXPECT_EQ(ESRCH, errno);
+	EXPECT_ERRNO(ESRCH, xpc_hypercall(self->fd, OP_MMU, xpc_ptr(req), 1, 0, NO_DOMAIN, 0));
+	EXPECT_ERRNO(ESRCH, xpc_hypercall(self->fd, OP_MMU, xpc_ptr(&req[1]), 1, 0,
+					  (NO_DOMAIN + 1) << 16 | NO_DOMAIN, 0));
+	EXPECT_ERRNO(ESRCH, xpc_hypercall(self->fd, OP_MMU, xpc_ptr(req), 2, 0,
+					  FOREIGNDOM(NO_DOMAIN, NO_DOMAIN + 1), 0));
 	EXPECT_EQ(issued + 3, xpc_stat(OP_MMU, "issued"));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, 0, NO_DOMAIN, 0));
-	EXPECT_EQ(ESRCH, errno);
+	EXPECT_ERRNO(ESRCH, xpc_hypercall(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, 0, NO_DOMAIN, 0));
 	/* A flush touches no table: ours is fine. */
 	ext[0].cmd = MMUEXT_TLB_FLUSH_LOCAL;
 	EXPECT_EQ(0, xpc_hypercall(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, 0, DOMID_SELF, 0))
@@ -860,9 +838,7 @@ TEST_F(h, own_page_tables_refused_foreign_ones_reach_xen)
 	mc[0].args[0] = xpc_ptr(&req[1]);
 	mc[0].args[1] = 1;
 	mc[0].args[3] = DOMID_SELF;
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, last.reason);
 	EXPECT_EQ(0, last.entry);
@@ -887,27 +863,22 @@ TEST_F(h, kernel_state_hypercalls_refused)
 
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		issued = xpc_stat(ops[i], "issued");
-		errno = 0;
-		EXPECT_EQ(-1, xpc_hypercall(self->fd, ops[i], 0, self->kaddr, 0, 0, 0));
-		EXPECT_EQ(EPERM, errno) TH_LOG("op %llu", (unsigned long long)ops[i]);
+		EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, ops[i], 0, self->kaddr, 0, 0, 0))
+			TH_LOG("op %llu", (unsigned long long)ops[i]);
 		EXPECT_EQ(issued, xpc_stat(ops[i], "issued"));
 		last = xpc_last_error(self->fd);
 		EXPECT_EQ(XPRIVCMD_REASON_KERNEL_STATE, last.reason);
 		EXPECT_EQ(ops[i], last.op);
 	}
 	/* vcpu_op: registering areas Xen writes to is refused, asking is not. */
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_vcpu_op,
-				    VCPUOP_register_runstate_memory_area, 0,
-				    self->kaddr, 0, 0));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, __HYPERVISOR_vcpu_op,
+					  VCPUOP_register_runstate_memory_area, 0,
+					  self->kaddr, 0, 0));
 	EXPECT_EQ(1, xpc_hypercall(self->fd, __HYPERVISOR_vcpu_op, VCPUOP_is_up, 0, 0, 0, 0));
 
 	memset(mc, 0, sizeof(mc));
 	mc[0].op = __HYPERVISOR_set_callbacks;
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_STATE, last.reason);
 	EXPECT_EQ(0, last.entry);

@@ -229,11 +229,8 @@ TEST_F(xpc, op_out_of_range_einval)
 
 	ASSERT_LE(0, before);
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
-		errno = 0;
-		EXPECT_EQ(-1, xpc_hypercall(self->fd, ops[i], 0, 0, 0, 0, 0));
-		EXPECT_EQ(EINVAL, errno);
-		last = xpc_last_error(self->fd);
-		EXPECT_EQ(XPRIVCMD_REASON_OP_RANGE, last.reason);
+		last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_OP_RANGE,
+				      xpc_hypercall(self->fd, ops[i], 0, 0, 0, 0, 0));
 		EXPECT_EQ(ops[i], last.op);
 		EXPECT_EQ(XPRIVCMD_ARG_NONE, last.arg);
 		EXPECT_EQ(i + 1, last.seq);
@@ -270,9 +267,7 @@ TEST_F(xpc, unimplemented_op_enosys_from_xen)
 {
 	long long before = xpc_stat(UNIMPL_OP, "issued");
 
-	errno = 0;
-	EXPECT_EQ(-1, unimplemented_call(self->fd));
-	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_ERRNO(ENOSYS, unimplemented_call(self->fd));
 	EXPECT_EQ(before + 1, xpc_stat(UNIMPL_OP, "issued"));
 }
 
@@ -297,9 +292,8 @@ TEST_F(xpc, unmodelled_op_refused_then_enosys_from_xen)
 	ASSERT_EQ(0, xpc_policy_add(&policy, "unmodelled"));
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		before = xpc_stat(ops[i], "issued");
-		errno = 0;
-		EXPECT_EQ(-1, xpc_hypercall(self->fd, ops[i], 0, 0, 0, 0, 0));
-		EXPECT_EQ(ENOSYS, errno) TH_LOG("op %u", ops[i]);
+		EXPECT_ERRNO(ENOSYS, xpc_hypercall(self->fd, ops[i], 0, 0, 0, 0, 0))
+			TH_LOG("op %u", ops[i]);
 		EXPECT_EQ(before + 1, xpc_stat(ops[i], "issued"));
 	}
 	EXPECT_EQ(0, xpc_policy_restore(&policy));
@@ -316,33 +310,22 @@ TEST_F(xpc, last_error_starts_empty_and_ignores_xen_errors)
 	EXPECT_EQ(0, last.reason);
 	EXPECT_EQ(XPRIVCMD_ARG_NONE, last.arg);
 	EXPECT_EQ(XPRIVCMD_ARG_NONE, last.entry);
-	errno = 0;
-	EXPECT_EQ(-1, unimplemented_call(self->fd));
-	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_ERRNO(ENOSYS, unimplemented_call(self->fd));
 	EXPECT_EQ(0, xpc_last_error(self->fd).seq);
 	/* Refused by xprivcmd, an undeclared op is recorded. */
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, 63, 0, 0, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
-	last = xpc_last_error(self->fd);
+	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_UNMODELLED,
+			      xpc_hypercall(self->fd, 63, 0, 0, 0, 0, 0));
 	EXPECT_EQ(1, last.seq);
-	EXPECT_EQ(XPRIVCMD_REASON_UNMODELLED, last.reason);
 	EXPECT_EQ(63, last.op);
 	EXPECT_EQ(XPRIVCMD_ARG_NONE, last.arg);
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, XPRIVCMD_IOCTL_LAST_ERROR, NULL));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, ioctl(self->fd, XPRIVCMD_IOCTL_LAST_ERROR, NULL));
 }
 
 TEST_F(xpc, bad_ioctl_argument_efault)
 {
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_HYPERCALL, NULL));
-	EXPECT_EQ(EFAULT, errno);
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_HYPERCALL,
-			    (void *)(uintptr_t)xpc_kernel_addr("linux_banner")));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, ioctl(self->fd, IOCTL_PRIVCMD_HYPERCALL, NULL));
+	EXPECT_ERRNO(EFAULT, ioctl(self->fd, IOCTL_PRIVCMD_HYPERCALL,
+				   (void *)(uintptr_t)xpc_kernel_addr("linux_banner")));
 }
 
 TEST_F(xpc, unknown_ioctl_enotty)
@@ -356,9 +339,7 @@ TEST_F(xpc, unknown_ioctl_enotty)
 	unsigned int i;
 
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
-		errno = 0;
-		EXPECT_EQ(-1, ioctl(self->fd, cmds[i], 0));
-		EXPECT_EQ(ENOTTY, errno) TH_LOG("cmd %#lx", cmds[i]);
+		EXPECT_ERRNO(ENOTTY, ioctl(self->fd, cmds[i], 0)) TH_LOG("cmd %#lx", cmds[i]);
 	}
 }
 

@@ -36,10 +36,8 @@ FIXTURE_TEARDOWN(buf)
 
 TEST_F(buf, private_mapping_einval)
 {
-	errno = 0;
-	EXPECT_TRUE((mmap(NULL, XPC_PAGE, PROT_READ | PROT_WRITE,
-				   MAP_PRIVATE, self->fd, 0)) == MAP_FAILED);
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_MAP_ERRNO(EINVAL, mmap(NULL, XPC_PAGE, PROT_READ | PROT_WRITE,
+				      MAP_PRIVATE, self->fd, 0));
 }
 
 TEST_F(buf, pages_are_zeroed)
@@ -132,14 +130,10 @@ TEST_F(buf, limit_per_fd_enomem)
 	void *p, *q;
 
 	ASSERT_LT(1, max);
-	errno = 0;
-	EXPECT_TRUE((xpc_map(self->fd, max + 1, PROT_READ)) == MAP_FAILED);
-	EXPECT_EQ(ENOMEM, errno);
+	EXPECT_MAP_ERRNO(ENOMEM, xpc_map(self->fd, max + 1, PROT_READ));
 	p = xpc_map(self->fd, max, PROT_READ);
 	ASSERT_TRUE((p) != MAP_FAILED);
-	errno = 0;
-	EXPECT_TRUE((xpc_map(self->fd, 1, PROT_READ)) == MAP_FAILED);
-	EXPECT_EQ(ENOMEM, errno);
+	EXPECT_MAP_ERRNO(ENOMEM, xpc_map(self->fd, 1, PROT_READ));
 	munmap(p, max * XPC_PAGE);
 	q = xpc_map(self->fd, 1, PROT_READ);
 	EXPECT_TRUE((q) != MAP_FAILED);
@@ -151,9 +145,7 @@ TEST_F(buf, no_growth_by_mremap)
 	void *p = xpc_map(self->fd, 1, PROT_READ);
 
 	ASSERT_TRUE((p) != MAP_FAILED);
-	errno = 0;
-	EXPECT_TRUE((mremap(p, XPC_PAGE, 2 * XPC_PAGE, MREMAP_MAYMOVE)) == MAP_FAILED);
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_MAP_ERRNO(EFAULT, mremap(p, XPC_PAGE, 2 * XPC_PAGE, MREMAP_MAYMOVE));
 	munmap(p, XPC_PAGE);
 }
 

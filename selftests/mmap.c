@@ -65,10 +65,8 @@ FIXTURE_TEARDOWN(map)
 
 TEST_F(map, private_mapping_einval)
 {
-	errno = 0;
-	EXPECT_TRUE((mmap(NULL, XPC_PAGE, PROT_READ, MAP_PRIVATE,
-				   self->fd, 0)) == MAP_FAILED);
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_MAP_ERRNO(EINVAL, mmap(NULL, XPC_PAGE, PROT_READ, MAP_PRIVATE,
+				      self->fd, 0));
 }
 
 TEST_F(map, unpopulated_mapping_sigbus)
@@ -166,12 +164,8 @@ TEST_F(map, v2_mapped_frame_again_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, arr, err, 2));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, arr, err, 2));
-	EXPECT_EQ(EINVAL, errno);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q + XPC_PAGE, arr, err, 1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_batch_v2(self->fd, self->dom, q, arr, err, 2));
+	EXPECT_ERRNO(EINVAL, xpc_batch_v2(self->fd, self->dom, q + XPC_PAGE, arr, err, 1));
 	munmap(q, 2 * XPC_PAGE);
 }
 
@@ -182,12 +176,8 @@ TEST_F(map, v2_part_of_fresh_mapping_einval)
 	int err;
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
-	EXPECT_EQ(EINVAL, errno);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q + XPC_PAGE, &self->mfn, &err, 1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
+	EXPECT_ERRNO(EINVAL, xpc_batch_v2(self->fd, self->dom, q + XPC_PAGE, &self->mfn, &err, 1));
 	munmap(q, 2 * XPC_PAGE);
 }
 
@@ -198,9 +188,7 @@ TEST_F(map, v2_past_mapping_einval)
 	int err[2];
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, arr, err, 2));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_batch_v2(self->fd, self->dom, q, arr, err, 2));
 	munmap(q, XPC_PAGE);
 }
 
@@ -210,9 +198,7 @@ TEST_F(map, v2_other_drivers_mapping_einval)
 	int err;
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
 	munmap(q, XPC_PAGE);
 }
 
@@ -223,9 +209,7 @@ TEST_F(map, v2_no_mapping_einval)
 
 	ASSERT_TRUE((q) != MAP_FAILED);
 	munmap(q, XPC_PAGE);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
 }
 
 TEST_F(map, v2_unaligned_address_einval)
@@ -234,9 +218,7 @@ TEST_F(map, v2_unaligned_address_einval)
 	int err;
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q + 8, &self->mfn, &err, 1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_batch_v2(self->fd, self->dom, q + 8, &self->mfn, &err, 1));
 	munmap(q, XPC_PAGE);
 }
 
@@ -246,9 +228,7 @@ TEST_F(map, v2_count_zero_einval)
 	int err;
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 0));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 0));
 	munmap(q, XPC_PAGE);
 }
 
@@ -261,9 +241,7 @@ TEST_F(map, v2_range_overflowing_einval)
 		.arr = &self->mfn, .err = &err,
 	};
 
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_MMAPBATCH_V2, &m));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, ioctl(self->fd, IOCTL_PRIVCMD_MMAPBATCH_V2, &m));
 }
 
 /* A huge count with small arrays: the arrays are what is wrong. */
@@ -277,9 +255,7 @@ TEST_F(map, v2_count_huge_efault)
 	ASSERT_TRUE((err) != MAP_FAILED);
 	/* Nothing after the first page of err[]. */
 	ASSERT_EQ(0, munmap((char *)err + XPC_PAGE, XPC_PAGE));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, err, 0x1000));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, err, 0x1000));
 	munmap(q, XPC_PAGE);
 	munmap(err, XPC_PAGE);
 }
@@ -290,12 +266,8 @@ TEST_F(map, v2_null_arrays_efault)
 	int err;
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, NULL, &err, 1));
-	EXPECT_EQ(EFAULT, errno);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, NULL, 1));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, xpc_batch_v2(self->fd, self->dom, q, NULL, &err, 1));
+	EXPECT_ERRNO(EFAULT, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, NULL, 1));
 	munmap(q, XPC_PAGE);
 }
 
@@ -356,12 +328,8 @@ TEST_F(map, v1_count_zero_or_negative_einval)
 	unsigned long arr = self->mfn;
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v1(self->fd, self->dom, q, &arr, 0));
-	EXPECT_EQ(EINVAL, errno);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v1(self->fd, self->dom, q, &arr, -1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_batch_v1(self->fd, self->dom, q, &arr, 0));
+	EXPECT_ERRNO(EINVAL, xpc_batch_v1(self->fd, self->dom, q, &arr, -1));
 	munmap(q, XPC_PAGE);
 }
 
@@ -371,9 +339,7 @@ TEST_F(map, v1_other_drivers_mapping_einval)
 	unsigned long arr = self->mfn;
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v1(self->fd, self->dom, q, &arr, 1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_batch_v1(self->fd, self->dom, q, &arr, 1));
 	munmap(q, XPC_PAGE);
 }
 
@@ -397,9 +363,7 @@ TEST_F(map, mmap_maps_runs)
 	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
 	EXPECT_EQ(0, memcmp(q + XPC_PAGE, self->page, XPC_PAGE));
 	/* Used once only. */
-	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, e, 1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, mmap_entries(self->fd, self->dom, e, 1));
 	munmap(q, 2 * XPC_PAGE);
 }
 
@@ -408,9 +372,7 @@ TEST_F(map, mmap_count_zero_ok_negative_einval)
 	struct privcmd_mmap_entry e = { 0 };
 
 	EXPECT_EQ(0, mmap_entries(self->fd, self->dom, &e, 0));
-	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, &e, -1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, mmap_entries(self->fd, self->dom, &e, -1));
 }
 
 TEST_F(map, mmap_not_at_start_einval)
@@ -421,9 +383,7 @@ TEST_F(map, mmap_not_at_start_einval)
 	};
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, &e, 1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, mmap_entries(self->fd, self->dom, &e, 1));
 	munmap(q, 2 * XPC_PAGE);
 }
 
@@ -436,9 +396,7 @@ TEST_F(map, mmap_gap_between_runs_einval)
 	};
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, e, 2));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, mmap_entries(self->fd, self->dom, e, 2));
 	munmap(q, 3 * XPC_PAGE);
 }
 
@@ -448,17 +406,13 @@ TEST_F(map, mmap_run_past_mapping_einval)
 	struct privcmd_mmap_entry e = { .va = xpc_ptr(q), .mfn = self->mfn, .npages = 2 };
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, &e, 1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, mmap_entries(self->fd, self->dom, &e, 1));
 	munmap(q, XPC_PAGE);
 }
 
 TEST_F(map, mmap_null_entries_efault)
 {
-	errno = 0;
-	EXPECT_EQ(-1, mmap_entries(self->fd, self->dom, NULL, 1));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, mmap_entries(self->fd, self->dom, NULL, 1));
 }
 
 /* The query reaches Xen, which answers for the domain asked about. */
@@ -466,10 +420,8 @@ TEST_F(map, resource_size_query_reaches_xen)
 {
 	__u64 num = 5;
 
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, XPC_DOMID_NONE,
-				   XPC_RESOURCE_GRANT_TABLE, 0, 0, NULL, &num));
-	EXPECT_EQ(ESRCH, errno);
+	EXPECT_ERRNO(ESRCH, xpc_map_resource(self->fd, XPC_DOMID_NONE,
+					 XPC_RESOURCE_GRANT_TABLE, 0, 0, NULL, &num));
 	EXPECT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
 				      0, 0, NULL, &num));
 	EXPECT_EQ(XPC_DOM_GRANT_FRAMES, num);
@@ -480,14 +432,10 @@ TEST_F(map, resource_only_one_of_addr_num_einval)
 	void *q = xpc_map(self->fd, 1, PROT_READ);
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 1,
-				   NULL, NULL));
-	EXPECT_EQ(EINVAL, errno);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 0,
-				   q, NULL));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 1,
+					  NULL, NULL));
+	EXPECT_ERRNO(EINVAL, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 0,
+					  q, NULL));
 	munmap(q, XPC_PAGE);
 }
 
@@ -496,10 +444,8 @@ TEST_F(map, resource_type_out_of_range_einval)
 	void *q = xpc_map(self->fd, 1, PROT_READ);
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, XPC_DOMID_NONE, 0x10000, 0, 1,
-				   q, NULL));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_map_resource(self->fd, XPC_DOMID_NONE, 0x10000, 0, 1,
+					  q, NULL));
 	munmap(q, XPC_PAGE);
 }
 
@@ -509,16 +455,12 @@ TEST_F(map, resource_map_reaches_xen)
 	void *q = xpc_map(self->fd, 1, PROT_READ);
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, XPC_DOMID_NONE,
-				   XPC_RESOURCE_GRANT_TABLE, 0, 1, q, NULL));
-	EXPECT_EQ(ESRCH, errno);
+	EXPECT_ERRNO(ESRCH, xpc_map_resource(self->fd, XPC_DOMID_NONE,
+					 XPC_RESOURCE_GRANT_TABLE, 0, 1, q, NULL));
 	EXPECT_EQ(SIGBUS, xpc_read_signal(q));
 	/* The mapping was claimed: it is not reused. */
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, XPC_DOMID_NONE,
-				   XPC_RESOURCE_GRANT_TABLE, 0, 1, q, NULL));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_map_resource(self->fd, XPC_DOMID_NONE,
+					  XPC_RESOURCE_GRANT_TABLE, 0, 1, q, NULL));
 	munmap(q, XPC_PAGE);
 }
 
@@ -527,10 +469,8 @@ TEST_F(map, resource_other_drivers_mapping_einval)
 	void *q = mmap(NULL, XPC_PAGE, PROT_READ, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 1,
-				   q, NULL));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 1,
+					  q, NULL));
 	munmap(q, XPC_PAGE);
 }
 
@@ -539,10 +479,8 @@ TEST_F(map, resource_past_mapping_einval)
 	void *q = xpc_map(self->fd, 1, PROT_READ);
 
 	ASSERT_TRUE((q) != MAP_FAILED);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 2,
-				   q, NULL));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE, 0, 2,
+					  q, NULL));
 	munmap(q, XPC_PAGE);
 }
 
@@ -588,9 +526,7 @@ TEST_F(map, partial_munmap_keeps_rest)
 	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
 	EXPECT_EQ(0, memcmp(q + 2 * XPC_PAGE, self->page, XPC_PAGE));
 	/* The split halves still count as used. */
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, self->dom, q + 2 * XPC_PAGE, arr, err, 1));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_batch_v2(self->fd, self->dom, q + 2 * XPC_PAGE, arr, err, 1));
 	munmap(q, XPC_PAGE);
 	munmap(q + 2 * XPC_PAGE, XPC_PAGE);
 }

@@ -66,9 +66,7 @@ TEST_F(pol, narrowed_fd_denies_with_eacces_and_reason)
 
 	ASSERT_EQ(0, xpc_narrow(self->fd, "none +xen_version"));
 	EXPECT_LT(0, xen_version(self->fd));
-	errno = 0;
-	EXPECT_EQ(-1, console_write(self->fd, "denied\n"));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, console_write(self->fd, "denied\n"));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_POLICY, last.reason);
 	EXPECT_EQ(__HYPERVISOR_console_io, last.op);
@@ -82,9 +80,7 @@ TEST_F(pol, narrowed_fd_can_never_widen)
 	ASSERT_EQ(0, xpc_narrow(self->fd, "-console_io"));
 	ASSERT_EQ(0, xpc_narrow(self->fd, "all"));
 	ASSERT_EQ(0, xpc_narrow(self->fd, "+console_io"));
-	errno = 0;
-	EXPECT_EQ(-1, console_write(self->fd, "still denied\n"));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, console_write(self->fd, "still denied\n"));
 	EXPECT_LT(0, xen_version(self->fd));
 }
 
@@ -94,16 +90,12 @@ TEST_F(pol, sub_command_rules)
 
 	ASSERT_EQ(0, xpc_narrow(self->fd, "-xen_version:1"));
 	EXPECT_LT(0, xen_version(self->fd));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
-				    XENVER_extraversion, xpc_ptr(extra), 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
+					   XENVER_extraversion, xpc_ptr(extra), 0, 0, 0));
 	/* Xen reads an int command: high bits must not dodge the rule. */
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
-				    (1ULL << 32) | XENVER_extraversion,
-				    xpc_ptr(extra), 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
+					   (1ULL << 32) | XENVER_extraversion,
+					   xpc_ptr(extra), 0, 0, 0));
 }
 
 TEST_F(pol, bad_narrow_requests)
@@ -111,24 +103,14 @@ TEST_F(pol, bad_narrow_requests)
 	struct xprivcmd_narrow n = { .text = xpc_ptr("all"), .len = 3, .flags = 1 };
 	static char big[XPRIVCMD_POLICY_TEXT_MAX + 2];
 
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, XPRIVCMD_IOCTL_NARROW, &n));
-	EXPECT_EQ(EINVAL, errno);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_narrow(self->fd, "+no_such_hypercall"));
-	EXPECT_EQ(EINVAL, errno);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_narrow(self->fd, "deny domctl"));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, ioctl(self->fd, XPRIVCMD_IOCTL_NARROW, &n));
+	EXPECT_ERRNO(EINVAL, xpc_narrow(self->fd, "+no_such_hypercall"));
+	EXPECT_ERRNO(EINVAL, xpc_narrow(self->fd, "deny domctl"));
 	memset(big, ' ', sizeof(big) - 1);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_narrow(self->fd, big));
-	EXPECT_EQ(E2BIG, errno);
+	EXPECT_ERRNO(E2BIG, xpc_narrow(self->fd, big));
 	n.flags = 0;
 	n.text = 0;
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, XPRIVCMD_IOCTL_NARROW, &n));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, ioctl(self->fd, XPRIVCMD_IOCTL_NARROW, &n));
 	/* None of this narrowed anything. */
 	EXPECT_EQ(0, console_write(self->fd, "not narrowed\n"));
 }
@@ -140,9 +122,7 @@ TEST_F(pol, module_policy_set_at_run_time)
 	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "-console_io:0"));
 	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
 	EXPECT_STREQ("all -console_io:0", now);
-	errno = 0;
-	EXPECT_EQ(-1, console_write(self->fd, "denied globally\n"));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, console_write(self->fd, "denied globally\n"));
 	EXPECT_LT(0, xen_version(self->fd));
 	/* A malformed policy is refused and leaves the old one in place. */
 	EXPECT_NE(0, xpc_write_file(XPC_PARAM("policy"), "+bogus"));
@@ -160,9 +140,7 @@ TEST_F(pol, strict_preset)
 	EXPECT_TRUE(strstr(now, "unmodelled") == NULL) TH_LOG("%s", now);
 	EXPECT_LT(0, xen_version(self->fd));
 	EXPECT_EQ(0, console_write(self->fd, "strict allows console writes\n"));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_memory_op, 0, 0, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_memory_op, 0, 0, 0, 0, 0));
 	EXPECT_EQ(XPRIVCMD_REASON_POLICY, xpc_last_error(self->fd).reason);
 }
 
@@ -201,10 +179,8 @@ TEST_F(pol, multicall_cannot_smuggle_denied_op)
 	mc[1].op = __HYPERVISOR_domctl;
 	mc[1].args[0] = xpc_ptr(&dc);
 	ASSERT_EQ(0, xpc_narrow(self->fd, "-domctl"));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
-				    xpc_ptr(mc), 2, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+					   xpc_ptr(mc), 2, 0, 0, 0));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_POLICY, last.reason);
 	EXPECT_EQ(1, last.entry);
@@ -230,10 +206,8 @@ TEST_F(pol, multicall_entry_pointers_checked)
 	mc[1].op = __HYPERVISOR_xen_version;
 	mc[1].args[0] = XENVER_extraversion;
 	mc[1].args[1] = uts;
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
-				    xpc_ptr(mc), 2, 0, 0, 0));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+					   xpc_ptr(mc), 2, 0, 0, 0));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, last.reason);
 	EXPECT_EQ(1, last.entry);
@@ -249,20 +223,16 @@ TEST_F(pol, nested_multicall_and_limits)
 
 	memset(mc, 0, sizeof(mc));
 	mc[0].op = __HYPERVISOR_multicall;
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
-				    xpc_ptr(mc), 1, 0, 0, 0));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+					   xpc_ptr(mc), 1, 0, 0, 0));
 	EXPECT_EQ(XPRIVCMD_REASON_NESTED_MULTICALL, xpc_last_error(self->fd).reason);
 
 	mc[0].op = __HYPERVISOR_xen_version;
 	mc[1].op = __HYPERVISOR_xen_version;
 	mc[2].op = __HYPERVISOR_xen_version;
 	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("multicall_max"), "2"));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
-				    xpc_ptr(mc), 3, 0, 0, 0));
-	EXPECT_EQ(E2BIG, errno);
+	EXPECT_ERRNO(E2BIG, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+					  xpc_ptr(mc), 3, 0, 0, 0));
 	EXPECT_EQ(XPRIVCMD_REASON_TOO_MANY, xpc_last_error(self->fd).reason);
 	EXPECT_EQ(0, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
 				   xpc_ptr(mc), 2, 0, 0, 0));
@@ -283,10 +253,8 @@ TEST_F(pol, sysctl_embedded_pointer_checked)
 	xpc_init_sysctl(&sc, XEN_SYSCTL_readconsole);
 	sc.u.readconsole.count = 64;
 	sc.u.readconsole.buffer.p = (void *)(uintptr_t)uts;
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
-				    0, 0, 0, 0));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+					   0, 0, 0, 0));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, last.reason);
 	EXPECT_EQ(0, last.arg);
@@ -309,10 +277,8 @@ TEST_F(pol, known_interfaces_refuses_unknown_version)
 
 	xpc_init_sysctl(&sc, XEN_SYSCTL_physinfo);
 	sc.interface_version = 0x7fff;
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
-				    0, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+					   0, 0, 0, 0));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(seq + 1, last.seq);
 	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, last.reason);
@@ -320,26 +286,20 @@ TEST_F(pol, known_interfaces_refuses_unknown_version)
 
 	/* The old word is the default now: still refused. */
 	ASSERT_EQ(0, xpc_narrow(self->fd, "known-interfaces"));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
-				    0, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+					   0, 0, 0, 0));
 	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, xpc_last_error(self->fd).reason);
 	EXPECT_EQ(seq + 2, xpc_last_error(self->fd).seq);
 
 	/* "unmodelled" lets it through: Xen itself refuses the version. */
 	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "unmodelled"));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd2, __HYPERVISOR_sysctl, xpc_ptr(&sc),
-				    0, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd2, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+					   0, 0, 0, 0));
 	EXPECT_EQ(0, xpc_last_error(self->fd2).seq);
 	EXPECT_EQ(issued + 1, xpc_stat(__HYPERVISOR_sysctl, "issued"));
 	/* ...but not on the fd narrowed without it. */
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
-				    0, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+					   0, 0, 0, 0));
 	EXPECT_EQ(seq + 3, xpc_last_error(self->fd).seq);
 
 	/* The version it knows works on the narrowed fd. */
@@ -479,14 +439,10 @@ TEST_F(pol, xen_errors_counted_by_errno)
 #ifdef __aarch64__
 	SKIP(return, "PHYSDEVOP_free_irq_vector is not modelled on Arm");
 #endif
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_physdev_op,
-				    PHYSDEVOP_free_irq_vector, 0, 0, 0, 0));
-	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_ERRNO(ENOSYS, xpc_hypercall(self->fd, __HYPERVISOR_physdev_op,
+					   PHYSDEVOP_free_irq_vector, 0, 0, 0, 0));
 	EXPECT_EQ((before < 0 ? 0 : before) + 1, xpc_stat_line("errno 38 "));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, 63, 0, 0, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, 63, 0, 0, 0, 0, 0));
 	EXPECT_EQ(eacces, xpc_stat_line("errno 13 "));
 	EXPECT_EQ((before < 0 ? 0 : before) + 1, xpc_stat_line("errno 38 "));
 }

@@ -131,11 +131,9 @@ TEST_F(domu, past_the_table_fails)
 	ASSERT_TRUE(q != MAP_FAILED);
 	ASSERT_EQ(0, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
 					0, 0, NULL, &num));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
-					1024, 1, q, NULL));
-	TH_LOG("errno %d", errno);
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					      1024, 1, q, NULL))
+		TH_LOG("errno %d", errno);
 	munmap(q, XPC_PAGE);
 }
 
@@ -162,14 +160,10 @@ TEST_F(domu, restricted_elsewhere_eperm)
 
 	ASSERT_TRUE(q != MAP_FAILED);
 	ASSERT_EQ(0, ioctl(self->fd, IOCTL_PRIVCMD_RESTRICT, &dom));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
-					0, 1, q, NULL));
-	EXPECT_EQ(EPERM, errno);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
-					0, 0, NULL, NULL));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					      0, 1, q, NULL));
+	EXPECT_ERRNO(EPERM, xpc_map_resource(self->fd, self->dom, XPC_RESOURCE_GRANT_TABLE,
+					      0, 0, NULL, NULL));
 	EXPECT_EQ(SIGBUS, xpc_read_signal(q));
 	munmap(q, XPC_PAGE);
 }

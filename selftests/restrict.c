@@ -31,18 +31,14 @@ TEST_F(restrict, same_domain_again_is_ok)
 TEST_F(restrict, other_domain_einval)
 {
 	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_restrict(self->fd, 6));
-	EXPECT_EQ(EINVAL, errno);
+	EXPECT_ERRNO(EINVAL, xpc_restrict(self->fd, 6));
 	/* Still restricted to the first. */
 	EXPECT_EQ(0, xpc_restrict(self->fd, 5));
 }
 
 TEST_F(restrict, bad_argument_efault)
 {
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_RESTRICT, NULL));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, ioctl(self->fd, IOCTL_PRIVCMD_RESTRICT, NULL));
 }
 
 TEST_F(restrict, hypercall_eperm)
@@ -50,10 +46,8 @@ TEST_F(restrict, hypercall_eperm)
 	ASSERT_LT(0, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
 				   XENVER_version, 0, 0, 0, 0));
 	ASSERT_EQ(0, xpc_restrict(self->fd, 0));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
-				    XENVER_version, 0, 0, 0, 0));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
+					  XENVER_version, 0, 0, 0, 0));
 	/* Tools can tell this EPERM from one of Xen's. */
 	EXPECT_EQ(XPRIVCMD_REASON_RESTRICTED, xpc_last_error(self->fd).reason);
 	EXPECT_EQ(EPERM, xpc_last_error(self->fd).err);
@@ -77,15 +71,11 @@ TEST_F(restrict, dm_op_other_domain_eperm)
 	struct privcmd_dm_op op = { .dom = 6, .num = 1, .ubufs = &b };
 
 	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
 	/* The probe is a domain too: only the fd's own passes. */
 	op.dom = XPC_DOMID_INVALID;
 	op.num = 0;
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
 	op.dom = 5;
 	EXPECT_EQ(0, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
 }
@@ -97,9 +87,7 @@ TEST_F(restrict, dm_op_own_domain_reaches_xen)
 	struct privcmd_dm_op op = { .dom = XPC_DOMID_NONE, .num = 1, .ubufs = &b };
 
 	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE));
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
-	EXPECT_EQ(XPC_DM_OP_NO_DOMAIN, errno);
+	EXPECT_ERRNO(XPC_DM_OP_NO_DOMAIN, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
 }
 
 TEST_F(restrict, mmapbatch_v2_other_domain_eperm)
@@ -110,9 +98,7 @@ TEST_F(restrict, mmapbatch_v2_other_domain_eperm)
 
 	ASSERT_TRUE((addr) != MAP_FAILED);
 	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_batch_v2(self->fd, 0, addr, &gfn, &err, 1));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, xpc_batch_v2(self->fd, 0, addr, &gfn, &err, 1));
 	munmap(addr, XPC_PAGE);
 }
 
@@ -126,9 +112,7 @@ TEST_F(restrict, mmapbatch_other_domain_eperm)
 
 	ASSERT_TRUE((addr) != MAP_FAILED);
 	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_MMAPBATCH, &m));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, ioctl(self->fd, IOCTL_PRIVCMD_MMAPBATCH, &m));
 	munmap(addr, XPC_PAGE);
 }
 
@@ -140,10 +124,9 @@ TEST_F(restrict, mmap_other_domain_eperm)
 
 	ASSERT_TRUE((addr) != MAP_FAILED);
 	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_MMAP, &m));
 	/* privcmd's ABI: no IOCTL_PRIVCMD_MMAP at all in a translated guest. */
-	EXPECT_EQ(xpc_auto_translated(self->fd) ? ENOSYS : EPERM, errno);
+	EXPECT_ERRNO(xpc_auto_translated(self->fd) ? ENOSYS : EPERM,
+		     ioctl(self->fd, IOCTL_PRIVCMD_MMAP, &m));
 	munmap(addr, XPC_PAGE);
 }
 
@@ -152,9 +135,7 @@ TEST_F(restrict, mmap_resource_other_domain_eperm)
 	struct privcmd_mmap_resource r = { .dom = 0, .type = 1 };
 
 	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, ioctl(self->fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r));
 }
 
 /* Its own domain passes, to Xen, which knows no such domain. */
@@ -163,9 +144,7 @@ TEST_F(restrict, mmap_resource_own_domain_reaches_xen)
 	struct privcmd_mmap_resource r = { .dom = XPC_DOMID_NONE, .type = 1 };
 
 	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE));
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r));
-	EXPECT_EQ(ESRCH, errno);
+	EXPECT_ERRNO(ESRCH, ioctl(self->fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r));
 }
 
 TEST_F(restrict, pcidev_get_gsi_eperm)
@@ -173,16 +152,12 @@ TEST_F(restrict, pcidev_get_gsi_eperm)
 	struct privcmd_pcidev_get_gsi g = { 0 };
 
 	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &g));
-	EXPECT_EQ(EPERM, errno);
+	EXPECT_ERRNO(EPERM, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &g));
 }
 
 TEST_F(restrict, unimplemented_probe_enotty)
 {
-	errno = 0;
-	EXPECT_EQ(-1, ioctl(self->fd, IOCTL_PRIVCMD_UNIMPLEMENTED, NULL));
-	EXPECT_EQ(ENOTTY, errno);
+	EXPECT_ERRNO(ENOTTY, ioctl(self->fd, IOCTL_PRIVCMD_UNIMPLEMENTED, NULL));
 }
 
 TEST_HARNESS_MAIN

@@ -48,10 +48,8 @@ TEST_F(uop, valid_buffer_reaches_xen)
 	static const char msg[] = "world";
 	long long issued = xpc_stat(HELLO, "issued");
 
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, xpc_ptr(msg), sizeof(msg),
-				    0, 0, 0));
-	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_ERRNO(ENOSYS, xpc_hypercall(self->fd, HELLO, xpc_ptr(msg), sizeof(msg),
+					   0, 0, 0));
 	EXPECT_EQ(issued + 1, xpc_stat(HELLO, "issued"));
 }
 
@@ -63,9 +61,7 @@ TEST_F(uop, kernel_buffer_refused_before_xen)
 	struct utsname u;
 
 	ASSERT_NE(0, uts);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
 	EXPECT_EQ(issued, xpc_stat(HELLO, "issued"));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, last.reason);
@@ -77,13 +73,9 @@ TEST_F(uop, kernel_buffer_refused_before_xen)
 
 TEST_F(uop, null_and_unmapped_refused)
 {
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, 0, 6, 0, 0, 0));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, HELLO, 0, 6, 0, 0, 0));
 	EXPECT_EQ(XPRIVCMD_REASON_NULL_PTR, xpc_last_error(self->fd).reason);
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, 0x1000, 6, 0, 0, 0));
-	EXPECT_EQ(EFAULT, errno);
+	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, HELLO, 0x1000, 6, 0, 0, 0));
 	EXPECT_EQ(XPRIVCMD_REASON_UNMAPPED, xpc_last_error(self->fd).reason);
 }
 
@@ -101,9 +93,7 @@ TEST_F(uop, undeclared_op_refused_unless_unmodelled)
 
 	ASSERT_NE(0, uts);
 	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("user_ops"), " "));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
 	EXPECT_EQ(issued, xpc_stat(HELLO, "issued"));
 	last = xpc_last_error(self->fd);
 	EXPECT_EQ(XPRIVCMD_REASON_UNMODELLED, last.reason);
@@ -114,9 +104,7 @@ TEST_F(uop, undeclared_op_refused_unless_unmodelled)
 	EXPECT_STREQ("Linux", u.sysname);
 
 	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "unmodelled"));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
-	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_ERRNO(ENOSYS, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
 	EXPECT_EQ(issued + 1, xpc_stat(HELLO, "issued"));
 }
 
@@ -137,15 +125,11 @@ TEST_F(uop, strict_policy_needs_explicit_allow)
 	static const char msg[] = "world";
 
 	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "strict"));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, xpc_ptr(msg), sizeof(msg),
-				    0, 0, 0));
-	EXPECT_EQ(EACCES, errno);
+	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, HELLO, xpc_ptr(msg), sizeof(msg),
+					   0, 0, 0));
 	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "strict +43"));
-	errno = 0;
-	EXPECT_EQ(-1, xpc_hypercall(self->fd, HELLO, xpc_ptr(msg), sizeof(msg),
-				    0, 0, 0));
-	EXPECT_EQ(ENOSYS, errno);
+	EXPECT_ERRNO(ENOSYS, xpc_hypercall(self->fd, HELLO, xpc_ptr(msg), sizeof(msg),
+					   0, 0, 0));
 }
 
 TEST_HARNESS_MAIN

@@ -57,6 +57,18 @@ struct xpc_memory_reservation {
 #define XPC_XENMEM_machphys_mfn_list	5
 #define XPC_GNTTABOP_setup_table	2
 
+/*
+ * EXPECT_MAP_ERRNO(): as EXPECT_ERRNO(), for a call that fails with
+ * MAP_FAILED (mmap(), mremap(), xpc_map()).
+ */
+static inline int xpc_map_errno_of(void *ret)
+{
+	return ret == MAP_FAILED ? errno : 0;
+}
+
+#define EXPECT_MAP_ERRNO(_errno, _call) \
+	EXPECT_EQ(_errno, (errno = 0, xpc_map_errno_of(_call)))
+
 static inline long xpc_param(const char *name)
 {
 	char path[128], line[64];
