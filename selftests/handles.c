@@ -259,15 +259,15 @@ TEST_F(h, domctl_unknown_interface_version_strict_refused)
 	set_xen_guest_handle(d.u.vcpuaffinity.cpumap_hard.bitmap, hard);
 	d.u.vcpuaffinity.cpumap_hard.nr_bits = 64;
 	/* The default policy refuses it: Xen is not called. */
-	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
-	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, xpc_last_error(self->fd).reason);
+	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_INTERFACE,
+		       xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
 	EXPECT_EQ(seq + 1, xpc_last_error(self->fd).seq);
 	EXPECT_EQ(issued, xpc_stat(OP_DOMCTL, "issued"));
 
 	/* "known-interfaces" is what the default does now. */
 	ASSERT_EQ(0, xpc_narrow(self->fd, "known-interfaces"));
-	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
-	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, xpc_last_error(self->fd).reason);
+	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_INTERFACE,
+		       xpc_hypercall(self->fd, OP_DOMCTL, xpc_ptr(&d), 0, 0, 0, 0));
 	EXPECT_EQ(seq + 2, xpc_last_error(self->fd).seq);
 	/* The version it knows still works on the narrowed fd. */
 	d.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
@@ -440,10 +440,9 @@ TEST_F(h, event_channel_op_struct_past_mapping_refused)
 	ASSERT_EQ(0, munmap(p + page, page));
 	/* 8 of its 24 bytes are mapped. */
 	st = (struct evtchn_status *)(p + page - 8);
-	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, OP_EVTCHN, EVTCHNOP_status,
-					   xpc_ptr(st), 0, 0, 0));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_UNMAPPED, last.reason);
+	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_UNMAPPED,
+			      xpc_hypercall(self->fd, OP_EVTCHN, EVTCHNOP_status,
+					    xpc_ptr(st), 0, 0, 0));
 	EXPECT_EQ(1, last.arg);
 	EXPECT_EQ(issued, xpc_stat(OP_EVTCHN, "issued"));
 
@@ -540,9 +539,9 @@ TEST_F(h, multicall_entry_kernel_handles_refused)
 			mc[1].op = i == 1 ? OP_DOMCTL : OP_SYSCTL;
 			mc[1].args[0] = i == 1 ? xpc_ptr(&d) : xpc_ptr(&sc);
 		}
-		EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc),
-						   2, 0, 0, 0));
-		last = xpc_last_error(self->fd);
+		last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_KERNEL_PTR,
+				      xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc),
+						    2, 0, 0, 0));
 		EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, last.reason) TH_LOG("case %d", i);
 		EXPECT_EQ(1, last.entry);
 		EXPECT_EQ(mc[1].op, last.op);
@@ -617,9 +616,8 @@ TEST_F(h, update_va_mapping_kernel_va_refused)
 	memset(mc, 0, sizeof(mc));
 	mc[0].op = OP_UVM;
 	mc[0].args[0] = self->kaddr;
-	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, last.reason);
+	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_OWN_TABLES,
+			      xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
 	EXPECT_EQ(0, last.entry);
 	EXPECT_EQ(OP_UVM, last.op);
 	EXPECT_EQ(XPRIVCMD_ARG_NONE, last.arg);
@@ -675,9 +673,8 @@ TEST_F(h, grant_map_kernel_host_addr_refused)
 	mc[0].args[0] = GNTTABOP_unmap_grant_ref;
 	mc[0].args[1] = xpc_ptr(unmap);
 	mc[0].args[2] = 1;
-	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, last.reason);
+	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_OWN_TABLES,
+			      xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
 	EXPECT_EQ(0, last.entry);
 	EXPECT_EQ(OP_GNTTAB, last.op);
 
@@ -800,13 +797,8 @@ TEST_F(h, own_page_tables_refused_foreign_ones_reach_xen)
 				  FOREIGNDOM(NO_DOMAIN, DOMID_IO), req[1].ptr);
 	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMU, xpc_ptr(req), 1, DOMID_IO, req[0].ptr);
 	/* The calling vCPU's own base pointer is the kernel's state. */
-	issued = xpc_stat(OP_MMUEXT, "issued");
-	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, 0, DOMID_SELF, 0));
-	EXPECT_EQ(issued, xpc_stat(OP_MMUEXT, "issued"));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_STATE, last.reason);
-	EXPECT_EQ(0, last.arg);
-	EXPECT_EQ(MMUEXT_NEW_BASEPTR, last.value);
+	EXPECT_HYPERCALL_REFUSED(self->fd, XPRIVCMD_REASON_KERNEL_STATE, 0, MMUEXT_NEW_BASEPTR,
+				 OP_MMUEXT, xpc_ptr(ext), 1, 0, DOMID_SELF);
 	/* Pinning our own tables is refused; another domain's reaches Xen. */
 	ext[0].cmd = MMUEXT_PIN_L1_TABLE;
 	EXPECT_OWN_TABLES_REFUSED(self->fd, OP_MMUEXT, xpc_ptr(ext), 1, DOMID_SELF,
@@ -838,9 +830,8 @@ TEST_F(h, own_page_tables_refused_foreign_ones_reach_xen)
 	mc[0].args[0] = xpc_ptr(&req[1]);
 	mc[0].args[1] = 1;
 	mc[0].args[3] = DOMID_SELF;
-	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_OWN_TABLES, last.reason);
+	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_OWN_TABLES,
+			      xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
 	EXPECT_EQ(0, last.entry);
 	EXPECT_EQ(req[1].ptr, last.value);
 }
@@ -863,12 +854,10 @@ TEST_F(h, kernel_state_hypercalls_refused)
 
 	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
 		issued = xpc_stat(ops[i], "issued");
-		EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, ops[i], 0, self->kaddr, 0, 0, 0))
-			TH_LOG("op %llu", (unsigned long long)ops[i]);
+		last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_KERNEL_STATE,
+				      xpc_hypercall(self->fd, ops[i], 0, self->kaddr, 0, 0, 0));
+		EXPECT_EQ(ops[i], last.op) TH_LOG("op %llu", (unsigned long long)ops[i]);
 		EXPECT_EQ(issued, xpc_stat(ops[i], "issued"));
-		last = xpc_last_error(self->fd);
-		EXPECT_EQ(XPRIVCMD_REASON_KERNEL_STATE, last.reason);
-		EXPECT_EQ(ops[i], last.op);
 	}
 	/* vcpu_op: registering areas Xen writes to is refused, asking is not. */
 	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, __HYPERVISOR_vcpu_op,
@@ -878,9 +867,8 @@ TEST_F(h, kernel_state_hypercalls_refused)
 
 	memset(mc, 0, sizeof(mc));
 	mc[0].op = __HYPERVISOR_set_callbacks;
-	EXPECT_ERRNO(EPERM, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_STATE, last.reason);
+	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_KERNEL_STATE,
+			      xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 1, 0, 0, 0));
 	EXPECT_EQ(0, last.entry);
 }
 

@@ -66,9 +66,8 @@ TEST_F(pol, narrowed_fd_denies_with_eacces_and_reason)
 
 	ASSERT_EQ(0, xpc_narrow(self->fd, "none +xen_version"));
 	EXPECT_LT(0, xen_version(self->fd));
-	EXPECT_ERRNO(EACCES, console_write(self->fd, "denied\n"));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_POLICY, last.reason);
+	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_POLICY,
+			      console_write(self->fd, "denied\n"));
 	EXPECT_EQ(__HYPERVISOR_console_io, last.op);
 	EXPECT_EQ(EACCES, last.err);
 	/* Other fds keep their own policy. */
@@ -140,8 +139,8 @@ TEST_F(pol, strict_preset)
 	EXPECT_TRUE(strstr(now, "unmodelled") == NULL) TH_LOG("%s", now);
 	EXPECT_LT(0, xen_version(self->fd));
 	EXPECT_EQ(0, console_write(self->fd, "strict allows console writes\n"));
-	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_memory_op, 0, 0, 0, 0, 0));
-	EXPECT_EQ(XPRIVCMD_REASON_POLICY, xpc_last_error(self->fd).reason);
+	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_POLICY,
+		       xpc_hypercall(self->fd, __HYPERVISOR_memory_op, 0, 0, 0, 0, 0));
 }
 
 /* compat is the in-tree driver's pass-through; known-interfaces a no-op. */
@@ -179,10 +178,9 @@ TEST_F(pol, multicall_cannot_smuggle_denied_op)
 	mc[1].op = __HYPERVISOR_domctl;
 	mc[1].args[0] = xpc_ptr(&dc);
 	ASSERT_EQ(0, xpc_narrow(self->fd, "-domctl"));
-	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
-					   xpc_ptr(mc), 2, 0, 0, 0));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_POLICY, last.reason);
+	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_POLICY,
+			      xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+					    xpc_ptr(mc), 2, 0, 0, 0));
 	EXPECT_EQ(1, last.entry);
 	EXPECT_EQ(__HYPERVISOR_domctl, last.op);
 	EXPECT_EQ(issued, xpc_stat(__HYPERVISOR_multicall, "issued"));
@@ -206,10 +204,9 @@ TEST_F(pol, multicall_entry_pointers_checked)
 	mc[1].op = __HYPERVISOR_xen_version;
 	mc[1].args[0] = XENVER_extraversion;
 	mc[1].args[1] = uts;
-	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
-					   xpc_ptr(mc), 2, 0, 0, 0));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, last.reason);
+	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_KERNEL_PTR,
+			      xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+					    xpc_ptr(mc), 2, 0, 0, 0));
 	EXPECT_EQ(1, last.entry);
 	EXPECT_EQ(1, last.arg);
 	EXPECT_EQ(uts, last.value);
@@ -223,17 +220,17 @@ TEST_F(pol, nested_multicall_and_limits)
 
 	memset(mc, 0, sizeof(mc));
 	mc[0].op = __HYPERVISOR_multicall;
-	EXPECT_ERRNO(EINVAL, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
-					   xpc_ptr(mc), 1, 0, 0, 0));
-	EXPECT_EQ(XPRIVCMD_REASON_NESTED_MULTICALL, xpc_last_error(self->fd).reason);
+	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_NESTED_MULTICALL,
+		       xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+				     xpc_ptr(mc), 1, 0, 0, 0));
 
 	mc[0].op = __HYPERVISOR_xen_version;
 	mc[1].op = __HYPERVISOR_xen_version;
 	mc[2].op = __HYPERVISOR_xen_version;
 	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("multicall_max"), "2"));
-	EXPECT_ERRNO(E2BIG, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
-					  xpc_ptr(mc), 3, 0, 0, 0));
-	EXPECT_EQ(XPRIVCMD_REASON_TOO_MANY, xpc_last_error(self->fd).reason);
+	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_TOO_MANY,
+		       xpc_hypercall(self->fd, __HYPERVISOR_multicall,
+				     xpc_ptr(mc), 3, 0, 0, 0));
 	EXPECT_EQ(0, xpc_hypercall(self->fd, __HYPERVISOR_multicall,
 				   xpc_ptr(mc), 2, 0, 0, 0));
 }
@@ -253,10 +250,9 @@ TEST_F(pol, sysctl_embedded_pointer_checked)
 	xpc_init_sysctl(&sc, XEN_SYSCTL_readconsole);
 	sc.u.readconsole.count = 64;
 	sc.u.readconsole.buffer.p = (void *)(uintptr_t)uts;
-	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
-					   0, 0, 0, 0));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, last.reason);
+	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_KERNEL_PTR,
+			      xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+					    0, 0, 0, 0));
 	EXPECT_EQ(0, last.arg);
 	EXPECT_EQ(uts, last.value);
 	ASSERT_EQ(0, uname(&u));
@@ -277,18 +273,17 @@ TEST_F(pol, known_interfaces_refuses_unknown_version)
 
 	xpc_init_sysctl(&sc, XEN_SYSCTL_physinfo);
 	sc.interface_version = 0x7fff;
-	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
-					   0, 0, 0, 0));
-	last = xpc_last_error(self->fd);
+	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_INTERFACE,
+			      xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+					    0, 0, 0, 0));
 	EXPECT_EQ(seq + 1, last.seq);
-	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, last.reason);
 	EXPECT_EQ(issued, xpc_stat(__HYPERVISOR_sysctl, "issued"));
 
 	/* The old word is the default now: still refused. */
 	ASSERT_EQ(0, xpc_narrow(self->fd, "known-interfaces"));
-	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
-					   0, 0, 0, 0));
-	EXPECT_EQ(XPRIVCMD_REASON_INTERFACE, xpc_last_error(self->fd).reason);
+	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_INTERFACE,
+		       xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
+				     0, 0, 0, 0));
 	EXPECT_EQ(seq + 2, xpc_last_error(self->fd).seq);
 
 	/* "unmodelled" lets it through: Xen itself refuses the version. */

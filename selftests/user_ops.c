@@ -56,27 +56,21 @@ TEST_F(uop, valid_buffer_reaches_xen)
 TEST_F(uop, kernel_buffer_refused_before_xen)
 {
 	__u64 uts = xpc_kernel_addr("init_uts_ns");
-	long long issued = xpc_stat(HELLO, "issued");
-	struct xprivcmd_last_error last;
 	struct utsname u;
 
 	ASSERT_NE(0, uts);
-	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
-	EXPECT_EQ(issued, xpc_stat(HELLO, "issued"));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_KERNEL_PTR, last.reason);
-	EXPECT_EQ(HELLO, last.op);
-	EXPECT_EQ(0, last.arg);
+	EXPECT_HYPERCALL_REFUSED(self->fd, XPRIVCMD_REASON_KERNEL_PTR, 0, uts,
+				 HELLO, uts, 16, 0, 0);
 	ASSERT_EQ(0, uname(&u));
 	EXPECT_STREQ("Linux", u.sysname);
 }
 
 TEST_F(uop, null_and_unmapped_refused)
 {
-	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, HELLO, 0, 6, 0, 0, 0));
-	EXPECT_EQ(XPRIVCMD_REASON_NULL_PTR, xpc_last_error(self->fd).reason);
-	EXPECT_ERRNO(EFAULT, xpc_hypercall(self->fd, HELLO, 0x1000, 6, 0, 0, 0));
-	EXPECT_EQ(XPRIVCMD_REASON_UNMAPPED, xpc_last_error(self->fd).reason);
+	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_NULL_PTR,
+		       xpc_hypercall(self->fd, HELLO, 0, 6, 0, 0, 0));
+	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_UNMAPPED,
+		       xpc_hypercall(self->fd, HELLO, 0x1000, 6, 0, 0, 0));
 }
 
 /*
@@ -88,18 +82,12 @@ TEST_F(uop, undeclared_op_refused_unless_unmodelled)
 {
 	__u64 uts = xpc_kernel_addr("init_uts_ns");
 	long long issued = xpc_stat(HELLO, "issued");
-	struct xprivcmd_last_error last;
 	struct utsname u;
 
 	ASSERT_NE(0, uts);
 	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("user_ops"), " "));
-	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, HELLO, uts, 16, 0, 0, 0));
-	EXPECT_EQ(issued, xpc_stat(HELLO, "issued"));
-	last = xpc_last_error(self->fd);
-	EXPECT_EQ(XPRIVCMD_REASON_UNMODELLED, last.reason);
-	EXPECT_EQ(HELLO, last.op);
-	EXPECT_EQ(EACCES, last.err);
-	EXPECT_EQ(XPRIVCMD_ARG_NONE, last.arg);
+	EXPECT_HYPERCALL_REFUSED(self->fd, XPRIVCMD_REASON_UNMODELLED, XPRIVCMD_ARG_NONE, 0,
+				 HELLO, uts, 16, 0, 0);
 	ASSERT_EQ(0, uname(&u));
 	EXPECT_STREQ("Linux", u.sysname);
 
