@@ -259,6 +259,23 @@ TEST_F(irqfd, close_with_many)
 		close(efds[i]);
 }
 
+/*
+ * An ioeventfd request for @dom: a 4-byte MMIO address, one vCPU, its ioreq
+ * page at @ioreq and its event channel ports at @ports.
+ */
+static void ioeventfd_req(struct privcmd_ioeventfd *req, void *ioreq, __u32 *ports,
+			  int efd, __u16 dom)
+{
+	memset(req, 0, sizeof(*req));
+	req->ioreq = xpc_ptr(ioreq);
+	req->ports = xpc_ptr(ports);
+	req->addr = 0x10000000;
+	req->addr_len = 4;
+	req->event_fd = efd;
+	req->vcpus = 1;
+	req->dom = dom;
+}
+
 FIXTURE(ioeventfd) {
 	int fd;
 	int efd;
@@ -278,14 +295,7 @@ FIXTURE_SETUP(ioeventfd)
 			  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	ASSERT_TRUE(self->anon != MAP_FAILED);
 	memset(self->ports, 0, sizeof(self->ports));
-	memset(&self->req, 0, sizeof(self->req));
-	self->req.ioreq = xpc_ptr(self->anon);
-	self->req.ports = xpc_ptr(self->ports);
-	self->req.addr = 0x10000000;
-	self->req.addr_len = 4;
-	self->req.event_fd = self->efd;
-	self->req.vcpus = 1;
-	self->req.dom = XPC_DOMID_NONE;
+	ioeventfd_req(&self->req, self->anon, self->ports, self->efd, XPC_DOMID_NONE);
 }
 
 FIXTURE_TEARDOWN(ioeventfd)
@@ -429,14 +439,7 @@ FIXTURE_SETUP(ioreq)
 		TH_LOG("an interdomain channel: %s", strerror(errno));
 	self->ports[0] = self->port;
 	self->ports[1] = self->port;
-	memset(&self->req, 0, sizeof(self->req));
-	self->req.ioreq = xpc_ptr(self->anon);
-	self->req.ports = xpc_ptr(self->ports);
-	self->req.addr = 0x10000000;
-	self->req.addr_len = 4;
-	self->req.event_fd = self->efd;
-	self->req.vcpus = 1;
-	self->req.dom = self->d.dom;
+	ioeventfd_req(&self->req, self->anon, self->ports, self->efd, self->d.dom);
 }
 
 FIXTURE_TEARDOWN(ioreq)

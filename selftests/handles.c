@@ -687,30 +687,6 @@ TEST_F(h, grant_map_kernel_host_addr_refused)
 	EXPECT_EQ(0x55, map[0].status);
 }
 
-struct flip {
-	volatile struct xen_machphys_mfn_list *l;
-	xen_pfn_t *user;
-	__u64 kaddr;
-	volatile int stop;
-};
-
-static void *flipper(void *arg)
-{
-	struct flip *f = arg;
-
-	/*
-	 * Yielding in between leaves either value in place for a while, so
-	 * that both are seen even when the threads share one CPU.
-	 */
-	while (!f->stop) {
-		f->l->extent_start.p = (xen_pfn_t *)(uintptr_t)f->kaddr;
-		sched_yield();
-		f->l->extent_start.p = f->user;
-		sched_yield();
-	}
-	return NULL;
-}
-
 /*
  * A second thread keeps swapping the embedded handle between a user
  * buffer and kernel memory while the first issues the call.  Xen reads
@@ -721,14 +697,16 @@ TEST_F(h, embedded_handle_race_never_reaches_xen)
 {
 	static struct xen_machphys_mfn_list l;
 	static xen_pfn_t mfns[2];
-	struct flip f = { .l = &l, .user = mfns, .kaddr = self->kaddr };
+	struct xpc_flipper f = {
+		.where = &l.extent_start.p, .size = sizeof(l.extent_start.p),
+		.a = self->kaddr, .b = xpc_ptr(mfns), .yield = true,
+	};
 	int i, ok = 0, refused = 0;
 	struct utsname u;
-	pthread_t t;
 
 	l.max_extents = 2;
 	set_xen_guest_handle(l.extent_start, mfns);
-	ASSERT_EQ(0, pthread_create(&t, NULL, flipper, &f));
+	ASSERT_EQ(0, xpc_flipper_start(&f));
 	for (i = 0; i < 5000; i++) {
 		long ret = xpc_hypercall(self->fd, OP_MEMORY,
 					 XENMEM_machphys_mfn_list, xpc_ptr(&l),
@@ -739,8 +717,7 @@ TEST_F(h, embedded_handle_race_never_reaches_xen)
 		else if (errno == EFAULT)
 			refused++;
 	}
-	f.stop = 1;
-	pthread_join(t, NULL);
+	xpc_flipper_stop(&f);
 	TH_LOG("5000 calls: %d issued, %d refused", ok, refused);
 	EXPECT_EQ(5000, ok + refused);
 	ASSERT_EQ(0, uname(&u));

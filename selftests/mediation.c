@@ -1089,34 +1089,17 @@ TEST_F(answers, copies_bounded_by_copy_max)
  * and answers before it looks.
  */
 #ifdef __x86_64__
-struct dom_flip {
-	struct xen_pod_target *t;
-	volatile int stop;
-};
-
-static void *dom_flipper(void *arg)
-{
-	struct dom_flip *f = arg;
-	volatile domid_t *dom = &f->t->domid;
-
-	while (!f->stop) {
-		*dom = DOMID_SELF;
-		sched_yield();
-		*dom = 1000;
-		sched_yield();
-	}
-	return NULL;
-}
-
 TEST_F(answers, race_domain_field_never_reaches_xen_as_the_caller)
 {
 	static struct xen_pod_target t;
-	struct dom_flip f = { .t = &t };
+	struct xpc_flipper f = {
+		.where = &t.domid, .size = sizeof(t.domid),
+		.a = DOMID_SELF, .b = 1000, .yield = true,
+	};
 	int i, refused = 0, other = 0, self_seen = 0;
-	pthread_t th;
 
 	t.target_pages = 1;
-	ASSERT_EQ(0, pthread_create(&th, NULL, dom_flipper, &f));
+	ASSERT_EQ(0, xpc_flipper_start(&f));
 	for (i = 0; i < 5000; i++) {
 		errno = 0;
 		if (xpc_hypercall(self->fd, __HYPERVISOR_memory_op,
@@ -1128,8 +1111,7 @@ TEST_F(answers, race_domain_field_never_reaches_xen_as_the_caller)
 		else
 			other++;
 	}
-	f.stop = 1;
-	pthread_join(th, NULL);
+	xpc_flipper_stop(&f);
 	TH_LOG("5000 calls: %d refused as the caller's, %d reached Xen for domain 1000",
 	       refused, other);
 	EXPECT_EQ(0, self_seen);

@@ -304,22 +304,6 @@ TEST_F(pol, known_interfaces_refuses_unknown_version)
 	EXPECT_LT(0, sc.u.physinfo.nr_cpus);
 }
 
-struct race {
-	volatile struct xen_sysctl *sc;
-	volatile int stop;
-};
-
-static void *flipper(void *arg)
-{
-	struct race *r = arg;
-
-	while (!r->stop) {
-		r->sc->cmd = XEN_SYSCTL_sched_id;
-		r->sc->cmd = XEN_SYSCTL_physinfo;
-	}
-	return NULL;
-}
-
 /*
  * physinfo is allowed and sched_id denied; a second thread keeps flipping
  * the command between them while the first issues the call.  Xen must
@@ -330,15 +314,17 @@ static void *flipper(void *arg)
 TEST_F(pol, sub_command_race_never_gets_through)
 {
 	static struct xen_sysctl sc;
-	struct race r = { .sc = &sc };
+	struct xpc_flipper f = {
+		.where = &sc.cmd, .size = sizeof(sc.cmd),
+		.a = XEN_SYSCTL_sched_id, .b = XEN_SYSCTL_physinfo,
+	};
 	int i, executed_denied = 0, allowed = 0, refused = 0;
-	pthread_t t;
 
 	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
 		SKIP(return, "one CPU: the threads cannot race");
 	ASSERT_EQ(0, xpc_narrow(self->fd, "-sysctl:4"));
 	xpc_init_sysctl(&sc, XEN_SYSCTL_physinfo);
-	ASSERT_EQ(0, pthread_create(&t, NULL, flipper, &r));
+	ASSERT_EQ(0, xpc_flipper_start(&f));
 	for (i = 0; i < 20000; i++) {
 		long ret;
 
@@ -353,8 +339,7 @@ TEST_F(pol, sub_command_race_never_gets_through)
 		else if (errno == EACCES)
 			refused++;
 	}
-	r.stop = 1;
-	pthread_join(t, NULL);
+	xpc_flipper_stop(&f);
 	TH_LOG("20000 calls: %d allowed, %d refused by policy", allowed, refused);
 	EXPECT_EQ(0, executed_denied);
 	/* Both outcomes seen: the flipper really raced the calls. */

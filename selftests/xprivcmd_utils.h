@@ -10,6 +10,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -441,6 +443,58 @@ static inline int xpc_policy_restore(struct xpc_policy *p)
 		return 0;
 	p->changed = false;
 	return xpc_write_file(XPC_POLICY_PARAM, p->saved);
+}
+
+/*
+ * A thread that keeps flipping the @size-byte field at @where between @a
+ * and @b while the test issues calls that read it: the race a checking
+ * driver wins by checking and issuing one copy.  With @yield it yields
+ * after each store, which leaves either value in place for a while, so
+ * that both are seen even when the threads share one CPU.
+ */
+struct xpc_flipper {
+	volatile void *where;
+	size_t size;		/* 2, 4 or 8 */
+	__u64 a, b;
+	bool yield;
+	volatile int stop;
+	pthread_t thread;
+};
+
+static inline void xpc_flip_to(struct xpc_flipper *f, __u64 v)
+{
+	if (f->size == 2)
+		*(volatile __u16 *)f->where = v;
+	else if (f->size == 4)
+		*(volatile __u32 *)f->where = v;
+	else
+		*(volatile __u64 *)f->where = v;
+	if (f->yield)
+		sched_yield();
+}
+
+static inline void *xpc_flipper_run(void *arg)
+{
+	struct xpc_flipper *f = arg;
+
+	while (!f->stop) {
+		xpc_flip_to(f, f->a);
+		xpc_flip_to(f, f->b);
+	}
+	return NULL;
+}
+
+/* Starts @f's thread: 0, or an error number. */
+static inline int xpc_flipper_start(struct xpc_flipper *f)
+{
+	f->stop = 0;
+	return pthread_create(&f->thread, NULL, xpc_flipper_run, f);
+}
+
+static inline void xpc_flipper_stop(struct xpc_flipper *f)
+{
+	f->stop = 1;
+	pthread_join(f->thread, NULL);
 }
 
 #endif /* XPRIVCMD_UTILS_H */
