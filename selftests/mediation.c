@@ -547,6 +547,20 @@ FIXTURE_VARIANT_ADD(attack, domctl_unknown_cmd) {
 #define KERNEL_STATE	{ XPRIVCMD_REASON_KERNEL_STATE }
 #define MEM(cmd, dom)	(((__u64)(cmd) << 16) | (dom))
 
+/*
+ * Two rows: a memory_op that @build makes with @arg naming the caller's
+ * domain, as DOMID_SELF and by its own id (0, dom0's).
+ */
+#define OWN_DOMAIN_ROWS(name, build, arg)					\
+	FIXTURE_VARIANT_ADD(attack, name##_domid_self) {			\
+		__HYPERVISOR_memory_op, build, (arg) | DOMID_SELF, OWN_DOMAIN,	\
+		.check = CHECK_RESV,						\
+	};									\
+	FIXTURE_VARIANT_ADD(attack, name##_own_domid) {				\
+		__HYPERVISOR_memory_op, build, (arg) | 0, OWN_DOMAIN,		\
+		.check = CHECK_RESV,						\
+	}
+
 #ifdef __x86_64__
 FIXTURE_VARIANT_ADD(attack, mmu_update_pt_owner_self_via_domid_io) {
 	__HYPERVISOR_mmu_update, build_mmu_update, (1 << 16) | DOMID_IO,
@@ -622,65 +636,12 @@ FIXTURE_VARIANT_ADD(attack, evtchn_expand_array) {
 	__HYPERVISOR_event_channel_op, build_expand_array, 0, KERNEL_STATE,
 };
 
-FIXTURE_VARIANT_ADD(attack, increase_reservation_domid_self) {
-	__HYPERVISOR_memory_op, build_reservation, MEM(XENMEM_increase_reservation, DOMID_SELF),
-	OWN_DOMAIN, .check = CHECK_RESV,
-};
-
-FIXTURE_VARIANT_ADD(attack, increase_reservation_own_domid) {
-	__HYPERVISOR_memory_op, build_reservation, MEM(XENMEM_increase_reservation, 0),
-	OWN_DOMAIN, .check = CHECK_RESV,
-};
-
-FIXTURE_VARIANT_ADD(attack, decrease_reservation_domid_self) {
-	__HYPERVISOR_memory_op, build_reservation, MEM(XENMEM_decrease_reservation, DOMID_SELF),
-	OWN_DOMAIN, .check = CHECK_RESV,
-};
-
-FIXTURE_VARIANT_ADD(attack, decrease_reservation_own_domid) {
-	__HYPERVISOR_memory_op, build_reservation, MEM(XENMEM_decrease_reservation, 0),
-	OWN_DOMAIN, .check = CHECK_RESV,
-};
-
-FIXTURE_VARIANT_ADD(attack, populate_physmap_domid_self) {
-	__HYPERVISOR_memory_op, build_reservation, MEM(XENMEM_populate_physmap, DOMID_SELF),
-	OWN_DOMAIN, .check = CHECK_RESV,
-};
-
-FIXTURE_VARIANT_ADD(attack, populate_physmap_own_domid) {
-	__HYPERVISOR_memory_op, build_reservation, MEM(XENMEM_populate_physmap, 0),
-	OWN_DOMAIN, .check = CHECK_RESV,
-};
-
-FIXTURE_VARIANT_ADD(attack, exchange_domid_self) {
-	__HYPERVISOR_memory_op, build_reservation, MEM(XENMEM_exchange, DOMID_SELF),
-	OWN_DOMAIN, .check = CHECK_RESV,
-};
-
-FIXTURE_VARIANT_ADD(attack, exchange_own_domid) {
-	__HYPERVISOR_memory_op, build_reservation, MEM(XENMEM_exchange, 0),
-	OWN_DOMAIN, .check = CHECK_RESV,
-};
-
-FIXTURE_VARIANT_ADD(attack, add_to_physmap_domid_self) {
-	__HYPERVISOR_memory_op, build_add_to_physmap, DOMID_SELF, OWN_DOMAIN,
-	.check = CHECK_RESV,
-};
-
-FIXTURE_VARIANT_ADD(attack, add_to_physmap_own_domid) {
-	__HYPERVISOR_memory_op, build_add_to_physmap, 0, OWN_DOMAIN,
-	.check = CHECK_RESV,
-};
-
-FIXTURE_VARIANT_ADD(attack, remove_from_physmap_domid_self) {
-	__HYPERVISOR_memory_op, build_remove_from_physmap, DOMID_SELF,
-	OWN_DOMAIN, .check = CHECK_RESV,
-};
-
-FIXTURE_VARIANT_ADD(attack, remove_from_physmap_own_domid) {
-	__HYPERVISOR_memory_op, build_remove_from_physmap, 0, OWN_DOMAIN,
-	.check = CHECK_RESV,
-};
+OWN_DOMAIN_ROWS(increase_reservation, build_reservation, MEM(XENMEM_increase_reservation, 0));
+OWN_DOMAIN_ROWS(decrease_reservation, build_reservation, MEM(XENMEM_decrease_reservation, 0));
+OWN_DOMAIN_ROWS(populate_physmap, build_reservation, MEM(XENMEM_populate_physmap, 0));
+OWN_DOMAIN_ROWS(exchange, build_reservation, MEM(XENMEM_exchange, 0));
+OWN_DOMAIN_ROWS(add_to_physmap, build_add_to_physmap, 0);
+OWN_DOMAIN_ROWS(remove_from_physmap, build_remove_from_physmap, 0);
 
 /* Class 3. */
 #ifdef __x86_64__
