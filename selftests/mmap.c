@@ -550,34 +550,8 @@ TEST_F(map, many_mappings_and_unmaps)
  * refused before it looks at its frames, and the mapping stays empty.  The
  * frames named are the other domain's: nothing but the domain decides.
  */
-enum map_ioctl { MAP_MMAP, MAP_BATCH_V1, MAP_BATCH_V2, MAP_RESOURCE, MAP_RESOURCE_SIZE };
-
 /* Who the call names: DOMID_SELF, the caller's own id, or another domain. */
 enum map_target { TO_DOMID_SELF, TO_OWN_ID, TO_OTHER };
-
-static long map_ioctl(int fd, enum map_ioctl kind, __u16 dom, void *q,
-		      unsigned long frame)
-{
-	struct privcmd_mmap_entry e = { .va = xpc_ptr(q), .mfn = frame, .npages = 1 };
-	struct privcmd_mmap m = { .num = 1, .dom = dom, .entry = &e };
-	unsigned long arr = frame;
-	__u64 num;
-	int err;
-
-	switch (kind) {
-	case MAP_MMAP:
-		return ioctl(fd, IOCTL_PRIVCMD_MMAP, &m);
-	case MAP_BATCH_V1:
-		return xpc_batch_v1(fd, dom, q, &arr, 1);
-	case MAP_BATCH_V2:
-		return xpc_batch_v2(fd, dom, q, &arr, &err, 1);
-	case MAP_RESOURCE:
-		return xpc_map_resource(fd, dom, XPC_RESOURCE_GRANT_TABLE, 0, 1, q, NULL);
-	case MAP_RESOURCE_SIZE:
-		return xpc_map_resource(fd, dom, XPC_RESOURCE_GRANT_TABLE, 0, 0, NULL, &num);
-	}
-	return 0;
-}
 
 FIXTURE(refuse) {
 	int fd;
@@ -588,7 +562,7 @@ FIXTURE(refuse) {
 };
 
 FIXTURE_VARIANT(refuse) {
-	enum map_ioctl kind;
+	enum xpc_map_kind kind;
 	enum map_target to;
 	bool policy_none;	/* the module's policy is "none" */
 	unsigned int reason;
@@ -598,21 +572,21 @@ FIXTURE_VARIANT(refuse) {
 #define DENIED(k) { .kind = k, .to = TO_OTHER, .policy_none = true, \
 		    .reason = XPRIVCMD_REASON_POLICY }
 
-FIXTURE_VARIANT_ADD(refuse, mmap_domid_self) OWN(MAP_MMAP, TO_DOMID_SELF);
-FIXTURE_VARIANT_ADD(refuse, mmap_own_id) OWN(MAP_MMAP, TO_OWN_ID);
-FIXTURE_VARIANT_ADD(refuse, v1_domid_self) OWN(MAP_BATCH_V1, TO_DOMID_SELF);
-FIXTURE_VARIANT_ADD(refuse, v1_own_id) OWN(MAP_BATCH_V1, TO_OWN_ID);
-FIXTURE_VARIANT_ADD(refuse, v2_domid_self) OWN(MAP_BATCH_V2, TO_DOMID_SELF);
-FIXTURE_VARIANT_ADD(refuse, v2_own_id) OWN(MAP_BATCH_V2, TO_OWN_ID);
-FIXTURE_VARIANT_ADD(refuse, resource_domid_self) OWN(MAP_RESOURCE, TO_DOMID_SELF);
-FIXTURE_VARIANT_ADD(refuse, resource_own_id) OWN(MAP_RESOURCE, TO_OWN_ID);
-FIXTURE_VARIANT_ADD(refuse, resource_size_domid_self) OWN(MAP_RESOURCE_SIZE, TO_DOMID_SELF);
-FIXTURE_VARIANT_ADD(refuse, resource_size_own_id) OWN(MAP_RESOURCE_SIZE, TO_OWN_ID);
-FIXTURE_VARIANT_ADD(refuse, mmap_policy_none) DENIED(MAP_MMAP);
-FIXTURE_VARIANT_ADD(refuse, v1_policy_none) DENIED(MAP_BATCH_V1);
-FIXTURE_VARIANT_ADD(refuse, v2_policy_none) DENIED(MAP_BATCH_V2);
-FIXTURE_VARIANT_ADD(refuse, resource_policy_none) DENIED(MAP_RESOURCE);
-FIXTURE_VARIANT_ADD(refuse, resource_size_policy_none) DENIED(MAP_RESOURCE_SIZE);
+FIXTURE_VARIANT_ADD(refuse, mmap_domid_self) OWN(XPC_MAP_MMAP, TO_DOMID_SELF);
+FIXTURE_VARIANT_ADD(refuse, mmap_own_id) OWN(XPC_MAP_MMAP, TO_OWN_ID);
+FIXTURE_VARIANT_ADD(refuse, v1_domid_self) OWN(XPC_MAP_BATCH_V1, TO_DOMID_SELF);
+FIXTURE_VARIANT_ADD(refuse, v1_own_id) OWN(XPC_MAP_BATCH_V1, TO_OWN_ID);
+FIXTURE_VARIANT_ADD(refuse, v2_domid_self) OWN(XPC_MAP_BATCH_V2, TO_DOMID_SELF);
+FIXTURE_VARIANT_ADD(refuse, v2_own_id) OWN(XPC_MAP_BATCH_V2, TO_OWN_ID);
+FIXTURE_VARIANT_ADD(refuse, resource_domid_self) OWN(XPC_MAP_RESOURCE, TO_DOMID_SELF);
+FIXTURE_VARIANT_ADD(refuse, resource_own_id) OWN(XPC_MAP_RESOURCE, TO_OWN_ID);
+FIXTURE_VARIANT_ADD(refuse, resource_size_domid_self) OWN(XPC_MAP_RESOURCE_SIZE, TO_DOMID_SELF);
+FIXTURE_VARIANT_ADD(refuse, resource_size_own_id) OWN(XPC_MAP_RESOURCE_SIZE, TO_OWN_ID);
+FIXTURE_VARIANT_ADD(refuse, mmap_policy_none) DENIED(XPC_MAP_MMAP);
+FIXTURE_VARIANT_ADD(refuse, v1_policy_none) DENIED(XPC_MAP_BATCH_V1);
+FIXTURE_VARIANT_ADD(refuse, v2_policy_none) DENIED(XPC_MAP_BATCH_V2);
+FIXTURE_VARIANT_ADD(refuse, resource_policy_none) DENIED(XPC_MAP_RESOURCE);
+FIXTURE_VARIANT_ADD(refuse, resource_size_policy_none) DENIED(XPC_MAP_RESOURCE_SIZE);
 
 FIXTURE_SETUP(refuse)
 {
@@ -640,6 +614,7 @@ FIXTURE_TEARDOWN(refuse)
 
 TEST_F(refuse, before_any_frame)
 {
+	struct xprivcmd_last_error last;
 	__u16 dom = self->d.dom;
 
 	if (variant->to == TO_DOMID_SELF)
@@ -650,13 +625,13 @@ TEST_F(refuse, before_any_frame)
 			SKIP(return, "not dom0: own domain id unknown to the test");
 		dom = 0;
 	}
-	EXPECT_REFUSED(self->fd, variant->reason,
-		       map_ioctl(self->fd, variant->kind, dom, self->q,
-				 self->d.frames[0]));
-	EXPECT_EQ(dom, xpc_last_error(self->fd).value);
+	last = EXPECT_REFUSED(self->fd, variant->reason,
+			      xpc_map_ioctl(self->fd, variant->kind, dom, self->q,
+					    self->d.frames[0]));
+	EXPECT_EQ(dom, last.value);
 	/* Judged as the hypercall that maps the frames (this guest is PV). */
-	EXPECT_EQ(variant->kind >= MAP_RESOURCE ? __HYPERVISOR_memory_op :
-		  __HYPERVISOR_mmu_update, xpc_last_error(self->fd).op);
+	EXPECT_EQ(variant->kind >= XPC_MAP_RESOURCE ? __HYPERVISOR_memory_op :
+		  __HYPERVISOR_mmu_update, last.op);
 	/* Nothing was mapped. */
 	EXPECT_EQ(SIGBUS, xpc_read_signal(self->q));
 }
@@ -668,10 +643,10 @@ TEST_F(refuse, before_any_frame)
 TEST_F(refuse, other_domain_maps)
 {
 	ASSERT_EQ(0, xpc_policy_restore(&self->policy));
-	EXPECT_EQ(0, map_ioctl(self->fd, variant->kind, self->d.dom, self->q,
-			       self->d.frames[0]))
+	EXPECT_EQ(0, xpc_map_ioctl(self->fd, variant->kind, self->d.dom, self->q,
+				   self->d.frames[0]))
 		TH_LOG("%s", strerror(errno));
-	if (variant->kind != MAP_RESOURCE_SIZE)
+	if (variant->kind != XPC_MAP_RESOURCE_SIZE)
 		EXPECT_EQ(0, xpc_read_signal(self->q));
 }
 

@@ -89,54 +89,6 @@ TEST_F(restrict, dm_op_own_domain_reaches_xen)
 	EXPECT_ERRNO(XPC_DM_OP_NO_DOMAIN, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
 }
 
-TEST_F(restrict, mmapbatch_v2_other_domain_eperm)
-{
-	void *addr = xpc_map(self->fd, 1, PROT_READ);
-	unsigned long gfn = 0;
-	int err = 0;
-
-	ASSERT_TRUE((addr) != MAP_FAILED);
-	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	EXPECT_ERRNO(EPERM, xpc_batch_v2(self->fd, 0, addr, &gfn, &err, 1));
-	munmap(addr, XPC_PAGE);
-}
-
-TEST_F(restrict, mmapbatch_other_domain_eperm)
-{
-	void *addr = xpc_map(self->fd, 1, PROT_READ);
-	unsigned long gfn = 0;
-	struct privcmd_mmapbatch m = {
-		.num = 1, .dom = 0, .addr = xpc_ptr(addr), .arr = &gfn,
-	};
-
-	ASSERT_TRUE((addr) != MAP_FAILED);
-	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	EXPECT_ERRNO(EPERM, ioctl(self->fd, IOCTL_PRIVCMD_MMAPBATCH, &m));
-	munmap(addr, XPC_PAGE);
-}
-
-TEST_F(restrict, mmap_other_domain_eperm)
-{
-	void *addr = xpc_map(self->fd, 1, PROT_READ);
-	struct privcmd_mmap_entry e = { .va = xpc_ptr(addr), .mfn = 0, .npages = 1 };
-	struct privcmd_mmap m = { .num = 1, .dom = 0, .entry = &e };
-
-	ASSERT_TRUE((addr) != MAP_FAILED);
-	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	/* privcmd's ABI: no IOCTL_PRIVCMD_MMAP at all in a translated guest. */
-	EXPECT_ERRNO(xpc_auto_translated(self->fd) ? ENOSYS : EPERM,
-		     ioctl(self->fd, IOCTL_PRIVCMD_MMAP, &m));
-	munmap(addr, XPC_PAGE);
-}
-
-TEST_F(restrict, mmap_resource_other_domain_eperm)
-{
-	struct privcmd_mmap_resource r = { .dom = 0, .type = 1 };
-
-	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	EXPECT_ERRNO(EPERM, ioctl(self->fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r));
-}
-
 /* Its own domain passes, to Xen, which knows no such domain. */
 TEST_F(restrict, mmap_resource_own_domain_reaches_xen)
 {
@@ -157,6 +109,51 @@ TEST_F(restrict, pcidev_get_gsi_eperm)
 TEST_F(restrict, unimplemented_probe_enotty)
 {
 	EXPECT_ERRNO(ENOTTY, ioctl(self->fd, IOCTL_PRIVCMD_UNIMPLEMENTED, NULL));
+}
+
+/*
+ * Each way of mapping, naming domain 0 on an fd restricted to domain 5
+ * (the resource ones on a grant table, one frame or just its size).
+ */
+FIXTURE(restricted_map) {
+	int fd;
+	void *addr;
+	bool translated;
+};
+
+FIXTURE_VARIANT(restricted_map) {
+	enum xpc_map_kind kind;
+};
+
+FIXTURE_VARIANT_ADD(restricted_map, mmap) { XPC_MAP_MMAP };
+FIXTURE_VARIANT_ADD(restricted_map, mmapbatch) { XPC_MAP_BATCH_V1 };
+FIXTURE_VARIANT_ADD(restricted_map, mmapbatch_v2) { XPC_MAP_BATCH_V2 };
+FIXTURE_VARIANT_ADD(restricted_map, mmap_resource) { XPC_MAP_RESOURCE };
+FIXTURE_VARIANT_ADD(restricted_map, mmap_resource_size) { XPC_MAP_RESOURCE_SIZE };
+
+FIXTURE_SETUP(restricted_map)
+{
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd) TH_LOG("open %s: %s", xpc_device(), strerror(errno));
+	self->addr = xpc_map(self->fd, 1, PROT_READ);
+	ASSERT_TRUE(self->addr != MAP_FAILED);
+	/* Asked before the restriction, which refuses raw hypercalls. */
+	self->translated = xpc_auto_translated(self->fd);
+	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
+}
+
+FIXTURE_TEARDOWN(restricted_map)
+{
+	munmap(self->addr, XPC_PAGE);
+	close(self->fd);
+}
+
+TEST_F(restricted_map, other_domain_eperm)
+{
+	/* privcmd's ABI: no IOCTL_PRIVCMD_MMAP at all in a translated guest. */
+	int err = variant->kind == XPC_MAP_MMAP && self->translated ? ENOSYS : EPERM;
+
+	EXPECT_ERRNO(err, xpc_map_ioctl(self->fd, variant->kind, 0, self->addr, 0));
 }
 
 TEST_HARNESS_MAIN

@@ -210,6 +210,40 @@ static inline long xpc_map_resource(int fd, __u16 dom, __u32 type, __u32 idx,
 	return ret;
 }
 
+/* The ioctls that map a domain's frames; MAP_RESOURCE_SIZE only asks. */
+enum xpc_map_kind {
+	XPC_MAP_MMAP, XPC_MAP_BATCH_V1, XPC_MAP_BATCH_V2, XPC_MAP_RESOURCE,
+	XPC_MAP_RESOURCE_SIZE,
+};
+
+/*
+ * Maps @dom's @frame at @q with the ioctl @kind (a grant table frame for
+ * the resource ones): the ioctl's result.
+ */
+static inline long xpc_map_ioctl(int fd, enum xpc_map_kind kind, __u16 dom, void *q,
+				 unsigned long frame)
+{
+	struct privcmd_mmap_entry e = { .va = xpc_ptr(q), .mfn = frame, .npages = 1 };
+	struct privcmd_mmap m = { .num = 1, .dom = dom, .entry = &e };
+	unsigned long arr = frame;
+	__u64 num;
+	int err;
+
+	switch (kind) {
+	case XPC_MAP_MMAP:
+		return ioctl(fd, IOCTL_PRIVCMD_MMAP, &m);
+	case XPC_MAP_BATCH_V1:
+		return xpc_batch_v1(fd, dom, q, &arr, 1);
+	case XPC_MAP_BATCH_V2:
+		return xpc_batch_v2(fd, dom, q, &arr, &err, 1);
+	case XPC_MAP_RESOURCE:
+		return xpc_map_resource(fd, dom, XPC_RESOURCE_GRANT_TABLE, 0, 1, q, NULL);
+	case XPC_MAP_RESOURCE_SIZE:
+		return xpc_map_resource(fd, dom, XPC_RESOURCE_GRANT_TABLE, 0, 0, NULL, &num);
+	}
+	return 0;
+}
+
 /* A shared mapping of the device, MAP_FAILED on error. */
 static inline void *xpc_map(int fd, unsigned long pages, int prot)
 {
