@@ -142,7 +142,7 @@ TEST_F(irqfd, not_an_eventfd_einval)
 TEST_F(irqfd, restricted_other_domain_eperm)
 {
 	NEED_EVENTFD();
-	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE + 1));
+	test_restrict(XPC_DOMID_NONE + 1);
 	EXPECT_ERRNO(EPERM, irqfd(self->fd, &self->req, 0));
 	EXPECT_ERRNO(EPERM, irqfd(self->fd, &self->req, PRIVCMD_IRQFD_FLAG_DEASSIGN));
 }
@@ -150,7 +150,7 @@ TEST_F(irqfd, restricted_other_domain_eperm)
 TEST_F(irqfd, restricted_own_domain_ok)
 {
 	NEED_EVENTFD();
-	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE));
+	test_restrict(XPC_DOMID_NONE);
 	EXPECT_EQ(0, irqfd(self->fd, &self->req, 0));
 }
 
@@ -366,7 +366,7 @@ TEST_F(ioeventfd, not_an_eventfd_einval)
 TEST_F(ioeventfd, restricted_other_domain_eperm)
 {
 	NEED_EVENTFD();
-	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE + 1));
+	test_restrict(XPC_DOMID_NONE + 1);
 	EXPECT_IOEVENTFD_ERRNO(EPERM, 0);
 	EXPECT_IOEVENTFD_ERRNO(EPERM, PRIVCMD_IOEVENTFD_FLAG_DEASSIGN);
 }
@@ -863,7 +863,7 @@ TEST_F(gsi, unreadable_struct)
 /* The check the in-tree driver lacks: a restricted fd serves its guest. */
 TEST_F(gsi, restricted_eperm)
 {
-	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
+	test_restrict(5);
 	EXPECT_ERRNO(EPERM, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &self->req));
 	EXPECT_EQ(0xdead, self->req.gsi);
 }

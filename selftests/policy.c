@@ -64,7 +64,7 @@ TEST_F(pol, narrowed_fd_denies_with_eacces_and_reason)
 {
 	struct xprivcmd_last_error last;
 
-	ASSERT_EQ(0, xpc_narrow(self->fd, "none +xen_version"));
+	test_narrow("none +xen_version");
 	EXPECT_LT(0, xen_version(self->fd));
 	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_POLICY,
 			      console_write(self->fd, "denied\n"));
@@ -76,9 +76,9 @@ TEST_F(pol, narrowed_fd_denies_with_eacces_and_reason)
 
 TEST_F(pol, narrowed_fd_can_never_widen)
 {
-	ASSERT_EQ(0, xpc_narrow(self->fd, "-console_io"));
-	ASSERT_EQ(0, xpc_narrow(self->fd, "all"));
-	ASSERT_EQ(0, xpc_narrow(self->fd, "+console_io"));
+	test_narrow("-console_io");
+	test_narrow("all");
+	test_narrow("+console_io");
 	EXPECT_ERRNO(EACCES, console_write(self->fd, "still denied\n"));
 	EXPECT_LT(0, xen_version(self->fd));
 }
@@ -87,7 +87,7 @@ TEST_F(pol, sub_command_rules)
 {
 	xen_extraversion_t extra;
 
-	ASSERT_EQ(0, xpc_narrow(self->fd, "-xen_version:1"));
+	test_narrow("-xen_version:1");
 	EXPECT_LT(0, xen_version(self->fd));
 	EXPECT_ERRNO(EACCES, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
 					   XENVER_extraversion, xpc_ptr(extra), 0, 0, 0));
@@ -103,10 +103,10 @@ TEST_F(pol, bad_narrow_requests)
 	static char big[XPRIVCMD_POLICY_TEXT_MAX + 2];
 
 	EXPECT_ERRNO(EINVAL, ioctl(self->fd, XPRIVCMD_IOCTL_NARROW, &n));
-	EXPECT_ERRNO(EINVAL, xpc_narrow(self->fd, "+no_such_hypercall"));
-	EXPECT_ERRNO(EINVAL, xpc_narrow(self->fd, "deny domctl"));
+	test_err_narrow(EINVAL, "+no_such_hypercall");
+	test_err_narrow(EINVAL, "deny domctl");
 	memset(big, ' ', sizeof(big) - 1);
-	EXPECT_ERRNO(E2BIG, xpc_narrow(self->fd, big));
+	test_err_narrow(E2BIG, big);
 	n.flags = 0;
 	n.text = 0;
 	EXPECT_ERRNO(EFAULT, ioctl(self->fd, XPRIVCMD_IOCTL_NARROW, &n));
@@ -177,7 +177,7 @@ TEST_F(pol, multicall_cannot_smuggle_denied_op)
 	mc[0].op = __HYPERVISOR_xen_version;
 	mc[1].op = __HYPERVISOR_domctl;
 	mc[1].args[0] = xpc_ptr(&dc);
-	ASSERT_EQ(0, xpc_narrow(self->fd, "-domctl"));
+	test_narrow("-domctl");
 	last = EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_POLICY,
 			      xpc_hypercall(self->fd, __HYPERVISOR_multicall,
 					    xpc_ptr(mc), 2, 0, 0, 0));
@@ -280,7 +280,7 @@ TEST_F(pol, known_interfaces_refuses_unknown_version)
 	EXPECT_EQ(issued, xpc_stat(__HYPERVISOR_sysctl, "issued"));
 
 	/* The old word is the default now: still refused. */
-	ASSERT_EQ(0, xpc_narrow(self->fd, "known-interfaces"));
+	test_narrow("known-interfaces");
 	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_INTERFACE,
 		       xpc_hypercall(self->fd, __HYPERVISOR_sysctl, xpc_ptr(&sc),
 				     0, 0, 0, 0));
@@ -322,7 +322,7 @@ TEST_F(pol, sub_command_race_never_gets_through)
 
 	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
 		SKIP(return, "one CPU: the threads cannot race");
-	ASSERT_EQ(0, xpc_narrow(self->fd, "-sysctl:4"));
+	test_narrow("-sysctl:4");
 	xpc_init_sysctl(&sc, XEN_SYSCTL_physinfo);
 	ASSERT_EQ(0, xpc_flipper_start(&f));
 	for (i = 0; i < 20000; i++) {

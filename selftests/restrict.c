@@ -24,16 +24,16 @@ FIXTURE_TEARDOWN(restrict)
 
 TEST_F(restrict, same_domain_again_is_ok)
 {
-	EXPECT_EQ(0, xpc_restrict(self->fd, 5));
-	EXPECT_EQ(0, xpc_restrict(self->fd, 5));
+	test_restrict(5);
+	test_restrict(5);
 }
 
 TEST_F(restrict, other_domain_einval)
 {
-	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
-	EXPECT_ERRNO(EINVAL, xpc_restrict(self->fd, 6));
+	test_restrict(5);
+	test_err_restrict(EINVAL, 6);
 	/* Still restricted to the first. */
-	EXPECT_EQ(0, xpc_restrict(self->fd, 5));
+	test_restrict(5);
 }
 
 TEST_F(restrict, bad_argument_efault)
@@ -45,7 +45,7 @@ TEST_F(restrict, hypercall_eperm)
 {
 	ASSERT_LT(0, xpc_hypercall(self->fd, __HYPERVISOR_xen_version,
 				   XENVER_version, 0, 0, 0, 0));
-	ASSERT_EQ(0, xpc_restrict(self->fd, 0));
+	test_restrict(0);
 	/* Tools can tell this EPERM from one of Xen's. */
 	EXPECT_REFUSED(self->fd, XPRIVCMD_REASON_RESTRICTED,
 		       xpc_hypercall(self->fd, __HYPERVISOR_xen_version, XENVER_version,
@@ -57,7 +57,7 @@ TEST_F(restrict, is_per_fd)
 	int other = open(xpc_device(), O_RDWR | O_CLOEXEC);
 
 	ASSERT_LE(0, other);
-	ASSERT_EQ(0, xpc_restrict(self->fd, 0));
+	test_restrict(0);
 	EXPECT_LT(0, xpc_hypercall(other, __HYPERVISOR_xen_version,
 				   XENVER_version, 0, 0, 0, 0));
 	close(other);
@@ -69,7 +69,7 @@ TEST_F(restrict, dm_op_other_domain_eperm)
 	struct privcmd_dm_op_buf b = { .uptr = buf, .size = sizeof(buf) };
 	struct privcmd_dm_op op = { .dom = 6, .num = 1, .ubufs = &b };
 
-	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
+	test_restrict(5);
 	EXPECT_ERRNO(EPERM, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
 	/* The probe is a domain too: only the fd's own passes. */
 	op.dom = XPC_DOMID_INVALID;
@@ -85,7 +85,7 @@ TEST_F(restrict, dm_op_own_domain_reaches_xen)
 	struct privcmd_dm_op_buf b = { .uptr = buf, .size = sizeof(buf) };
 	struct privcmd_dm_op op = { .dom = XPC_DOMID_NONE, .num = 1, .ubufs = &b };
 
-	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE));
+	test_restrict(XPC_DOMID_NONE);
 	EXPECT_ERRNO(XPC_DM_OP_NO_DOMAIN, ioctl(self->fd, IOCTL_PRIVCMD_DM_OP, &op));
 }
 
@@ -94,7 +94,7 @@ TEST_F(restrict, mmap_resource_own_domain_reaches_xen)
 {
 	struct privcmd_mmap_resource r = { .dom = XPC_DOMID_NONE, .type = 1 };
 
-	ASSERT_EQ(0, xpc_restrict(self->fd, XPC_DOMID_NONE));
+	test_restrict(XPC_DOMID_NONE);
 	EXPECT_ERRNO(ESRCH, ioctl(self->fd, IOCTL_PRIVCMD_MMAP_RESOURCE, &r));
 }
 
@@ -102,7 +102,7 @@ TEST_F(restrict, pcidev_get_gsi_eperm)
 {
 	struct privcmd_pcidev_get_gsi g = { 0 };
 
-	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
+	test_restrict(5);
 	EXPECT_ERRNO(EPERM, ioctl(self->fd, IOCTL_PRIVCMD_PCIDEV_GET_GSI, &g));
 }
 
@@ -139,7 +139,7 @@ FIXTURE_SETUP(restricted_map)
 	ASSERT_TRUE(self->addr != MAP_FAILED);
 	/* Asked before the restriction, which refuses raw hypercalls. */
 	self->translated = xpc_auto_translated(self->fd);
-	ASSERT_EQ(0, xpc_restrict(self->fd, 5));
+	test_restrict(5);
 }
 
 FIXTURE_TEARDOWN(restricted_map)

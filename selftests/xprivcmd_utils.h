@@ -406,6 +406,16 @@ static inline long xpc_restrict(int fd, __u16 dom)
 }
 
 /*
+ * As iommufd's selftests have them, on the test's own fd (self->fd):
+ * test_x() asserts that x succeeds, test_err_x() that it fails with errno
+ * @_errno.
+ */
+#define test_narrow(_text)		ASSERT_EQ(0, xpc_narrow(self->fd, _text))
+#define test_err_narrow(_errno, _text)	EXPECT_ERRNO(_errno, xpc_narrow(self->fd, _text))
+#define test_restrict(_dom)		ASSERT_EQ(0, xpc_restrict(self->fd, _dom))
+#define test_err_restrict(_errno, _dom)	EXPECT_ERRNO(_errno, xpc_restrict(self->fd, _dom))
+
+/*
  * The module-wide policy (root only), saved so that a test can change it
  * and put it back: xpc_policy_change() saves it the first time, then sets
  * @text; xpc_policy_restore() puts the saved one back if it was changed.
