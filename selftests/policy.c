@@ -32,7 +32,7 @@ static long xen_version(int fd)
 /* Each test gets two fds and the module-wide parameters as they were. */
 FIXTURE(pol) {
 	int fd, fd2;
-	char policy[4096];
+	char policy[XPC_POLICY_MAX];
 	char mc_max[32];
 };
 
@@ -114,12 +114,19 @@ TEST_F(pol, bad_narrow_requests)
 	EXPECT_EQ(0, console_write(self->fd, "not narrowed\n"));
 }
 
+/* Sets the module-wide policy to @text; what it became in @now.  0 or -1. */
+static int set_policy(const char *text, char now[XPC_POLICY_MAX])
+{
+	if (xpc_write_file(XPC_PARAM("policy"), text))
+		return -1;
+	return xpc_read_line(XPC_PARAM("policy"), now, XPC_POLICY_MAX);
+}
+
 TEST_F(pol, module_policy_set_at_run_time)
 {
-	char now[4096];
+	char now[XPC_POLICY_MAX];
 
-	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "-console_io:0"));
-	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
+	ASSERT_EQ(0, set_policy("-console_io:0", now));
 	EXPECT_STREQ("all -console_io:0", now);
 	EXPECT_ERRNO(EACCES, console_write(self->fd, "denied globally\n"));
 	EXPECT_LT(0, xen_version(self->fd));
@@ -131,10 +138,9 @@ TEST_F(pol, module_policy_set_at_run_time)
 
 TEST_F(pol, strict_preset)
 {
-	char now[4096];
+	char now[XPC_POLICY_MAX];
 
-	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "strict"));
-	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
+	ASSERT_EQ(0, set_policy("strict", now));
 	/* strict refuses what xprivcmd does not model, as the default does. */
 	EXPECT_TRUE(strstr(now, "unmodelled") == NULL) TH_LOG("%s", now);
 	EXPECT_LT(0, xen_version(self->fd));
@@ -146,20 +152,19 @@ TEST_F(pol, strict_preset)
 /* compat is the in-tree driver's pass-through; known-interfaces a no-op. */
 TEST_F(pol, compat_preset_and_old_words)
 {
-	char now[4096];
+	static const char *const words[][2] = {
+		{ "compat", "all unmodelled" },
+		{ "compat -unmodelled", "all" },
+		{ "unmodelled known-interfaces", "all" },
+		{ "known-interfaces", "all" },
+	};
+	char now[XPC_POLICY_MAX];
+	unsigned int i;
 
-	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "compat"));
-	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
-	EXPECT_STREQ("all unmodelled", now);
-	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "compat -unmodelled"));
-	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
-	EXPECT_STREQ("all", now);
-	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "unmodelled known-interfaces"));
-	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
-	EXPECT_STREQ("all", now);
-	ASSERT_EQ(0, xpc_write_file(XPC_PARAM("policy"), "known-interfaces"));
-	ASSERT_EQ(0, xpc_read_line(XPC_PARAM("policy"), now, sizeof(now)));
-	EXPECT_STREQ("all", now);
+	for (i = 0; i < ARRAY_SIZE(words); i++) {
+		ASSERT_EQ(0, set_policy(words[i][0], now));
+		EXPECT_STREQ(words[i][1], now) TH_LOG("policy \"%s\"", words[i][0]);
+	}
 }
 
 /* Denying domctl must hold inside a multicall, and Xen must not see it. */

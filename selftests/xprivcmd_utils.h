@@ -422,9 +422,10 @@ static inline long xpc_restrict(int fd, __u16 dom)
  * Both return 0, or -1 with errno.
  */
 #define XPC_POLICY_PARAM XPC_PARAM("policy")
+#define XPC_POLICY_MAX	4096	/* the longest policy text, with its NUL */
 
 struct xpc_policy {
-	char saved[4096];
+	char saved[XPC_POLICY_MAX];
 	bool changed;
 };
 
