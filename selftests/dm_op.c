@@ -261,14 +261,14 @@ TEST_F(judged, refused_before_xen)
 {
 	struct privcmd_dm_op_buf b = { .uptr = self->buf, .size = sizeof(self->buf) };
 	long long issued = xpc_stat(__HYPERVISOR_dm_op, "issued");
+	struct xprivcmd_last_error last;
 
 	if (variant->own_id && !xpc_is_dom0())
 		SKIP(return, "not dom0: own domain id unknown to the test");
-	EXPECT_REFUSED(self->fd, variant->reason,
-		       dm_op(self->fd, variant->dom, 1, &b));
-	EXPECT_EQ(__HYPERVISOR_dm_op, xpc_last_error(self->fd).op);
-	EXPECT_REFUSED(self->fd, variant->reason,
-		       dm_op(self->fd, variant->dom, 0, NULL));
+	last = EXPECT_REFUSED(self->fd, variant->reason, dm_op(self->fd, variant->dom, 1, &b));
+	EXPECT_EQ(__HYPERVISOR_dm_op, last.op);
+	last = EXPECT_REFUSED(self->fd, variant->reason, dm_op(self->fd, variant->dom, 0, NULL));
+	EXPECT_EQ(__HYPERVISOR_dm_op, last.op);
 	EXPECT_EQ(issued, xpc_stat(__HYPERVISOR_dm_op, "issued"));
 }
 

@@ -739,15 +739,16 @@ TEST_F(judged, assign_and_deassign_refused)
 	bool io = variant->ioeventfd;
 	__u32 deassign = io ? PRIVCMD_IOEVENTFD_FLAG_DEASSIGN : PRIVCMD_IRQFD_FLAG_DEASSIGN;
 	long long issued = xpc_stat(__HYPERVISOR_dm_op, "issued");
+	struct xprivcmd_last_error last;
 
 	NEED_EVENTFD();
 	if (variant->own_id && !xpc_is_dom0())
 		SKIP(return, "not dom0: own domain id unknown to the test");
-	EXPECT_REFUSED(self->fd, variant->reason,
-		       judged_ioctl(self, io, variant->dom, 0));
-	EXPECT_EQ(__HYPERVISOR_dm_op, xpc_last_error(self->fd).op);
-	EXPECT_REFUSED(self->fd, variant->reason,
-		       judged_ioctl(self, io, variant->dom, deassign));
+	last = EXPECT_REFUSED(self->fd, variant->reason, judged_ioctl(self, io, variant->dom, 0));
+	EXPECT_EQ(__HYPERVISOR_dm_op, last.op);
+	last = EXPECT_REFUSED(self->fd, variant->reason,
+			      judged_ioctl(self, io, variant->dom, deassign));
+	EXPECT_EQ(__HYPERVISOR_dm_op, last.op);
 	/* Nothing was assigned: a signal issues nothing. */
 	if (self->efd >= 0) {
 		__u64 one = 1;
