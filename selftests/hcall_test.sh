@@ -586,8 +586,8 @@ calls_to_trace() {
 
 t_trace_shows_calls() {
 	TRACE_ARGS="trace 0 4" trace_while calls_to_trace
-	out_has "xprivcmd_hypercall: op=17 subop=0 args=0x0,0x1746,"
-	out_has "xprivcmd_refused: op=200 reason=1 "
+	out_has "xprivcmd_hypercall: op=17 op_name=xen_version subop=0 args=0x0,0x1746,"
+	out_has "xprivcmd_refused: op=200 op_name=unknown reason=1 reason_id=op_range "
 	[ "$(cat /sys/kernel/tracing/events/xprivcmd/enable)" = 0 ] ||
 		die "hcall trace left the tracepoints on"
 	TRACE_ARGS="--json trace 0 4" trace_while calls_to_trace
