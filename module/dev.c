@@ -37,7 +37,8 @@ static int xprivcmd_open(struct inode *inode, struct file *file)
 static int xprivcmd_release(struct inode *inode, struct file *file)
 {
 	/* Nothing the fd assigned may fire once it is gone. */
-	xprivcmd_eventfd_release(file->private_data);
+	xprivcmd_irqfd_release(file->private_data);
+	xprivcmd_ioeventfd_release(file->private_data);
 	xprivcmd_policy_file_exit(file->private_data);
 	kfree(file->private_data);
 	return 0;

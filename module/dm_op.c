@@ -68,7 +68,7 @@ static int copy_bufs_in(struct dm_op_buf *bufs, const void __user *ubufs,
 			if (copy_from_user(&b, (const struct privcmd_dm_op_buf __user *)ubufs + i,
 					   sizeof(b)))
 				return -EFAULT;
-			bufs[i].uptr = u64_to_user_ptr((u64)(uintptr_t)b.uptr);
+			bufs[i].uptr = uapi_user_ptr(b.uptr);
 			bufs[i].size = b.size;
 		}
 	}
@@ -222,5 +222,5 @@ long xprivcmd_ioctl_dm_op(struct file *file, void __user *udata)
 	if (copy_from_user(&op, udata, sizeof(op)))
 		return -EFAULT;
 	return xprivcmd_dm_op(file, op.dom, op.num,
-			      u64_to_user_ptr((u64)(uintptr_t)op.ubufs), false);
+			      uapi_user_ptr(op.ubufs), false);
 }

@@ -84,7 +84,7 @@ static int __init xprivcmd_init(void)
 	if (ret)
 		goto err_name;
 
-	ret = xprivcmd_eventfd_init();
+	ret = xprivcmd_irqfd_init();
 	if (ret)
 		goto err_stats;
 
@@ -106,7 +106,8 @@ err_dev:
 err_restrict:
 	xprivcmd_restrict_exit();
 	xprivcmd_self_exit();
-	xprivcmd_eventfd_exit();
+	xprivcmd_ioeventfd_release(NULL);
+	xprivcmd_irqfd_exit();
 err_stats:
 	xprivcmd_stats_exit();
 err_name:
@@ -124,7 +125,8 @@ static void __exit xprivcmd_exit(void)
 	xprivcmd_dev_exit();
 	xprivcmd_restrict_exit();
 	xprivcmd_self_exit();
-	xprivcmd_eventfd_exit();
+	xprivcmd_ioeventfd_release(NULL);
+	xprivcmd_irqfd_exit();
 	xprivcmd_stats_exit();
 	xprivcmd_user_ops_exit();
 	xprivcmd_policy_exit();
@@ -136,3 +138,4 @@ module_exit(xprivcmd_exit);
 
 MODULE_DESCRIPTION("privcmd-compatible Xen hypercall device with argument validation");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(XPRIVCMD_VERSION);

@@ -352,7 +352,7 @@ long xprivcmd_ioctl_mmap(struct file *file, void __user *udata)
 	if (copy_from_user(&m, udata, sizeof(m)))
 		return -EFAULT;
 	return xprivcmd_mmap_entries(file, m.dom, m.num,
-				     u64_to_user_ptr((u64)(uintptr_t)m.entry));
+				     uapi_user_ptr(m.entry));
 }
 
 static int read_gfns(xen_pfn_t *gfns, const void __user *arr, u64 num,
@@ -408,7 +408,10 @@ static void remap_gfns(struct vm_area_struct *vma, struct xprivcmd_map *map,
 		       unsigned long addr, xen_pfn_t *gfns, int *errs, u64 num,
 		       u16 dom)
 {
-	/* One guest page per Xen frame: true of x86, assumed below. */
+	/*
+	 * One kernel page per Xen frame, assumed below: true of 4 KiB pages,
+	 * on x86 and arm64 alike; a kernel with larger pages fails to build.
+	 */
 	BUILD_BUG_ON(XEN_PFN_PER_PAGE != 1);
 
 	while (num) {
@@ -542,7 +545,7 @@ long xprivcmd_ioctl_mmapbatch(struct file *file, void __user *udata,
 			return -EFAULT;
 		return xprivcmd_mmapbatch(file, 1, m.dom, m.num > 0 ? m.num : 0,
 					  m.addr,
-					  u64_to_user_ptr((u64)(uintptr_t)m.arr),
+					  uapi_user_ptr(m.arr),
 					  NULL, false);
 	} else {
 		struct privcmd_mmapbatch_v2 m;
@@ -550,8 +553,8 @@ long xprivcmd_ioctl_mmapbatch(struct file *file, void __user *udata,
 		if (copy_from_user(&m, udata, sizeof(m)))
 			return -EFAULT;
 		return xprivcmd_mmapbatch(file, 2, m.dom, m.num, m.addr,
-					  u64_to_user_ptr((u64)(uintptr_t)m.arr),
-					  u64_to_user_ptr((u64)(uintptr_t)m.err),
+					  uapi_user_ptr(m.arr),
+					  uapi_user_ptr(m.err),
 					  false);
 	}
 }

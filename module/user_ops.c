@@ -4,7 +4,8 @@
  * time): the argument layouts of hypercalls that Xen's public headers do not
  * define, such as one added to a home-built Xen, so that their pointer
  * arguments are checked like any other's.  Undeclared, such a hypercall is
- * still passed through with its arguments unchecked.
+ * unmodelled: refused unless the policy word "unmodelled" lets it through
+ * unchecked.
  *
  * Readers on the hypercall path take no lock: a declaration set is
  * immutable once published and replaced under RCU.

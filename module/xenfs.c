@@ -92,3 +92,4 @@ EXPORT_SYMBOL_GPL(xen_privcmd_fops);
 
 MODULE_DESCRIPTION("xen_privcmd_fops for xenfs, served by xprivcmd");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(XPRIVCMD_VERSION);

@@ -23,6 +23,13 @@ struct vm_area_struct;
 struct xprivcmd_map;
 struct page;
 
+/*
+ * The pointer fields of the privcmd ABI's structures, which the UAPI header
+ * declares as plain pointers for the user programs that include it, as the
+ * user pointers they are.
+ */
+#define uapi_user_ptr(p) ((void __user *)(uintptr_t)(p))
+
 /**
  * struct xprivcmd_file - per-open state of the device
  * @lock: see below
@@ -80,15 +87,16 @@ int xprivcmd_map_get_ioreq(u64 uaddr, u16 dom, struct xprivcmd_map **mapp,
 void xprivcmd_map_put(struct xprivcmd_map *map);
 
 /*
- * eventfd.c: IRQFD and IOEVENTFD.  Without eventfds the kernel's privcmd
- * answers both with -EOPNOTSUPP, and so do we.
+ * irqfd.c and ioeventfd.c: IRQFD and IOEVENTFD.  Without eventfds the
+ * kernel's privcmd answers both with -EOPNOTSUPP, and so do we.
  */
 #ifdef CONFIG_EVENTFD
 long xprivcmd_ioctl_irqfd(struct file *file, void __user *udata);
+void xprivcmd_irqfd_release(struct xprivcmd_file *xf);
+int xprivcmd_irqfd_init(void);
+void xprivcmd_irqfd_exit(void);
 long xprivcmd_ioctl_ioeventfd(struct file *file, void __user *udata);
-void xprivcmd_eventfd_release(struct xprivcmd_file *xf);
-int xprivcmd_eventfd_init(void);
-void xprivcmd_eventfd_exit(void);
+void xprivcmd_ioeventfd_release(struct xprivcmd_file *xf);
 #else
 static inline long xprivcmd_ioctl_irqfd(struct file *file, void __user *udata)
 {
@@ -101,9 +109,10 @@ static inline long xprivcmd_ioctl_ioeventfd(struct file *file,
 	return -EOPNOTSUPP;
 }
 
-static inline void xprivcmd_eventfd_release(struct xprivcmd_file *xf) {}
-static inline int xprivcmd_eventfd_init(void) { return 0; }
-static inline void xprivcmd_eventfd_exit(void) {}
+static inline void xprivcmd_irqfd_release(struct xprivcmd_file *xf) {}
+static inline int xprivcmd_irqfd_init(void) { return 0; }
+static inline void xprivcmd_irqfd_exit(void) {}
+static inline void xprivcmd_ioeventfd_release(struct xprivcmd_file *xf) {}
 #endif /* CONFIG_EVENTFD */
 
 /*
@@ -128,7 +137,7 @@ long xprivcmd_compat_ioctl(struct file *file, unsigned int cmd,
 #define xprivcmd_compat_ioctl NULL
 #endif
 
-/* hypercall_buf.c */
+/* privcmd_buf.c */
 int xprivcmd_buf_init(const char *name);
 void xprivcmd_buf_exit(void);
 

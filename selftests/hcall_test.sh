@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # hcall against the real device and the real hypervisor: every command, its
-# --json output (parsed by the JSON checker below, not by hcall), every error
+# --json output (parsed by json_check.awk, not by hcall), every error
 # explanation produced by a call that really fails, and usage errors.
 # Runs under busybox sh in the test VM, with hcall on PATH; prints KTAP.
 
@@ -11,79 +11,10 @@ POLICY=/sys/module/xprivcmd/parameters/policy
 T=$(mktemp -d /tmp/hcall_test.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 
-# Reads one JSON document on stdin and prints it flattened, one
-# "path=value" line per scalar (".a.b[0]=1", strings without their quotes,
-# escapes left as they are), plus "path.length=N" for arrays.  Exits 1 with a
-# message on anything that is not exactly one valid JSON value.
-json_flat() {
-	awk '
-	function fail(m) { print "invalid JSON: " m " at offset " pos ": " substr(s, pos, 40); bad = 1; exit 1 }
-	function ws() { while (pos <= len && index(" \t\r\n", substr(s, pos, 1))) pos++ }
-	function str(   out, c, e) {
-		pos++
-		out = ""
-		for (;;) {
-			if (pos > len) fail("unterminated string")
-			c = substr(s, pos, 1)
-			if (c == "\"") { pos++; return out }
-			if (c == "\\") {
-				e = substr(s, pos + 1, 1)
-				if (index("\"\\/bfnrt", e)) { out = out c e; pos += 2; continue }
-				if (e == "u" && substr(s, pos + 2, 4) ~ /^[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]$/) {
-					out = out substr(s, pos, 6); pos += 6; continue
-				}
-				fail("bad escape")
-			}
-			if (c < " ") fail("control character in string")
-			out = out c
-			pos++
-		}
-	}
-	function value(path,   c, k, i) {
-		ws()
-		c = substr(s, pos, 1)
-		if (c == "{") {
-			pos++; ws()
-			if (substr(s, pos, 1) == "}") { pos++; print path "={}"; return }
-			for (;;) {
-				ws()
-				if (substr(s, pos, 1) != "\"") fail("expected a key")
-				k = str(); ws()
-				if (substr(s, pos, 1) != ":") fail("expected :")
-				pos++
-				value(path "." k); ws()
-				c = substr(s, pos++, 1)
-				if (c == "}") return
-				if (c != ",") fail("expected , or }")
-			}
-		}
-		if (c == "[") {
-			pos++; ws()
-			if (substr(s, pos, 1) == "]") { pos++; print path ".length=0"; return }
-			for (i = 0; ; i++) {
-				value(path "[" i "]"); ws()
-				c = substr(s, pos++, 1)
-				if (c == "]") { print path ".length=" i + 1; return }
-				if (c != ",") fail("expected , or ]")
-			}
-		}
-		if (c == "\"") { print path "=" str(); return }
-		if (match(substr(s, pos), /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/)) {
-			print path "=" substr(s, pos, RLENGTH); pos += RLENGTH; return
-		}
-		if (substr(s, pos, 4) == "true" || substr(s, pos, 4) == "null") { print path "=" substr(s, pos, 4); pos += 4; return }
-		if (substr(s, pos, 5) == "false") { print path "=false"; pos += 5; return }
-		fail("unexpected character")
-	}
-	{ s = s $0 "\n" }
-	END {
-		if (bad) exit 1
-		len = length(s); pos = 1
-		if (len == 0) fail("empty")
-		value(""); ws()
-		if (pos <= len) fail("trailing data")
-	}'
-}
+# The JSON checker (json_check.awk, next to this script): one JSON document
+# on stdin, flattened to "path=value" lines on stdout; exits 1 if invalid.
+JSON_CHECK=$(cd "$(dirname "$0")" && pwd)/json_check.awk
+json_flat() { awk -f "$JSON_CHECK"; }
 
 n=0
 failed=0
@@ -586,8 +517,8 @@ calls_to_trace() {
 
 t_trace_shows_calls() {
 	TRACE_ARGS="trace 0 4" trace_while calls_to_trace
-	out_has "xprivcmd_hypercall: op=17 subop=0 args=0x0,0x1746,"
-	out_has "xprivcmd_refused: op=200 reason=1 "
+	out_has "xprivcmd_hypercall: op=17 op_name=xen_version subop=0 args=0x0,0x1746,"
+	out_has "xprivcmd_refused: op=200 op_name=unknown reason=1 reason_id=op_range "
 	[ "$(cat /sys/kernel/tracing/events/xprivcmd/enable)" = 0 ] ||
 		die "hcall trace left the tracepoints on"
 	TRACE_ARGS="--json trace 0 4" trace_while calls_to_trace
@@ -597,10 +528,27 @@ t_trace_shows_calls() {
 		die "no hypercall event: $(head -c 600 "$T/flat")"
 	grep -q '^\.events\[[0-9]*\]\.reason=1$' "$T/flat" ||
 		die "no refusal event: $(head -c 600 "$T/flat")"
+	# Numbers are JSON numbers.
+	grep -q '"op":17[,}]' "$T/out" || die "op is not a number: $(head -c 600 "$T/out")"
 	# --json prints when done, so it needs a limit.
 	expect_rc 2 --json trace
 	expect_rc 2 trace 1 2 3
 	expect_rc 2 trace many
+}
+
+t_trace_own_instance() {
+	events=/sys/kernel/tracing/events/xprivcmd/enable
+	# Tracing someone else turned on stays on, and hcall's instance goes.
+	echo 1 >"$events" || die "cannot enable $events"
+	rc=0
+	TRACE_ARGS="trace 0 2" trace_while true || rc=$?
+	on=$(cat "$events")
+	echo 0 >"$events"
+	[ $rc = 0 ] || exit $rc
+	[ "$on" = 1 ] || die "hcall trace turned the global tracepoints off"
+	for d in /sys/kernel/tracing/instances/hcall-*; do
+		[ ! -e "$d" ] || die "hcall trace left $d"
+	done
 }
 
 t_help_lists_exit_codes() {
@@ -677,6 +625,121 @@ t_oversized_buffers_refused() {
 	expect_rc 0 call xen_version 0 out:65536
 }
 
+t_help_per_command() {
+	expect_rc 0 help
+	out_has "^usage: hcall "
+	out_has "^  trace "
+	"$HCALL" __complete -- "" >"$T/cmds" || die "no command list"
+	[ "$(wc -l <"$T/cmds")" -ge 9 ] || die "commands: $(cat "$T/cmds")"
+	while read -r c; do
+		expect_rc 0 help "$c"
+		out_has "^usage: hcall \[OPTIONS\] $c"
+		mv "$T/out" "$T/help"
+		expect_rc 0 "$c" --help
+		cmp -s "$T/out" "$T/help" || die "hcall $c --help differs from hcall help $c"
+	done <"$T/cmds"
+	out_has "^usage: hcall \[OPTIONS\] help \[COMMAND\]"
+	expect_rc 0 help dmesg
+	out_has "^  --tail N "
+	expect_rc 2 help bogus
+	err_has "unknown command 'bogus'"
+	expect_rc 2 help call list
+}
+
+t_version_option() {
+	mod=unknown
+	[ ! -r /sys/module/xprivcmd/version ] || mod=$(cat /sys/module/xprivcmd/version)
+	expect_rc 0 --version
+	out_has "^hcall [0-9][0-9.]*[0-9a-z~+.-]*\$"
+	out_has "^xprivcmd module: $mod\$"
+	expect_rc 0 --json --version
+	json
+	jis .ok true
+	jis .module "$mod"
+	case "$(jget .hcall)" in
+	[0-9]*) ;;
+	*) die "hcall's version is '$(jget .hcall)'" ;;
+	esac
+}
+
+t_device_is_xprivcmds() {
+	# Drop-in here: xprivcmd's attribute is on /dev/xen/privcmd's node.
+	node=$(stat -c '%t %T' /dev/xen/privcmd) || die "no /dev/xen/privcmd"
+	attr=/sys/dev/char/$((0x${node% *})):$((0x${node#* }))/xprivcmd
+	[ "$(cat "$attr")" = privcmd ] || die "$attr: '$(cat "$attr")'"
+	expect_rc 0 version
+	[ ! -s "$T/err" ] || die "stderr: $(cat "$T/err")"
+	# HCALL_DEVICE overrides, and --device overrides HCALL_DEVICE.
+	rc=0
+	HCALL_DEVICE=/nonexistent "$HCALL" version >"$T/out" 2>"$T/err" || rc=$?
+	[ $rc = 3 ] || die "HCALL_DEVICE=/nonexistent: exit $rc"
+	err_has "/nonexistent: No such file or directory (ENOENT)"
+	rc=0
+	HCALL_DEVICE=/nonexistent "$HCALL" --device /dev/xen/privcmd version >"$T/out" 2>"$T/err" ||
+		rc=$?
+	[ $rc = 0 ] || die "--device after HCALL_DEVICE: exit $rc: $(cat "$T/err")"
+	# A node that is not xprivcmd's is used, with a warning.
+	expect_rc 1 --device /dev/null version
+	err_has "warning: /dev/null is not xprivcmd's device"
+	err_has "ENOTTY"
+}
+
+t_list_subcommands() {
+	expect_rc 0 list sysctl
+	out_has "^ *1 XEN_SYSCTL_readconsole  *checked, interface version 0x"
+	expect_rc 0 list sched_op
+	out_has "^ *0 SCHEDOP_yield  *noref\$"
+	out_has "^ *1 SCHEDOP_block  *refused (kernel_state)\$"
+	# Sub-commands with a pointer are named in the schema's list too.
+	out_has "^ *7 SCHEDOP_pin_override  *arg1: 4 bytes, in\$"
+	expect_rc 0 --json list sched_op
+	json
+	jis '.ops[0].classes[0].name' SCHEDOP_yield
+	jis '.ops[0].classes[0].verdict' noref
+	jis '.ops[0].classes[1].reason' kernel_state
+	# The names are what `hcall call` takes for the sub-command.
+	expect_rc 0 call sched_op SCHEDOP_yield
+	out_has "^sched_op(SCHEDOP_yield) = 0\$"
+}
+
+# completes EXPECTED WORD...: `hcall __complete -- WORD...` offers EXPECTED.
+completes() {
+	want=$1
+	shift
+	hc __complete -- "$@"
+	grep -qxF -- "$want" "$T/out" || die "__complete $*: $(cat "$T/out"), expected '$want'"
+}
+
+t_completion() {
+	completes trace ""
+	completes help ""
+	hc __complete -- ""
+	! grep -q __complete "$T/out" || die "the hidden command is offered"
+	hc __complete -- ver
+	[ "$(cat "$T/out")" = version ] || die "ver: $(cat "$T/out")"
+	completes --json --js
+	completes xen_version --json call xen_v
+	completes XENVER_extraversion call xen_version XENVER_ext
+	completes SCHEDOP_yield call sched_op SCHEDOP_y
+	completes console_io list console_
+	completes write console ""
+	completes --tail dmesg --t
+	completes policy help po
+	hc __complete -- --device ""
+	[ ! -s "$T/out" ] || die "--device: $(cat "$T/out")"
+}
+
+t_console_to_ring_known() {
+	# The VM's Xen runs with console_to_ring: no note, and JSON says so.
+	expect_rc 0 console write "$(unique ring)"
+	! grep -q console_to_ring "$T/err" || die "console write: $(cat "$T/err")"
+	expect_rc 0 dmesg --tail 1
+	! grep -q console_to_ring "$T/err" || die "dmesg: $(cat "$T/err")"
+	expect_rc 0 --json dmesg --tail 1
+	json
+	jis .console_to_ring true
+}
+
 TESTS="version_text version_json console_write_read_back console_write_json
 	console_write_dashes_after_separator dmesg_tail dmesg_json dmesg_clear
 	call_by_name_and_number call_out_buffer call_str_buffer call_hex_buffer
@@ -686,7 +749,9 @@ TESTS="version_text version_json console_write_read_back console_write_json
 	eacces_from_xen_explained eperm_from_xen_explained own_domain_explained
 	device_option list stats_match_debugfs
 	stats_count_hcall_calls policy_show_and_set trace_shows_calls help_lists_exit_codes
-	usage_errors_exit_2 usage_errors_json oversized_buffers_refused"
+	usage_errors_exit_2 usage_errors_json oversized_buffers_refused
+	trace_own_instance help_per_command version_option device_is_xprivcmds
+	list_subcommands completion console_to_ring_known"
 
 echo "TAP version 13"
 echo "1..$(echo $TESTS | wc -w)"

@@ -382,10 +382,12 @@ TEST_F(pol, tracepoints_fire_with_fields)
 	ASSERT_EQ(0, xpc_write_file(TRACEFS "/events/xprivcmd/enable", "0"));
 	(void)extra;
 	ASSERT_EQ(0, read_all(TRACEFS "/trace", trace, sizeof(trace)));
-	EXPECT_TRUE(strstr(trace, "xprivcmd_hypercall: op=17 subop=0 args=0x0,0x5eed,") != NULL)
+	EXPECT_TRUE(strstr(trace, "xprivcmd_hypercall: op=17 op_name=xen_version subop=0 "
+			   "args=0x0,0x5eed,") != NULL)
 		TH_LOG("%s", trace);
 	EXPECT_TRUE(strstr(trace, "duration_ns=") != NULL);
-	EXPECT_TRUE(strstr(trace, "xprivcmd_refused: op=17 reason=2 arg=1 entry=-1 err=-14") != NULL)
+	EXPECT_TRUE(strstr(trace, "xprivcmd_refused: op=17 op_name=xen_version reason=2 "
+			   "reason_id=null_ptr arg=1 entry=-1 err=-14") != NULL)
 		TH_LOG("%s", trace);
 }
 

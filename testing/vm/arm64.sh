@@ -72,7 +72,7 @@ xpc_arm64_build_user() {
 	log "building the selftests and hcall for arm64"
 	mkdir -p "$KBUILD/user/selftests"
 	xpc_arm64_make_selftests all >/dev/null
-	make -s -C "$ROOT/tools/hcall" CC=$XPC_ARM64_CC OUTPUT="$KBUILD/user" \
+	make -s -C "$ROOT/tools/hcall" STATIC=1 CC=$XPC_ARM64_CC OUTPUT="$KBUILD/user" \
 		"$KBUILD/user/hcall" >/dev/null
 }
 

@@ -278,7 +278,7 @@ xpc_build_module() {
 xpc_build_user() {
 	log "building the selftests and hcall"
 	make -s -C "$ROOT/selftests" >/dev/null
-	make -s -C "$ROOT/tools/hcall" >/dev/null
+	make -s -C "$ROOT/tools/hcall" STATIC=1 >/dev/null
 	make -s -C "$ROOT/testing/bench" >/dev/null
 }
 

@@ -26,7 +26,7 @@ const struct hcall_exit_code hcall_exit_codes[] = {
 	{ HCALL_EXIT_USAGE,
 	  "usage error: unknown command or option, bad number, unknown hypercall name, buffer over the size limit" },
 	{ HCALL_EXIT_DEVICE,
-	  "no usable privcmd device: none found, or permission denied (run as root)" },
+	  "no usable privcmd device: none found, or permission denied (hcall says what to do)" },
 	{ HCALL_EXIT_UNAVAILABLE,
 	  "not available: the module's statistics, policy or tracepoints cannot be read or written" },
 };

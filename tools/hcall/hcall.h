@@ -2,8 +2,10 @@
 /*
  * hcall internals shared between the program and its host unit tests.
  *
- * parse.c, explain.c and json.c are pure: no device, no hypervisor.  hcall.c
- * does everything that touches the device.
+ * parse.c, explain.c and json.c are pure: no device, no hypervisor.  main.c
+ * holds the command table and the global options, device.c opens the device,
+ * hypercall.c issues calls and reports failures, and each cmd_*.c holds the
+ * commands that touch one thing (Xen's console, the module's policy...).
  */
 #ifndef HCALL_H
 #define HCALL_H
@@ -85,6 +87,8 @@ struct hcall_const {
 extern const struct hcall_const hcall_consts[];
 extern const unsigned int hcall_nr_consts;
 const char *hcall_const_name(uint64_t op, uint64_t value);
+struct xprivcmd_class;
+const char *hcall_class_name(const struct xprivcmd_class *c);
 
 /* One line of the module's debugfs statistics, per hypercall. */
 struct hcall_stat_op {
@@ -167,8 +171,93 @@ const char *hcall_reason_text(unsigned int reason);
 const char *hcall_refused_by(const struct hcall_failure *f);
 int hcall_explain(const struct hcall_failure *f, char *buf, size_t len);
 
-void json_str(FILE *f, const char *s);
+int hcall_subop_arg(uint64_t op);
+int hcall_parse_subop(uint64_t op, const char *name, uint64_t *value);
+int hcall_cmdline_bool(const char *cmdline, const char *name);
+
 void json_mem(FILE *f, const void *s, size_t len);
-void json_hex(FILE *f, const void *s, size_t len);
+void json_object(const char *key);
+void json_array(const char *key);
+void json_end(void);
+void json_string(const char *key, const char *s);
+void json_bytes(const char *key, const void *s, size_t len);
+void json_hex(const char *key, const void *s, size_t len);
+void json_uint(const char *key, uint64_t v);
+void json_int(const char *key, int64_t v);
+void json_bool(const char *key, bool v);
+void json_null(const char *key);
+void json_scalar(const char *key, const char *text);
+
+/*
+ * The program (not the unit tests): main.c, device.c, hypercall.c and the
+ * commands.
+ */
+
+/* --json and --device (or HCALL_DEVICE), from main.c. */
+extern bool hcall_json;
+extern const char *hcall_device;
+
+/* Where the module keeps what hcall reads. */
+#define HCALL_MODULE		"/sys/module/xprivcmd"
+#define HCALL_POLICY_PATH	HCALL_PARAMS "policy"
+#define HCALL_USER_OPS_PATH	HCALL_PARAMS "user_ops"
+
+/**
+ * struct hcall_cmd - one command of hcall
+ * @name: what the user types
+ * @run: does it, with the words after @name; returns the exit status
+ * @complete: prints the words that may follow @argc words after @name, one
+ *	a line, for `hcall __complete`; NULL: @words
+ * @words: the words that may follow @name (sub-commands, options), space
+ *	separated, for completion; may be NULL
+ * @args: the synopsis after @name
+ * @summary: one line of help
+ * @help: what `hcall help NAME` says after the synopsis, or NULL
+ * @hidden: not listed (`__complete`, for the shell)
+ */
+struct hcall_cmd {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	void (*complete)(int argc, char **argv);
+	const char *words;
+	const char *args;
+	const char *summary;
+	const char *help;
+	bool hidden;
+};
+
+extern const struct hcall_cmd hcall_cmds[];
+extern const unsigned int hcall_nr_cmds;
+const struct hcall_cmd *hcall_find_cmd(const char *name);
+void hcall_print_cmd_help(FILE *f, const struct hcall_cmd *c);
+
+__attribute__((format(printf, 4, 5)))
+int hcall_error(int code, const char *kind, int err, const char *fmt, ...);
+#define usage_error(...) hcall_error(HCALL_EXIT_USAGE, "usage", 0, __VA_ARGS__)
+
+int hcall_open_device(void);
+
+long hcall_hypercall(int fd, uint64_t op, const uint64_t *args,
+		     struct hcall_failure *f);
+long hcall_hypercall3(int fd, uint64_t op, uint64_t a0, uint64_t a1,
+		      uint64_t a2, struct hcall_failure *f);
+const char *hcall_op_name(uint64_t op);
+int hcall_report_failure(const char *what, const struct hcall_failure *f);
+
+int cmd_version(int argc, char **argv);
+int cmd_console(int argc, char **argv);
+int cmd_dmesg(int argc, char **argv);
+int cmd_call(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_policy(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+int cmd_complete(int argc, char **argv);
+int hcall_print_version(void);
+
+void complete_ops(int argc, char **argv);
+void complete_call(int argc, char **argv);
+void complete_help(int argc, char **argv);
 
 #endif /* HCALL_H */

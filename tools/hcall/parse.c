@@ -17,6 +17,7 @@
 
 #include "hcall.h"
 #include "schema.h"
+#include "verdicts.h"
 
 #define HYPERVISOR_PREFIX "__HYPERVISOR_"
 
@@ -42,13 +43,34 @@ const struct hcall_const hcall_consts[] = {
 
 const unsigned int hcall_nr_consts = ARRAY_SIZE(hcall_consts);
 
+/*
+ * A verdict row's sub-command name; NULL for the one row of an op that is
+ * not multiplexed, which verdicts_guest.c names after its WHOLE macro.
+ */
+const char *hcall_class_name(const struct xprivcmd_class *c)
+{
+	return strcmp(c->name, "WHOLE") ? c->name : NULL;
+}
+
+/**
+ * hcall_const_name() - the name of a sub-command
+ * @op: hypercall number
+ * @value: the sub-command
+ *
+ * Return: its name in hcall_consts[], else in the module's verdict table
+ * for @op (every sub-command xprivcmd classifies), else NULL.
+ */
 const char *hcall_const_name(uint64_t op, uint64_t value)
 {
+	const struct xprivcmd_class_table *t = xprivcmd_class_table(op);
 	unsigned int i;
 
 	for (i = 0; i < hcall_nr_consts; i++)
 		if (hcall_consts[i].op == op && hcall_consts[i].value == value)
 			return hcall_consts[i].name;
+	for (i = 0; t && i < t->nr; i++)
+		if (t->rows[i].cmd == value && hcall_class_name(&t->rows[i]))
+			return t->rows[i].name;
 	return NULL;
 }
 
@@ -365,4 +387,80 @@ int hcall_parse_stats(FILE *f, struct hcall_stats *st, char *err,
 		}
 	}
 	return 0;
+}
+
+/**
+ * hcall_subop_arg() - which argument of a hypercall is its sub-command
+ * @op: hypercall number
+ *
+ * Return: the argument's index, or -1 for an op that is not multiplexed or
+ * whose sub-command is inside a structure (sysctl, domctl...).
+ */
+int hcall_subop_arg(uint64_t op)
+{
+	const struct xprivcmd_op *s = hcall_op(op, NULL);
+
+	return s && s->muxed && !s->struct_cmd ? s->cmd_arg : -1;
+}
+
+/**
+ * hcall_parse_subop() - a sub-command of @op by its name in Xen's headers
+ * @op: hypercall number
+ * @name: e.g. "PHYSDEVOP_eoi", as the module's verdict tables name it
+ * @value: its number
+ *
+ * Return: 0, or -1 if no row of @op's table has that name.
+ */
+int hcall_parse_subop(uint64_t op, const char *name, uint64_t *value)
+{
+	const struct xprivcmd_class_table *t = xprivcmd_class_table(op);
+	unsigned int i;
+
+	for (i = 0; t && i < t->nr; i++) {
+		if (!strcmp(t->rows[i].name, name)) {
+			*value = t->rows[i].cmd;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/**
+ * hcall_cmdline_bool() - a boolean option on Xen's command line
+ * @cmdline: the command line (XENVER_commandline)
+ * @name: the option, e.g. "console_to_ring"
+ *
+ * Xen's own reading: "name" and "name=1|yes|on|true|enable" turn it on,
+ * "no-name" and "name=0|no|off|false|disable" off; the last one counts.
+ *
+ * Return: 1 on, 0 off or absent.
+ */
+int hcall_cmdline_bool(const char *cmdline, const char *name)
+{
+	static const char * const on[] = { "1", "yes", "on", "true", "enable" };
+	size_t len = strlen(name), wlen;
+	const char *w = cmdline, *val;
+	unsigned int i;
+	int set = 0;
+
+	for (; *w; w += wlen) {
+		w += strspn(w, " ");
+		wlen = strcspn(w, " ");
+		if (wlen == len + 3 && !strncmp(w, "no-", 3) && !strncmp(w + 3, name, len)) {
+			set = 0;
+			continue;
+		}
+		if (wlen < len || strncmp(w, name, len) || (wlen > len && w[len] != '='))
+			continue;
+		if (wlen == len) {
+			set = 1;
+			continue;
+		}
+		val = w + len + 1;
+		set = 0;
+		for (i = 0; i < ARRAY_SIZE(on); i++)
+			if (strlen(on[i]) == wlen - len - 1 && !strncmp(val, on[i], strlen(on[i])))
+				set = 1;
+	}
+	return set;
 }
