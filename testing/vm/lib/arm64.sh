@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The arm64 kernels of the matrix in the VM: Debian's Xen 4.17 for arm64
