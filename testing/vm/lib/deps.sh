@@ -78,6 +78,7 @@ xpc_apt_arm64_init() {
 	Dir::Cache "$d/cache";
 	Dir::State::status "$d/status";
 	EOC
+	# shellcheck disable=SC2010 # apt's own file names
 	[ -e "$d/lists/lock" ] && [ -n "$(ls "$d/lists" | grep -v -e lock -e partial)" ] && return 0
 	log "apt-get update (arm64, private lists in $d)"
 	APT_CONFIG=$d/apt.conf apt-get update -q >/dev/null
@@ -114,6 +115,7 @@ xpc_resolve_kernel() {
 	KDIR=/usr/src/linux-headers-$KVER
 	VMDIR=$BUILD/vm/$KVER
 	KTAG=$KARCH-${KNAME#"$KARCH"-}
+	# shellcheck disable=SC2034 # read by the other files of lib/
 	KBUILD=$BUILD/$KTAG
 	# Arguments for every Kbuild run against this kernel: the tests build
 	# (and check) the drop-in mode's xprivcmd_xenfs too.
@@ -132,7 +134,7 @@ xpc_deb() {
 # xpc_deps_common: build and VM dependencies, the hypervisor and the
 # kselftest harness headers; kernel independent.
 xpc_deps_common() {
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2046,SC2086 # package names, one a word
 	xpc_apt_install $(xpc_missing $XPC_PACKAGES)
 	mkdir -p "$BUILD/debs" "$BUILD/vm"
 	if [ ! -e "$BUILD/vm/xen" ]; then
@@ -187,6 +189,7 @@ xpc_deps_kernel() {
 		xpc_arm64_deps_vm
 		return
 	fi
+	# shellcheck disable=SC2046 # package names, one a word
 	xpc_apt_install $(xpc_missing "linux-headers-$KVER")
 	[ -e "$VMDIR/vmlinuz" ] && [ -e "$VMDIR/intree.list" ] &&
 		[ -e "$VMDIR/xendevs.list" ] && return 0
@@ -209,7 +212,7 @@ xpc_deps_kernel_cross() {
 	local deps
 	deps=$(xpc_apt_arch apt-cache depends "linux-headers-$KVER" |
 		sed -n 's/^ *Depends: \(linux-\(kbuild\|headers\)-.*\)/\1/p')
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2046,SC2086 # package names, one a word
 	xpc_apt_install $(xpc_missing gcc-aarch64-linux-gnu libc6-dev-arm64-cross $deps)
 	[ -e "$KDIR/Makefile" ] && return 0
 	log "fetching linux-headers-$KVER (arm64)"

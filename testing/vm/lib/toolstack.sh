@@ -39,7 +39,7 @@ xpc_toolstack_deps() {
 # The selected kernel's Xen modules with their dependencies, at their paths
 # below lib/modules, compressed as Debian ships them (kmod reads them).
 xpc_toolstack_modules() {
-	local out=$VMDIR/xenmods tmp mdir m deps
+	local out=$VMDIR/xenmods tmp mdir m f deps
 	[ -e "$out/done" ] && return 0
 	tmp=$(mktemp -d "$BUILD/image.XXXXXX")
 	dpkg-deb -x "$(xpc_deb "linux-image-$KVER")" "$tmp"
@@ -50,8 +50,8 @@ xpc_toolstack_modules() {
 	for m in $XPC_XEN_MODS; do
 		deps=$(sed -n "s#^\([^:]*/$m\.ko[.a-z]*\):\(.*\)#\1 \2#p" "$mdir/modules.dep")
 		[ -n "$deps" ] || die "no $m in linux-image-$KVER"
-		for m in $deps; do
-			install -D -m 0644 "$mdir/$m" "$out/lib/modules/$KVER/$m"
+		for f in $deps; do
+			install -D -m 0644 "$mdir/$f" "$out/lib/modules/$KVER/$f"
 		done
 	done
 	rm -rf "$tmp"
