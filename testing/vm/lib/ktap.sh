@@ -48,7 +48,70 @@ xpc_judge_boot() {
 }
 
 # Prefixes the name of every top-level KTAP result read on stdin, so that the
-# same test on two kernels has two names.
+# same test on two kernels has two names.  A result without a name (the
+# kselftest harness of 6.1 prints a skipped test as "ok 13 # SKIP reason")
+# gets the prefix as its name, before its directive.
 xpc_ktap_prefix() { # PREFIX
-	sed -E "s#^((not )?ok [0-9]+ )#\\1$1#"
+	sed -E -e "s#^((not )?ok [0-9]+ )(\# )#\\1$1 \\3#" -e t \
+		-e "s#^((not )?ok [0-9]+ )#\\1$1#"
+}
+
+# xpc_ktap_subtest NUMBER NAME: the KTAP documents read on stdin (one part of
+# make check: a boot's, a script's) as subtest NUMBER of make check's
+# document, NAME: indented by two spaces (KTAP v1), with a version line, a
+# "# Subtest" line and a plan of its own, then its result at the top level.
+# The documents' results become one list, numbered again, names unchanged;
+# the plan is the sum of theirs, so that a result promised but never printed
+# is still missing.  Lines that are not KTAP become diagnostics.  The part
+# fails if a result failed or is missing, on "Bail out!", or if it printed
+# no result at all (then one failed result, NAME.reported_results, says
+# so) unless a plan said "1..0 # SKIP"; it is skipped if every result was.
+xpc_ktap_subtest() {
+	awk -v num="$1" -v name="$2" '
+	function emit(line) { body[++lines] = line }
+	/^(K?TAP version [0-9]+)$/ { next }
+	/^1\.\.[0-9]+/ {
+		planned += substr($1, 4)
+		if ($0 ~ /# [Ss][Kk][Ii][Pp]/) skipplan = $0
+		if ($0 ~ /#/) emit("# " $0)
+		next
+	}
+	/^(not )?ok [0-9]+/ {
+		results++
+		match($0, /^(not )?ok [0-9]+/)
+		status = $0 ~ /^not / ? "not ok" : "ok"
+		if (status == "not ok") failed++
+		else if ($0 ~ /# [Ss][Kk][Ii][Pp]/) skipped++
+		emit(status " " results substr($0, RLENGTH + 1))
+		next
+	}
+	/^Bail out!/ { bailed++; emit($0); next }
+	/^#/ { emit($0); next }
+	/./ { emit("# " $0) }
+	END {
+		if (!results && !planned && skipplan != "") {
+			print "  KTAP version 1"
+			print "  # Subtest: " name
+			print "  " skipplan
+			print "ok " num " " name " # SKIP every document skipped"
+			exit
+		}
+		if (!results) {
+			emit("not ok 1 " name ".reported_results # no KTAP result")
+			results = failed = 1
+		}
+		if (planned > results)
+			emit("# " planned - results " planned results never reported")
+		print "  KTAP version 1"
+		print "  # Subtest: " name
+		print "  1.." (planned > results ? planned : results)
+		for (i = 1; i <= lines; i++)
+			print "  " body[i]
+		if (failed || bailed || planned > results)
+			print "not ok " num " " name
+		else if (skipped == results)
+			print "ok " num " " name " # SKIP every result skipped"
+		else
+			print "ok " num " " name
+	}'
 }
