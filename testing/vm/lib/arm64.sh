@@ -34,8 +34,10 @@ xpc_arm64_deps_vm() {
 			"$XPC_ARM64_XEN_PKG" busybox-static >/dev/null 2>&1) ||
 			die "apt-get download $XPC_ARM64_XEN_PKG busybox-static (arm64) failed"
 		rm -rf "$BUILD/arm64-debs" && mkdir -p "$BUILD/arm64-debs"
+		# shellcheck disable=SC2012 # Debian's file names; ls -v sorts versions
 		dpkg-deb -x "$(ls -v "$BUILD"/debs/"$XPC_ARM64_XEN_PKG"_*_arm64.deb | tail -n 1)" \
 			"$BUILD/arm64-debs"
+		# shellcheck disable=SC2012 # as above
 		dpkg-deb -x "$(ls -v "$BUILD"/debs/busybox-static_*_arm64.deb | tail -n 1)" \
 			"$BUILD/arm64-debs"
 		# Debian's arm64 Xen is an Image that QEMU's -kernel boots as is

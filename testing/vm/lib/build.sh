@@ -64,11 +64,13 @@ xpc_initrd() {
 	[ -z "${XPC_EXTRA:-}" ] || cp $XPC_EXTRA "$dir/xpc/"
 	mkdir -p "$dir/lib/modules/$KVER"
 	: >"$dir/xpc/intree.list"
+	# shellcheck disable=SC2013 # module file names, one a word
 	for m in $(cat "$VMDIR/intree.list"); do
 		cp "$VMDIR/modules/$m" "$dir/lib/modules/$KVER/"
 		echo "/lib/modules/$KVER/$m" >>"$dir/xpc/intree.list"
 	done
 	: >"$dir/xpc/xendevs.list"
+	# shellcheck disable=SC2013 # as above
 	for m in $(cat "$VMDIR/xendevs.list" 2>/dev/null); do
 		cp "$VMDIR/modules/$m" "$dir/lib/modules/$KVER/"
 		echo "/lib/modules/$KVER/$m" >>"$dir/xpc/xendevs.list"

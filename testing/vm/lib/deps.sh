@@ -18,6 +18,7 @@ XPC_MATRIX="6.1=x86_64:linux-image-amd64:linux-headers-amd64
 KERNELS=${KERNELS:-6.1 6.12 arm64-6.1}
 # arm64 packages come from apt with a configuration of our own, so that the
 # host needs no foreign architecture (and apt never swaps gcc for them).
+# shellcheck disable=SC2153 # BUILD: set by lib.sh
 XPC_APT_ARM64=$BUILD/apt-arm64
 XPC_XEN_PKG=${XPC_XEN_PKG:-xen-hypervisor-4.17-amd64}
 
@@ -78,7 +79,7 @@ xpc_apt_arm64_init() {
 	Dir::Cache "$d/cache";
 	Dir::State::status "$d/status";
 	EOC
-	# shellcheck disable=SC2010 # apt's own file names
+	# shellcheck disable=SC2010,SC2143 # apt's own file names
 	[ -e "$d/lists/lock" ] && [ -n "$(ls "$d/lists" | grep -v -e lock -e partial)" ] && return 0
 	log "apt-get update (arm64, private lists in $d)"
 	APT_CONFIG=$d/apt.conf apt-get update -q >/dev/null
@@ -95,7 +96,9 @@ xpc_meta_target() { # META PREFIX
 # names, e.g. x86_64-6.1) and KBUILD (its build directory).
 xpc_resolve_kernel() {
 	local name=${1:-${KERNELS%% *}} entry meta hmeta hver
+	# shellcheck disable=SC2086 # XPC_MATRIX: one kernel a word
 	entry=$(printf '%s\n' $XPC_MATRIX | sed -n "s/^$(printf '%s' "$name" | sed 's/\./\\./g')=//p")
+	# shellcheck disable=SC2086 # as above
 	[ -n "$entry" ] || die "unknown kernel '$name' (known: $(printf '%s\n' $XPC_MATRIX | sed 's/=.*//' | tr '\n' ' '))"
 	KNAME=$name
 	KARCH=${entry%%:*}
@@ -127,7 +130,8 @@ xpc_resolve_kernel() {
 }
 
 # The newest of the .debs of a package in $BUILD/debs.
-xpc_deb() {
+xpc_deb() { # PACKAGE
+	# shellcheck disable=SC2012 # Debian's file names; ls -v sorts versions
 	ls -v "$BUILD"/debs/"$1"_*.deb 2>/dev/null | tail -n 1
 }
 

@@ -114,7 +114,7 @@ xpc_initrd_toolstack() {
 	done
 	# The libraries the packages depend on, from the host: Debian's
 	# same build of them (libxen-dev and its dependencies).
-	# shellcheck disable=SC2046
+	# shellcheck disable=SC2046,SC2086 # program names, one a word
 	xpc_copy_libs "$dir" $(printf "$dir/usr/lib/xen-4.17/bin/%s " $XPC_XEN_BINS) \
 		$(printf "$dir/usr/bin/%s " $XPC_XS_BINS)
 	# glibc loads libgcc_s itself, for pthread_cancel(), which xl calls.
