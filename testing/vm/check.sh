@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # make check: the whole test suite, over every kernel of the matrix
-# (KERNELS, default all: see lib.sh).
+# (KERNELS, default all: see lib/deps.sh).
 #  1. static checks: checkpatch, UAPI self-containment, user space; then for
 #     each kernel a W=1 build without warnings and a clean sparse run
 #  2. host unit tests of the schema and the UAPI layout
@@ -18,19 +18,24 @@
 #     by kmod's modprobe with our modprobe.d file, then make dkms-uninstall
 #  5. the xprivcmd-dkms Debian package: dpkg-buildpackage, lintian, apt
 #     install (DKMS builds it for each kernel), purge
-# Every part reports KTAP; results of kernel-specific parts are named
-# ARCH-KERNEL/..., e.g. x86_64-6.12/load.side_by_side.  A boot that dies, a
-# missing result, or a BUG, WARNING, Oops or general protection fault in any
-# console log fails the run.  The wall time of each stage is printed at the
-# end, before the closing "N passed, N failed, N skipped".
+# Every part reports KTAP; build/results.ktap is one KTAP v1 document, each
+# part a subtest of it (static, unit, ARCH-KERNEL/vm-xen, ..., deb), and a
+# last part checks that document with TAP::Parser (prove's) and the
+# kernel's KTAP parser (KUnit's kunit_parser).  Results of kernel-specific
+# parts are named ARCH-KERNEL/..., e.g. x86_64-6.12/load.side_by_side.  A
+# boot that dies, a missing result, or a BUG, WARNING, Oops or general
+# protection fault in any console log fails the run.  The wall time of each
+# stage is printed at the end, before the closing "N passed, N failed, N
+# skipped".
 . "$(dirname "$0")/lib.sh"
 
 RESULTS="$BUILD/results.ktap"
+PARTS="$BUILD/results.parts"
 STAGES="$BUILD/stages.txt"
 mkdir -p "$BUILD"
+rm -rf "$PARTS" && mkdir -p "$PARTS"
 : >"$RESULTS"
 : >"$STAGES"
-report() { tee -a "$RESULTS"; }
 
 # stage NAME COMMAND...: runs COMMAND and records its wall time.
 stage() {
@@ -41,25 +46,46 @@ stage() {
 	t1=$(date +%s.%N)
 	awk -v n="$name" -v a="$t0" -v b="$t1" 'BEGIN { printf "%-28s %7.1f s\n", n, b - a }' >>"$STAGES"
 }
+
+# part NAME COMMAND...: the next subtest of the document, NAME: COMMAND's
+# KTAP documents (kept as $PARTS/NNN.raw), nested (NNN.ktap) and shown.
+nparts=0
+part() {
+	local name=$1 file
+	shift
+	nparts=$((nparts + 1))
+	file=$PARTS/$(printf '%03d' "$nparts")
+	"$@" >"$file.raw"
+	xpc_ktap_subtest "$nparts" "$name" <"$file.raw" | tee "$file.ktap"
+}
+
+# The document of the parts so far, to FILE, with a plan for PLANNED parts.
+document() { # FILE PLANNED
+	{
+		echo "KTAP version 1"
+		echo "1..$2"
+		cat "$PARTS"/*.ktap
+	} >"$1"
+}
 T0=$(date +%s.%N)
 
-static_common() { "$ROOT/testing/vm/static.sh" | report; }
-static_kernel() { "$ROOT/testing/vm/static.sh" kernel "$KNAME" | xpc_ktap_prefix "$KTAG/" | report; }
+# A part's exit status is not its verdict, its KTAP is: the scripts' go
+# through a pipe (a filter, or cat), as into the document.
+static_common() { "$ROOT/testing/vm/static.sh" | cat; }
+static_kernel() { "$ROOT/testing/vm/static.sh" kernel "$KNAME" | xpc_ktap_prefix "$KTAG/"; }
 unit() {
 	make -s -C "$ROOT/testing/unit" clean >/dev/null
 	# The runs report their own KTAP; this result catches a build or run
 	# that failed before it could.
 	local rc=0
 	make -s -C "$ROOT/testing/unit" run >"$BUILD/unit.out" 2>&1 || rc=$?
-	report <"$BUILD/unit.out"
-	{
-		echo "TAP version 13"
-		echo "1..1"
-		if [ $rc = 0 ]; then echo "ok 1 unit.all_built_and_ran"; else
-			grep -E 'error|Error' "$BUILD/unit.out" | head -n 10 | sed 's/^/# /'
-			echo "not ok 1 unit.all_built_and_ran"
-		fi
-	} | report
+	cat "$BUILD/unit.out"
+	echo "TAP version 13"
+	echo "1..1"
+	if [ $rc = 0 ]; then echo "ok 1 unit.all_built_and_ran"; else
+		grep -E 'error|Error' "$BUILD/unit.out" | head -n 10 | sed 's/^/# /'
+		echo "not ok 1 unit.all_built_and_ran"
+	fi
 }
 
 # boot_suite NAME MODE HOW [PREFIX]: boots, relays the KTAP, then judges
@@ -68,7 +94,7 @@ boot_suite() {
 	local name=$1 mode=$2 how=$3 prefix=${4:-$KTAG/} out="$KBUILD/$1.log" rc=0
 	if [ ! -e "$KO" ]; then
 		printf 'TAP version 13\n1..1\nnot ok 1 %s%s.module_to_boot_with # %s missing\n' \
-			"$prefix" "$name" "$KO" | report
+			"$prefix" "$name" "$KO"
 		return
 	fi
 	log "booting $name ($how, $KVER, $KO); console log: $out"
@@ -76,7 +102,7 @@ boot_suite() {
 	{
 		xpc_marked "$out" | grep -v '^END$'
 		xpc_judge_boot "$name" "$rc" "$out"
-	} | xpc_ktap_prefix "$prefix" | report
+	} | xpc_ktap_prefix "$prefix"
 }
 
 race_boot() {
@@ -98,51 +124,69 @@ host_unlock() { flock -u 9; exec 9>&-; }
 
 # The module as DKMS builds and installs it, in the VM: the load checks and
 # a selftest program of each kind, named ARCH-KERNEL/dkms/...
-dkms_install() { "$ROOT/testing/vm/packaging.sh" dkms "$KNAME" | xpc_ktap_prefix "$KTAG/" | report; }
+dkms_install() { "$ROOT/testing/vm/packaging.sh" dkms "$KNAME" | xpc_ktap_prefix "$KTAG/"; }
 dkms_boot() {
 	local KO=$KBUILD/dkms/xprivcmd.ko XPC_SYSROOT=$KBUILD/dkms/sysroot
 	boot_suite vm-dkms dkms xen "$KTAG/dkms/"
 }
-install_suite() { "$ROOT/testing/vm/packaging.sh" install "$KNAME" | xpc_ktap_prefix "$KTAG/" | report; }
-deb_suite() { "$ROOT/testing/vm/packaging.sh" deb | report; }
-dkms_remove() { "$ROOT/testing/vm/packaging.sh" dkms-remove "$KNAME" | xpc_ktap_prefix "$KTAG/" | report; }
+install_suite() { "$ROOT/testing/vm/packaging.sh" install "$KNAME" | xpc_ktap_prefix "$KTAG/"; }
+deb_suite() { "$ROOT/testing/vm/packaging.sh" deb | cat; }
+dkms_remove() { "$ROOT/testing/vm/packaging.sh" dkms-remove "$KNAME" | xpc_ktap_prefix "$KTAG/"; }
+
+# The document so far (every part but this one), as parsers see it.
+ktap_parse() {
+	document "$BUILD/results-parsed.ktap" "$((nparts - 1))"
+	"$ROOT/testing/vm/ktap-parse.sh" "$BUILD/results-parsed.ktap"
+}
 
 stage "deps (common)" xpc_deps_common
-stage "static (common)" static_common
-stage "unit" unit
+stage "static (common)" part static static_common
+stage "unit" part unit unit
 stage "build user space" xpc_build_user
 for k in $KERNELS; do
 	xpc_resolve_kernel "$k"
 	stage "$KTAG deps" xpc_deps_kernel
-	stage "$KTAG static" static_kernel
+	stage "$KTAG static" part "$KTAG/static" static_kernel
 	stage "$KTAG build" xpc_build_module
 	if [ "$KARCH" = arm64 ]; then
 		stage "$KTAG build user space" xpc_arm64_build_user
 	fi
-	stage "$KTAG vm-xen" boot_suite vm-xen check xen
+	stage "$KTAG vm-xen" part "$KTAG/vm-xen" boot_suite vm-xen check xen
 	# Two vCPUs, so that the race selftests really race (with one they
 	# skip); once, on the oldest kernel, to keep make check short.
 	if [ "$KTAG" = x86_64-6.1 ]; then
-		stage "$KTAG vm-race" race_boot
+		stage "$KTAG vm-race" part "$KTAG/vm-race" race_boot
 	fi
-	stage "$KTAG vm-noxen" boot_suite vm-noxen noxen bare
+	stage "$KTAG vm-noxen" part "$KTAG/vm-noxen" boot_suite vm-noxen noxen bare
 	# The toolstack and the install paths (into this host): x86_64 only.
 	[ "$KARCH" = x86_64 ] || continue
-	stage "$KTAG vm-toolstack" boot_suite vm-toolstack toolstack xen
-	stage "$KTAG make install" install_suite
+	stage "$KTAG vm-toolstack" part "$KTAG/vm-toolstack" boot_suite vm-toolstack toolstack xen
+	stage "$KTAG make install" part "$KTAG/make-install" install_suite
 	host_lock
-	stage "$KTAG dkms install" dkms_install
-	stage "$KTAG vm-dkms" dkms_boot
-	stage "$KTAG dkms remove" dkms_remove
+	stage "$KTAG dkms install" part "$KTAG/dkms-install" dkms_install
+	stage "$KTAG vm-dkms" part "$KTAG/vm-dkms" dkms_boot
+	stage "$KTAG dkms remove" part "$KTAG/dkms-remove" dkms_remove
 	host_unlock
 done
 host_lock
-stage "deb" deb_suite
+stage "deb" part deb deb_suite
 host_unlock
+stage "ktap" part ktap ktap_parse
+document "$RESULTS" "$nparts"
+# The final document is the parsed one, its plan one more and the ktap part
+# added: read again, it must pass the same checks.
+final_ok=0
+"$ROOT/testing/vm/ktap-parse.sh" "$RESULTS" >"$BUILD/results-final-parse.ktap"
+grep -q '^not ok' "$BUILD/results-final-parse.ktap" && final_ok=1
 
 echo
 echo "wall time per stage:"
 cat "$STAGES"
 awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN { printf "%-28s %7.1f s\n", "total", b - a }'
 echo
+echo "results: $RESULTS (one KTAP document)"
+if [ $final_ok != 0 ]; then
+	echo "FAILED: the parsers reject $RESULTS: see $BUILD/results-final-parse.ktap"
+fi
 "$ROOT/testing/vm/ktap-summary.sh" <"$RESULTS"
+[ $final_ok = 0 ]

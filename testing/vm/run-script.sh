@@ -7,6 +7,7 @@
 
 [ $# = 1 ] || die "usage: $0 SCRIPT"
 XPC_SCRIPT=$(realpath "$1")
+# shellcheck disable=SC2119 # the default kernel
 xpc_deps
 xpc_build
 rc=0

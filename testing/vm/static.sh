@@ -57,13 +57,15 @@ static_kernel() {
 	echo "1..3"
 
 	xpc_stage_src "$src"
-	# shellcheck disable=SC2086
-	rc=0; make -C "$KDIR" M="$src" $KMAKE W=1 modules >"$out" 2>&1 || rc=$?
+	rc=0
+	# shellcheck disable=SC2086 # KMAKE: arguments, one a word
+	make -C "$KDIR" M="$src" $KMAKE W=1 modules >"$out" 2>&1 || rc=$?
 	[ $rc = 0 ] && grep -q 'warning:' "$out" && rc=1
 	xpc_result $rc "static.module_builds_with_w1_without_warnings" "$out"
 
-	# shellcheck disable=SC2086
-	rc=0; make -C "$KDIR" M="$src" $KMAKE W=1 C=2 CHECK=sparse modules >"$out" 2>&1 || rc=$?
+	rc=0
+	# shellcheck disable=SC2086 # KMAKE: arguments, one a word
+	make -C "$KDIR" M="$src" $KMAKE W=1 C=2 CHECK=sparse modules >"$out" 2>&1 || rc=$?
 	[ $rc = 0 ] && grep -E -q '(warning|error):' "$out" && rc=1
 	xpc_result $rc "static.sparse_clean" "$out"
 

@@ -1,9 +1,11 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # The arm64 kernels of the matrix in the VM: Debian's Xen 4.17 for arm64
 # with the kernel as dom0 under qemu-system-aarch64, user space cross-built.
-# Sourced by lib.sh, whose xpc_deps_kernel, xpc_initrd and xpc_boot call
-# these for KARCH=arm64; everything arm64-specific about the VM is here.
+# Sourced by lib.sh; xpc_deps_kernel and xpc_initrd call these for
+# KARCH=arm64, and xpc_boot (lib/boot.sh) reads its QEMU from XPC_QEMU's
+# arm64 entries, which name xpc_arm64_fits and use the addresses below.
 
 XPC_ARM64_XEN_PKG=${XPC_ARM64_XEN_PKG:-xen-hypervisor-4.17-arm64}
 XPC_ARM64_CC=aarch64-linux-gnu-gcc
@@ -32,8 +34,10 @@ xpc_arm64_deps_vm() {
 			"$XPC_ARM64_XEN_PKG" busybox-static >/dev/null 2>&1) ||
 			die "apt-get download $XPC_ARM64_XEN_PKG busybox-static (arm64) failed"
 		rm -rf "$BUILD/arm64-debs" && mkdir -p "$BUILD/arm64-debs"
+		# shellcheck disable=SC2012 # Debian's file names; ls -v sorts versions
 		dpkg-deb -x "$(ls -v "$BUILD"/debs/"$XPC_ARM64_XEN_PKG"_*_arm64.deb | tail -n 1)" \
 			"$BUILD/arm64-debs"
+		# shellcheck disable=SC2012 # as above
 		dpkg-deb -x "$(ls -v "$BUILD"/debs/busybox-static_*_arm64.deb | tail -n 1)" \
 			"$BUILD/arm64-debs"
 		# Debian's arm64 Xen is an Image that QEMU's -kernel boots as is
@@ -104,31 +108,4 @@ xpc_arm64_fits() {
 		die "the arm64 Image ($ksize bytes) runs into the initramfs at $XPC_ARM64_INITRD_AT: move XPC_ARM64_INITRD_AT"
 	[ $((XPC_ARM64_INITRD_AT + isize)) -le $((XPC_ARM64_DTB_AT)) ] ||
 		die "the arm64 initramfs ($isize bytes) runs into QEMU's DTB at $XPC_ARM64_DTB_AT"
-}
-
-# xpc_arm64_qemu HOW INITRD ARGS LOG: xpc_boot for arm64.  HOW=xen: Xen
-# from -kernel and dom0's kernel and initramfs from QEMU's guest-loader,
-# which describes them in the DTB as Xen's boot modules; HOW=bare: the
-# kernel alone.  Returns QEMU's status (124 on timeout).
-xpc_arm64_qemu() {
-	local how=$1 initrd=$2 args=$3 out=$4 rc=0
-	# Software emulation: Xen needs EL2 (virtualization=on), which KVM
-	# on an x86 host cannot give anyway; Xen 4.17 wants GICv3 or v2.
-	local qemu=(timeout --foreground "$XPC_TIMEOUT" qemu-system-aarch64 -accel tcg
-		-machine virt,virtualization=on,gic-version=3 -cpu cortex-a57
-		-nographic -no-reboot -monitor none)
-	xpc_arm64_fits "$initrd"
-	if [ "$how" = xen ]; then
-		# guest-loader's options are split on commas: none in args.
-		"${qemu[@]}" -m 1024 -smp "${XPC_SMP:-1}" -kernel "${XPC_XEN:-$BUILD/vm/xen-arm64}" \
-			-append "dom0_mem=512M console=dtuart dtuart=/pl011@9000000 noreboot console_to_ring" \
-			-device "guest-loader,addr=$XPC_ARM64_KERNEL_AT,kernel=$VMDIR/Image,bootargs=console=hvc0 $args" \
-			-device "guest-loader,addr=$XPC_ARM64_INITRD_AT,initrd=$initrd" \
-			</dev/null >"$out" 2>&1 || rc=$?
-	else
-		"${qemu[@]}" -m 512 -kernel "$VMDIR/Image" -initrd "$initrd" \
-			-append "console=ttyAMA0 panic=-1 $args" \
-			</dev/null >"$out" 2>&1 || rc=$?
-	fi
-	return $rc
 }

@@ -1,8 +1,9 @@
+# shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Sourced by lib.sh: Debian's own Xen toolstack (xen-utils-4.17, run from
-# the packages' binaries and the host's libxen* libraries, which are the
-# same Debian build) in the test dom0, in drop-in mode: kmod's modprobe with
+# For xpc_initrd's MODE toolstack: Debian's own Xen toolstack (xen-utils-4.17,
+# run from the packages' binaries and the host's libxen* libraries, which are
+# the same Debian build) in the test dom0, in drop-in mode: kmod's modprobe with
 # our modprobe.d file and the in-tree Xen modules, so that xenfs, evtchn and
 # gntdev come from the kernel and privcmd from us.  Plus a PV domU for xl
 # to create: the same kernel, with a busybox initramfs of its own.
@@ -38,7 +39,7 @@ xpc_toolstack_deps() {
 # The selected kernel's Xen modules with their dependencies, at their paths
 # below lib/modules, compressed as Debian ships them (kmod reads them).
 xpc_toolstack_modules() {
-	local out=$VMDIR/xenmods tmp mdir m deps
+	local out=$VMDIR/xenmods tmp mdir m f deps
 	[ -e "$out/done" ] && return 0
 	tmp=$(mktemp -d "$BUILD/image.XXXXXX")
 	dpkg-deb -x "$(xpc_deb "linux-image-$KVER")" "$tmp"
@@ -49,8 +50,8 @@ xpc_toolstack_modules() {
 	for m in $XPC_XEN_MODS; do
 		deps=$(sed -n "s#^\([^:]*/$m\.ko[.a-z]*\):\(.*\)#\1 \2#p" "$mdir/modules.dep")
 		[ -n "$deps" ] || die "no $m in linux-image-$KVER"
-		for m in $deps; do
-			install -D -m 0644 "$mdir/$m" "$out/lib/modules/$KVER/$m"
+		for f in $deps; do
+			install -D -m 0644 "$mdir/$f" "$out/lib/modules/$KVER/$f"
 		done
 	done
 	rm -rf "$tmp"
@@ -85,7 +86,7 @@ xpc_toolstack_domu_initrd() {
 	chmod 0755 "$dir"
 	mkdir -p "$dir"/{bin,dev,proc,sys,tmp,xpc}
 	cp /bin/busybox "$dir/bin/"
-	cp "$ROOT/testing/vm/domu-init" "$dir/init"
+	cp "$XPC_GUEST/domu-init" "$dir/init"
 	cp "$ROOT/tools/hcall/hcall" "$(dirname "$KO")/xprivcmd.ko" "$dir/xpc/"
 	(cd "$dir" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$out")
 	rm -rf "$dir"
@@ -113,7 +114,7 @@ xpc_initrd_toolstack() {
 	done
 	# The libraries the packages depend on, from the host: Debian's
 	# same build of them (libxen-dev and its dependencies).
-	# shellcheck disable=SC2046
+	# shellcheck disable=SC2046,SC2086 # program names, one a word
 	xpc_copy_libs "$dir" $(printf "$dir/usr/lib/xen-4.17/bin/%s " $XPC_XEN_BINS) \
 		$(printf "$dir/usr/bin/%s " $XPC_XS_BINS)
 	# glibc loads libgcc_s itself, for pthread_cancel(), which xl calls.
@@ -122,13 +123,13 @@ xpc_initrd_toolstack() {
 	mkdir -p "$dir/xpc/domu"
 	cp "$VMDIR/vmlinuz" "$dir/xpc/domu/vmlinuz"
 	xpc_toolstack_domu_initrd "$dir/xpc/domu/initrd.gz"
-	cp "$ROOT/testing/vm/guest-toolstack.sh" "$dir/xpc/"
+	cp "$XPC_GUEST/guest-toolstack.sh" "$dir/xpc/"
 	xpc_initrd_group_access "$dir"
 }
 
 # The opt-in group access as "make install-group-access" leaves it, users
 # in and out of the group, and the host's systemd-udevd to apply it
-# (guest-access.sh).
+# (guest/guest-access.sh).
 xpc_initrd_group_access() {
 	local dir=$1
 	make -s -C "$ROOT" install-group-access DESTDIR="$dir" >/dev/null
@@ -148,5 +149,5 @@ xpc_initrd_group_access() {
 		nogroup:x:65534:
 	EOF
 	printf 'passwd: files\ngroup: files\n' >"$dir/etc/nsswitch.conf"
-	cp "$ROOT/testing/vm/guest-access.sh" "$dir/xpc/"
+	cp "$XPC_GUEST/guest-access.sh" "$dir/xpc/"
 }

@@ -1,0 +1,89 @@
+# shellcheck shell=bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Booting the selected kernel in QEMU, under Xen as dom0 or alone: one
+# launcher, reading what differs between architectures from XPC_QEMU.
+
+XPC_TIMEOUT=${XPC_TIMEOUT:-300}
+
+# The QEMU of each architecture, as ARCH:FIELD:
+#   qemu     the emulator, its machine and CPU
+#   image    the kernel image to boot, in VMDIR
+#   xen      the hypervisor to boot (XPC_XEN overrides it)
+#   xencons  Xen's console arguments
+#   console  the kernel's console device when it boots without Xen
+#   dom0     how dom0's kernel, its arguments and the initramfs are handed
+#            to Xen: a function that adds QEMU arguments (xpc_qemu_dom0_*)
+#   check    a function run with the initramfs before every boot, or empty
+# Software emulation only (-accel tcg, added for every architecture).  x86:
+# a /dev/kvm node may exist yet hang, and -cpu max crashes dom0.  arm64:
+# Xen needs EL2 (virtualization=on), which KVM on an x86 host cannot give
+# anyway; Xen 4.17 wants GICv3 or v2.
+declare -gA XPC_QEMU=(
+	[x86_64:qemu]="qemu-system-x86_64 -cpu qemu64"
+	[x86_64:image]=vmlinuz
+	[x86_64:xen]=$BUILD/vm/xen
+	[x86_64:xencons]="console=com1 com1=115200,8n1"
+	[x86_64:console]=ttyS0
+	[x86_64:dom0]=xpc_qemu_dom0_multiboot
+	[x86_64:check]=""
+	[arm64:qemu]="qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3 -cpu cortex-a57"
+	[arm64:image]=Image
+	[arm64:xen]=$BUILD/vm/xen-arm64
+	[arm64:xencons]="console=dtuart dtuart=/pl011@9000000"
+	[arm64:console]=ttyAMA0
+	[arm64:dom0]=xpc_qemu_dom0_guest_loader
+	[arm64:check]=xpc_arm64_fits
+)
+
+# x86: Xen from -kernel is a multiboot kernel, and QEMU's multiboot loader
+# takes its modules from -initrd, each with its command line.  Adds to the
+# caller's qemu array.
+xpc_qemu_dom0_multiboot() { # IMAGE CMDLINE INITRD
+	# QEMU's multiboot loader splits modules on commas: none in CMDLINE.
+	qemu+=(-initrd "$1 $2,$3")
+}
+
+# arm64: QEMU's guest-loader puts dom0's kernel and initramfs where
+# lib/arm64.sh says and describes them in the DTB as Xen's boot modules.
+# Adds to the caller's qemu array.
+xpc_qemu_dom0_guest_loader() { # IMAGE CMDLINE INITRD
+	# guest-loader's options are split on commas: none in CMDLINE.
+	qemu+=(-device "guest-loader,addr=$XPC_ARM64_KERNEL_AT,kernel=$1,bootargs=$2"
+		-device "guest-loader,addr=$XPC_ARM64_INITRD_AT,initrd=$3")
+}
+
+# xpc_boot MODE LOG [xen|bare]: boots the selected kernel in MODE (check,
+# demo, noxen), console to LOG.  Returns QEMU's status (124 on timeout).
+# XPC_XEN, if set, is the hypervisor to boot instead of Debian's.
+xpc_boot() {
+	local mode=$1 out=$2 how=${3:-xen} initrd rc=0 image args check qemu
+	initrd="$KBUILD/initrd-$mode.gz"
+	mkdir -p "$KBUILD"
+	xpc_initrd "$initrd" "$mode"
+	image=$VMDIR/${XPC_QEMU[$KARCH:image]}
+	args="loglevel=3 xpc_mode=$mode"
+	check=${XPC_QEMU[$KARCH:check]}
+	[ -z "$check" ] || "$check" "$initrd"
+	read -r -a qemu <<<"${XPC_QEMU[$KARCH:qemu]}"
+	qemu=(timeout --foreground "$XPC_TIMEOUT" "${qemu[@]}" -accel tcg
+		-nographic -no-reboot -monitor none)
+	if [ "$how" = xen ]; then
+		# One CPU: with two, a PV dom0 under TCG intermittently crashed
+		# in the kernel's own text patching (int3 Oops in the scheduler)
+		# or soft-locked; XPC_SMP=2 for the race tests that need them.
+		qemu+=(-m 1024 -smp "${XPC_SMP:-1}" -kernel "${XPC_XEN:-${XPC_QEMU[$KARCH:xen]}}"
+			-append "${XPC_QEMU[$KARCH:xencons]} dom0_mem=512M noreboot console_to_ring")
+		"${XPC_QEMU[$KARCH:dom0]}" "$image" "console=hvc0 $args" "$initrd"
+	else
+		qemu+=(-m 512 -kernel "$image" -initrd "$initrd"
+			-append "console=${XPC_QEMU[$KARCH:console]} panic=-1 $args")
+	fi
+	"${qemu[@]}" </dev/null >"$out" 2>&1 || rc=$?
+	return $rc
+}
+
+# The marked lines of a console log, marker and carriage returns removed.
+xpc_marked() { # LOG
+	tr -d '\r' <"$1" | sed -n 's/^.*@@XPC@@ //p'
+}
