@@ -29,7 +29,7 @@ trap 'rm -f "$out"' EXIT
 
 static_common() {
 	echo "TAP version 13"
-	echo "1..3"
+	echo "1..4"
 
 	rc=0; checkpatch >"$out" 2>&1 || rc=$?
 	xpc_result $rc "static.checkpatch_strict_clean" "$out"
@@ -46,6 +46,23 @@ static_common() {
 	{ make -C "$ROOT/selftests" clean all && make -C "$ROOT/tools/hcall" clean hcall; } >"$out" 2>&1 || rc=$?
 	[ $rc = 0 ] && grep -q 'warning:' "$out" && rc=1
 	xpc_result $rc "static.userspace_builds_without_warnings" "$out"
+
+	rc=0; reference_page >"$out" 2>&1 || rc=$?
+	xpc_result $rc "static.reference_page_names_every_parameter_and_reason" "$out"
+}
+
+# docs/xprivcmd.4 names every module parameter (from the sources) and every
+# refusal reason's id (from the reasons' table), and man finds nothing wrong
+# in it.
+reference_page() {
+	local page="$ROOT/docs/xprivcmd.4" name missing=0
+	for name in $(cd "$ROOT" && sed -n 's/.*module_param[a-z_]*(\([a-z_]*\),.*/\1/p' module/*.c) \
+		$(awk '/\[XPRIVCMD_REASON_[A-Z_0-9]*\] = \{/ { getline; split($0, f, "\""); print f[2] }' \
+			"$ROOT/module/common/reasons.c"); do
+		grep -q -w -- "$name" "$page" || { echo "not in $page: $name"; missing=1; }
+	done
+	LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null | grep . && missing=1
+	return $missing
 }
 
 # In a fresh copy of the sources, so that every warning shows and the
