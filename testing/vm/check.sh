@@ -137,7 +137,8 @@ for k in $KERNELS; do
 		stage "$KTAG vm-race" race_boot
 	fi
 	stage "$KTAG vm-noxen" boot_suite vm-noxen noxen bare
-	# The toolstack and the install paths (into this host): x86_64 only.
+	# The install paths (into this host): x86_64 only; the toolstack boot
+	# comes with the packages, below.
 	[ "$KARCH" = x86_64 ] || continue
 	stage "$KTAG make install" install_suite
 	host_lock
