@@ -181,9 +181,14 @@ deb_kernel_tests() { # deb_kernel_tests PREFIX: PREFIX$KTAG for each
 		printf ' %s%s' "$1" "$KTAG"
 	done
 }
+# Any of them installed, or left as configuration files, or xprivcmd in DKMS.
 deb_installed() {
-	dkms status xprivcmd 2>/dev/null | grep -q . ||
-		dpkg-query -W $DEB_PKGS >/dev/null 2>&1
+	local p
+	dkms status xprivcmd 2>/dev/null | grep -q . && return 0
+	for p in $DEB_PKGS; do
+		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -qv ' not-installed$' && return 0
+	done
+	return 1
 }
 mode_is() { xprivcmd-mode status | grep -qx "mode: $1"; }
 
