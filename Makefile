@@ -20,7 +20,7 @@ DKMS_SRC := $(DESTDIR)/usr/src/xprivcmd-$(VERSION)
 DKMS_ID := xprivcmd/$(VERSION)
 
 .PHONY: all module hcall selftests unit check demo bench lab checkpatch sparse clean \
-	install modules_install headers_install dkms-src dkms-install \
+	install modules_install headers_install hcall_install man_install dkms-src dkms-install \
 	dkms-uninstall install-side-by-side install-drop-in uninstall-drop-in \
 	install-group-access uninstall-group-access
 
@@ -64,8 +64,9 @@ sparse:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 C=2 CHECK=sparse modules
 
 # The module into /lib/modules/$(KERNELRELEASE)/updates, so that modprobe
-# finds it; and the UAPI header.
-install: modules_install headers_install
+# finds it; the UAPI header; hcall with its manual page and completion
+# (tools/hcall's install); the xprivcmd(4) manual page.
+install: modules_install headers_install hcall_install man_install
 
 modules_install: module
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) \
@@ -76,24 +77,43 @@ headers_install:
 	install -D -m 0644 include/uapi/xen/xprivcmd.h \
 		$(DESTDIR)$(PREFIX)/include/xen/xprivcmd.h
 
+hcall_install:
+	$(MAKE) -C tools/hcall install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX)
+
+man_install:
+	install -D -m 0644 docs/xprivcmd.4 $(DESTDIR)$(PREFIX)/share/man/man4/xprivcmd.4
+
+# The modes (README, "Side by side, or instead of the in-tree driver").
+# Where DKMS manages xprivcmd (make dkms-install, or the xprivcmd-dkms
+# package), what it builds depends on the mode: packaging/xprivcmd-mode,
+# the package's xprivcmd-mode, switches the modprobe.d files and has DKMS
+# build again for each kernel (xprivcmd_xenfs in drop-in mode only), so that
+# no second xprivcmd.ko goes into updates/ beside DKMS's.  Otherwise the
+# module as "make modules_install" installs it.
+DKMS_MANAGED = [ -z "$(DESTDIR)" ] && dkms status xprivcmd 2>/dev/null | grep -q .
+MODE = XPRIVCMD_DATADIR=$(CURDIR)/packaging/modprobe.d packaging/xprivcmd-mode
+
 # modprobe xprivcmd then serves /dev/xprivcmd, next to the in-tree driver.
 install-side-by-side:
-	install -D -m 0644 packaging/modprobe.d/xprivcmd-side-by-side.conf \
-		$(DESTDIR)/etc/modprobe.d/xprivcmd.conf
+	if $(DKMS_MANAGED); then $(MODE) side-by-side; else \
+		install -D -m 0644 packaging/modprobe.d/xprivcmd-side-by-side.conf \
+			$(DESTDIR)/etc/modprobe.d/xprivcmd.conf; fi
 
 # xprivcmd instead of the in-tree xen-privcmd everywhere, xenfs's
 # /proc/xen/privcmd included: xprivcmd_xenfs.ko (built and installed only
 # here) and the modprobe.d file that sends "modprobe xen-privcmd" to it.
-# DKMS, if it manages xprivcmd, builds xprivcmd_xenfs too from now on.
 DROP_IN_CONF := /etc/modprobe.d/xprivcmd-drop-in.conf
 install-drop-in:
-	$(MAKE) modules_install XPRIVCMD_DROP_IN=y
-	install -D -m 0644 packaging/modprobe.d/xprivcmd-drop-in.conf $(DESTDIR)$(DROP_IN_CONF)
+	if $(DKMS_MANAGED); then $(MODE) drop-in; else \
+		$(MAKE) modules_install XPRIVCMD_DROP_IN=y && \
+		install -D -m 0644 packaging/modprobe.d/xprivcmd-drop-in.conf \
+			$(DESTDIR)$(DROP_IN_CONF); fi
 
 uninstall-drop-in:
-	rm -f $(DESTDIR)$(DROP_IN_CONF) \
-		$(DESTDIR)/lib/modules/$(KERNELRELEASE)/updates/xprivcmd_xenfs.ko*
-	depmod -a $(if $(DESTDIR),-b $(DESTDIR)) $(KERNELRELEASE)
+	if $(DKMS_MANAGED); then $(MODE) off; else \
+		rm -f $(DESTDIR)$(DROP_IN_CONF) \
+			$(DESTDIR)/lib/modules/$(KERNELRELEASE)/updates/xprivcmd_xenfs.ko* && \
+		depmod -a $(if $(DESTDIR),-b $(DESTDIR)) $(KERNELRELEASE); fi
 
 # Opt-in non-root access: group "xprivcmd" gets the nodes (see the rule's
 # comment for what that grants).  Applied at once where udev runs; into a

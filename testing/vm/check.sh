@@ -9,15 +9,17 @@
 #  3. for each kernel, Xen 4.17 + Debian dom0 in QEMU: module load checks,
 #     then the selftests as 64- and 32-bit programs (arm64: 64-bit only,
 #     cross-built), all against the real hypervisor; and the same kernel
-#     without Xen: the module must refuse; then (x86_64) Debian's Xen
-#     toolstack on xprivcmd in drop-in mode (xenstored, xenconsoled, xl
-#     info/list/dmesg/create of a PV domU that runs tests of its own)
+#     without Xen: the module must refuse
 #  4. for each x86_64 kernel, make install into a DESTDIR; make dkms-install (DKMS
 #     build, install into the host's /lib/modules), the refusal of a kernel
 #     without CONFIG_XEN, then the VM again with the module DKMS built, found
 #     by kmod's modprobe with our modprobe.d file, then make dkms-uninstall
-#  5. the xprivcmd-dkms Debian package: dpkg-buildpackage, lintian, apt
-#     install (DKMS builds it for each kernel), purge
+#  5. the Debian packages (xprivcmd-dkms, -utils, -dev): dpkg-buildpackage,
+#     lintian, apt install (DKMS builds the module for each kernel), hcall,
+#     xprivcmd-mode drop-in (DKMS builds xprivcmd_xenfs too); then for each
+#     x86_64 kernel Debian's Xen toolstack on those modules in drop-in mode
+#     (xenstored, xenconsoled, xl info/list/dmesg/create of a PV domU that
+#     runs tests of its own); then xprivcmd-mode side-by-side, apt purge
 # Every part reports KTAP; build/results.ktap is one KTAP v1 document, each
 # part a subtest of it (static, unit, ARCH-KERNEL/vm-xen, ..., deb), and a
 # last part checks that document with TAP::Parser (prove's) and the
@@ -130,7 +132,16 @@ dkms_boot() {
 	boot_suite vm-dkms dkms xen "$KTAG/dkms/"
 }
 install_suite() { "$ROOT/testing/vm/packaging.sh" install "$KNAME" | xpc_ktap_prefix "$KTAG/"; }
-deb_suite() { "$ROOT/testing/vm/packaging.sh" deb | cat; }
+deb_install() { "$ROOT/testing/vm/packaging.sh" deb-install | cat; }
+deb_remove() { "$ROOT/testing/vm/packaging.sh" deb-remove | cat; }
+# Debian's toolstack on the modules DKMS built from the package in drop-in
+# mode (deb_install leaves them in $KBUILD/deb); on the tree's when the
+# package test could not install (it says why).
+toolstack_boot() {
+	local KO=$KBUILD/deb/xprivcmd.ko
+	[ -e "$KO" ] || KO=$KBUILD/src/xprivcmd.ko
+	boot_suite vm-toolstack toolstack xen
+}
 dkms_remove() { "$ROOT/testing/vm/packaging.sh" dkms-remove "$KNAME" | xpc_ktap_prefix "$KTAG/"; }
 
 # The document so far (every part but this one), as parsers see it.
@@ -158,9 +169,9 @@ for k in $KERNELS; do
 		stage "$KTAG vm-race" part "$KTAG/vm-race" race_boot
 	fi
 	stage "$KTAG vm-noxen" part "$KTAG/vm-noxen" boot_suite vm-noxen noxen bare
-	# The toolstack and the install paths (into this host): x86_64 only.
+	# The install paths (into this host): x86_64 only; the toolstack boot
+	# comes with the packages, below.
 	[ "$KARCH" = x86_64 ] || continue
-	stage "$KTAG vm-toolstack" part "$KTAG/vm-toolstack" boot_suite vm-toolstack toolstack xen
 	stage "$KTAG make install" part "$KTAG/make-install" install_suite
 	host_lock
 	stage "$KTAG dkms install" part "$KTAG/dkms-install" dkms_install
@@ -169,7 +180,13 @@ for k in $KERNELS; do
 	host_unlock
 done
 host_lock
-stage "deb" part deb deb_suite
+stage "deb install" part deb-install deb_install
+for k in $KERNELS; do
+	xpc_resolve_kernel "$k"
+	[ "$KARCH" = x86_64 ] || continue
+	stage "$KTAG vm-toolstack" part "$KTAG/vm-toolstack" toolstack_boot
+done
+stage "deb remove" part deb-remove deb_remove
 host_unlock
 stage "ktap" part ktap ktap_parse
 document "$RESULTS" "$nparts"

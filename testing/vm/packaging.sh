@@ -9,12 +9,22 @@
 #                                   $KBUILD/dkms/xprivcmd.ko for the VM; DKMS
 #                                   and Kbuild refuse a kernel without Xen
 #   packaging.sh dkms-remove NAME   make dkms-uninstall leaves nothing behind
-#   packaging.sh install NAME       make install and install-side-by-side
+#   packaging.sh install NAME       make install (module, header, hcall,
+#                                   manual pages) and install-side-by-side
 #                                   into a DESTDIR, for kernel NAME
-#   packaging.sh deb                the xprivcmd-dkms Debian package: built
-#                                   with dpkg-buildpackage, lintian clean,
-#                                   installed with apt (DKMS builds it for
-#                                   each kernel of KERNELS), purged
+#   packaging.sh deb-install        the Debian packages (xprivcmd-dkms,
+#                                   -utils, -dev): built with
+#                                   dpkg-buildpackage, lintian clean,
+#                                   installed with apt (DKMS builds the
+#                                   module for each x86_64 kernel of
+#                                   KERNELS), hcall run, xprivcmd-mode
+#                                   drop-in (DKMS builds xprivcmd_xenfs
+#                                   too); the modules are left in
+#                                   $KBUILD/deb/ for the toolstack VM
+#   packaging.sh deb-remove         xprivcmd-mode side-by-side (DKMS builds
+#                                   without xprivcmd_xenfs), then apt purge
+#                                   leaves nothing behind
+#   packaging.sh deb                both, without a VM in between
 . "$(dirname "$0")/lib.sh"
 
 VERSION=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$ROOT/dkms.conf")
@@ -109,14 +119,19 @@ dkms_remove() {
 }
 
 # From a copy of the sources, as a user would from a release: the module in
-# updates/ with depmod's index, the UAPI header where PREFIX says, the
-# side-by-side modprobe.d file.
+# updates/ with depmod's index, the UAPI header where PREFIX says, hcall and
+# the manual pages, the side-by-side modprobe.d file.
 install_suite() {
 	local src="$KBUILD/install-src" dest="$KBUILD/destdir" m
 	echo "TAP version 13"
-	echo "1..5"
-	rm -rf "$dest"
-	xpc_stage_src "$src"
+	echo "1..6"
+	rm -rf "$dest" "$src" && mkdir -p "$src"
+	if git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+		(cd "$ROOT" && git ls-files -co --exclude-standard -z |
+			xargs -0 cp --parents -t "$src")
+	else
+		tar -C "$ROOT" --exclude=./build -cf - . | tar -x -C "$src"
+	fi
 
 	rc=0; make -C "$src" install install-side-by-side DESTDIR="$dest" \
 		KERNELRELEASE="$KVER" KDIR="$KDIR" >"$out" 2>&1 || rc=$?
@@ -133,6 +148,13 @@ install_suite() {
 		gcc -x c -Wall -Werror -I"$dest/usr/include" -fsyntax-only -; } >"$out" 2>&1 || rc=1
 	xpc_result $rc install.uapi_header_in_usr_include "$out"
 
+	# Where tools/hcall's install puts hcall (bin/, sbin/ before it moved).
+	rc=0
+	{ m=$(ls "$dest"/usr/*bin/hcall) && "$m" list >/dev/null &&
+		cmp "$ROOT/tools/hcall/hcall.1" "$dest/usr/share/man/man1/hcall.1" &&
+		cmp "$ROOT/docs/xprivcmd.4" "$dest/usr/share/man/man4/xprivcmd.4"; } >"$out" 2>&1 || rc=1
+	xpc_result $rc install.hcall_and_manual_pages "$out"
+
 	rc=0; make -C "$src" headers_install DESTDIR="$dest" PREFIX=/usr/local >"$out" 2>&1 &&
 		[ -f "$dest/usr/local/include/xen/xprivcmd.h" ] || rc=1
 	xpc_result $rc install.headers_install_honours_prefix "$out"
@@ -143,23 +165,50 @@ install_suite() {
 	rm -rf "$src" "$dest"
 }
 
-deb_suite() {
-	local dir="$BUILD/deb" tests t k deb
-	tests="deb.version_matches_dkms_conf deb.dpkg_buildpackage deb.lintian_clean deb.apt_install"
-	# The package's postinst builds for the kernels of this machine's
-	# architecture only: cross-built kernels are not its business.
+# The Debian packages, in two parts around the toolstack boot (check.sh):
+# deb-install builds them, installs them with apt and turns the drop-in
+# mode on, leaving the modules DKMS built in $KBUILD/deb/ for the VM of each
+# x86_64 kernel; deb-remove turns the side-by-side mode on, then purges.
+DEB_PKGS="xprivcmd-dkms xprivcmd-utils xprivcmd-dev"
+DEB_OURS=$BUILD/deb.ours
+# The kernels the packages build for: this machine's architecture only
+# (cross-built kernels are not the postinst's business).
+deb_kernel_tests() { # deb_kernel_tests PREFIX: PREFIX$KTAG for each
+	local k
 	for k in $KERNELS; do
 		xpc_resolve_kernel "$k"
 		[ "$KARCH" = x86_64 ] || continue
-		tests="$tests deb.postinst_built_for_$KTAG"
+		printf ' %s%s' "$1" "$KTAG"
 	done
-	tests="$tests deb.purge_leaves_nothing"
+}
+# Any of them installed, or left as configuration files, or xprivcmd in DKMS.
+deb_installed() {
+	local p
+	dkms status xprivcmd 2>/dev/null | grep -q . && return 0
+	for p in $DEB_PKGS; do
+		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -qv ' not-installed$' && return 0
+	done
+	return 1
+}
+mode_is() { xprivcmd-mode status | grep -qx "mode: $1"; }
+
+deb_install() {
+	local dir=$BUILD/deb tests t k m debs
+	tests="deb.version_matches_dkms_conf deb.dpkg_buildpackage deb.lintian_clean deb.apt_install
+		$(deb_kernel_tests deb.postinst_built_for_) deb.hcall_dynamic_hardened deb.utils_test
+		deb.mode_drop_in $(deb_kernel_tests deb.drop_in_built_for_)"
 	echo "TAP version 13"
+	for k in $KERNELS; do xpc_resolve_kernel "$k"; rm -rf "$KBUILD/deb"; done
+	if [ -e "$DEB_OURS" ]; then
+		# An earlier run that stopped half way: its packages go first.
+		DEBIAN_FRONTEND=noninteractive apt-get purge -y -q \
+			-o DPkg::Lock::Timeout=600 $DEB_PKGS >/dev/null 2>&1 || true
+		rm -f "$DEB_OURS"
+	fi
 	if [ "$(id -u)" != 0 ]; then
 		skip_all "$(echo $tests | wc -w)" "needs root" $tests
 		return
-	elif dkms status xprivcmd 2>/dev/null | grep -q . ||
-	     dpkg-query -W xprivcmd-dkms >/dev/null 2>&1; then
+	elif deb_installed; then
 		skip_all "$(echo $tests | wc -w)" "xprivcmd is already installed here" $tests
 		return
 	fi
@@ -180,7 +229,11 @@ deb_suite() {
 		tar -C "$ROOT" --exclude=./build -cf - . | tar -x -C "$dir/xprivcmd"
 	fi
 	rc=0; (cd "$dir/xprivcmd" && dpkg-buildpackage -us -uc) >"$out" 2>&1 || rc=$?
-	deb=$(ls "$dir"/xprivcmd-dkms_"$VERSION"_all.deb 2>/dev/null) || rc=1
+	debs=
+	for t in $DEB_PKGS; do
+		m=$(ls "$dir/${t}_${VERSION}"_*.deb 2>/dev/null) || { rc=1; continue; }
+		debs="$debs $m"
+	done
 	xpc_result $rc deb.dpkg_buildpackage "$out"
 
 	# Errors and warnings fail; informational and pedantic tags are shown.
@@ -189,8 +242,10 @@ deb_suite() {
 	grep -v 'running with root privileges' "$out" | sed 's/^/# /'
 	xpc_result $rc deb.lintian_clean "$out"
 
+	touch "$DEB_OURS"
+	# shellcheck disable=SC2086
 	rc=0; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-		-o DPkg::Lock::Timeout=600 "$deb" >"$out" 2>&1 || rc=$?
+		-o DPkg::Lock::Timeout=600 $debs >"$out" 2>&1 || rc=$?
 	xpc_result $rc deb.apt_install "$out"
 
 	for k in $KERNELS; do
@@ -198,27 +253,102 @@ deb_suite() {
 		[ "$KARCH" = x86_64 ] || continue
 		rc=0
 		{ dkms status "xprivcmd/$VERSION" -k "$KVER" | grep ': installed' &&
-			ls "/lib/modules/$KVER/updates/dkms/xprivcmd.ko"*; } >"$out" 2>&1 || rc=1
+			ls "/lib/modules/$KVER/updates/dkms/xprivcmd.ko"* &&
+			! ls "/lib/modules/$KVER/updates/dkms/xprivcmd_xenfs.ko"*; } >"$out" 2>&1 || rc=1
 		xpc_result $rc "deb.postinst_built_for_$KTAG" "$out"
 	done
 
+	# hcall from the package: a PIE, linked with libc, read-only
+	# relocations bound at once (dpkg-buildflags' hardening=+all).
+	rc=0
+	{ readelf -hd /usr/bin/hcall | tee /dev/stderr | grep -q 'Type: *DYN' &&
+		readelf -d /usr/bin/hcall | grep -q 'NEEDED.*libc\.so' &&
+		readelf -d /usr/bin/hcall | grep -q 'FLAGS.*BIND_NOW' &&
+		readelf -lW /usr/bin/hcall | grep -q GNU_RELRO; } >"$out" 2>&1 || rc=1
+	xpc_result $rc deb.hcall_dynamic_hardened "$out"
+
+	# The package's own autopkgtest: hcall runs, a program builds against
+	# the installed header.
+	rc=0; AUTOPKGTEST_TMP=$(mktemp -d) sh "$ROOT/debian/tests/utils" >"$out" 2>&1 || rc=$?
+	xpc_result $rc deb.utils_test "$out"
+
+	# The drop-in mode from the package: its modprobe.d file (the one the
+	# toolstack VM boots with), and DKMS builds xprivcmd_xenfs too.
+	rc=0
+	{ xprivcmd-mode drop-in && mode_is drop-in &&
+		cmp /etc/modprobe.d/xprivcmd-drop-in.conf "$ROOT/packaging/modprobe.d/xprivcmd-drop-in.conf"
+	} >"$out" 2>&1 || rc=1
+	sed 's/^/# /' "$out"
+	xpc_result $rc deb.mode_drop_in "$out"
+
+	for k in $KERNELS; do
+		xpc_resolve_kernel "$k"
+		[ "$KARCH" = x86_64 ] || continue
+		rc=0
+		mkdir -p "$KBUILD/deb"
+		(dkms status "xprivcmd/$VERSION" -k "$KVER" | grep ': installed' || exit 1
+			for t in xprivcmd xprivcmd_xenfs; do
+				m=$(ls "/lib/modules/$KVER/updates/dkms/$t.ko"*) &&
+					modinfo -F vermagic "$m" | grep "^$KVER " &&
+					xpc_uncompressed "$m" "$KBUILD/deb/$t.ko" || exit 1
+			done
+		) >"$out" 2>&1 || { rc=1; rm -rf "$KBUILD/deb"; }
+		xpc_result $rc "deb.drop_in_built_for_$KTAG" "$out"
+	done
+}
+
+deb_remove() {
+	local tests k left
+	tests="deb.mode_side_by_side $(deb_kernel_tests deb.side_by_side_built_for_)
+		deb.purge_leaves_nothing"
+	echo "TAP version 13"
+	if [ ! -e "$DEB_OURS" ]; then
+		skip_all "$(echo $tests | wc -w)" "the package test did not install" $tests
+		return
+	fi
+	echo "1..$(echo $tests | wc -w)"
+
+	rc=0
+	{ xprivcmd-mode side-by-side && mode_is side-by-side &&
+		[ ! -e /etc/modprobe.d/xprivcmd-drop-in.conf ] &&
+		grep -qx 'options xprivcmd devname=xprivcmd' /etc/modprobe.d/xprivcmd.conf
+	} >"$out" 2>&1 || rc=1
+	sed 's/^/# /' "$out"
+	xpc_result $rc deb.mode_side_by_side "$out"
+
+	for k in $KERNELS; do
+		xpc_resolve_kernel "$k"
+		[ "$KARCH" = x86_64 ] || continue
+		rc=0
+		{ dkms status "xprivcmd/$VERSION" -k "$KVER" | grep ': installed' &&
+			ls "/lib/modules/$KVER/updates/dkms/xprivcmd.ko"* &&
+			! ls "/lib/modules/$KVER/updates/dkms/xprivcmd_xenfs.ko"*; } >"$out" 2>&1 || rc=1
+		xpc_result $rc "deb.side_by_side_built_for_$KTAG" "$out"
+	done
+
+	# shellcheck disable=SC2086
 	rc=0; DEBIAN_FRONTEND=noninteractive apt-get purge -y -q \
-		-o DPkg::Lock::Timeout=600 xprivcmd-dkms >"$out" 2>&1 || rc=$?
-	local left
+		-o DPkg::Lock::Timeout=600 $DEB_PKGS >"$out" 2>&1 || rc=$?
+	rm -f "$DEB_OURS"
+	# shellcheck disable=SC2086
 	left=$({
 		dkms status xprivcmd
-		dpkg-query -W -f='${Package} ${Status}\n' xprivcmd-dkms
+		dpkg-query -W -f='${Package} ${Status}\n' $DEB_PKGS
 		find /lib/modules /var/lib/dkms /usr/src -maxdepth 4 -name 'xprivcmd*'
+		find /etc/modprobe.d /usr/share /usr/include /usr/bin /usr/sbin -maxdepth 3 \
+			\( -name 'xprivcmd*' -o -name 'hcall*' \)
+		find /usr/share/man /usr/share/bash-completion -name 'xprivcmd*' -o -name 'hcall*'
 	} 2>/dev/null || true)
 	[ -z "$left" ] || { echo "left behind: $left" >>"$out"; rc=1; }
 	xpc_result $rc deb.purge_leaves_nothing "$out"
 }
 
-if [ "${1:-}" = deb ]; then
-	deb_suite
-	exit
-fi
-[ $# = 2 ] || die "usage: packaging.sh dkms|dkms-remove|install NAME | deb"
+case "${1:-}" in
+deb) deb_install; deb_remove; exit ;;
+deb-install) deb_install; exit ;;
+deb-remove) deb_remove; exit ;;
+esac
+[ $# = 2 ] || die "usage: packaging.sh dkms|dkms-remove|install NAME | deb|deb-install|deb-remove"
 xpc_resolve_kernel "$2"
 case "$1" in
 dkms) dkms_install ;;
