@@ -148,12 +148,14 @@ install_suite() {
 		gcc -x c -Wall -Werror -I"$dest/usr/include" -fsyntax-only -; } >"$out" 2>&1 || rc=1
 	xpc_result $rc install.uapi_header_in_usr_include "$out"
 
-	# Where tools/hcall's install puts hcall (bin/, sbin/ before it moved).
 	rc=0
-	{ m=$(ls "$dest"/usr/*bin/hcall) && "$m" list >/dev/null &&
+	{ "$dest/usr/bin/hcall" list >/dev/null &&
+		"$dest/usr/bin/hcall" --version | grep -F "$VERSION" &&
 		cmp "$ROOT/tools/hcall/hcall.1" "$dest/usr/share/man/man1/hcall.1" &&
+		cmp "$ROOT/tools/hcall/hcall.bash-completion" \
+			"$dest/usr/share/bash-completion/completions/hcall" &&
 		cmp "$ROOT/docs/xprivcmd.4" "$dest/usr/share/man/man4/xprivcmd.4"; } >"$out" 2>&1 || rc=1
-	xpc_result $rc install.hcall_and_manual_pages "$out"
+	xpc_result $rc install.hcall_manual_pages_and_completion "$out"
 
 	rc=0; make -C "$src" headers_install DESTDIR="$dest" PREFIX=/usr/local >"$out" 2>&1 &&
 		[ -f "$dest/usr/local/include/xen/xprivcmd.h" ] || rc=1
