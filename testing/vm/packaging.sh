@@ -194,6 +194,21 @@ deb_installed() {
 }
 mode_is() { xprivcmd-mode status | grep -qx "mode: $1"; }
 
+# dkms_built_without_xenfs PREFIX: a result PREFIX$KTAG per x86_64 kernel:
+# DKMS installed xprivcmd for it, and not xprivcmd_xenfs (not drop-in).
+dkms_built_without_xenfs() {
+	local k
+	for k in $KERNELS; do
+		xpc_resolve_kernel "$k"
+		[ "$KARCH" = x86_64 ] || continue
+		rc=0
+		{ dkms status "xprivcmd/$VERSION" -k "$KVER" | grep ': installed' &&
+			ls "/lib/modules/$KVER/updates/dkms/xprivcmd.ko"* &&
+			! ls "/lib/modules/$KVER/updates/dkms/xprivcmd_xenfs.ko"*; } >"$out" 2>&1 || rc=1
+		xpc_result $rc "$1$KTAG" "$out"
+	done
+}
+
 deb_install() {
 	local dir=$BUILD/deb tests t k m debs
 	tests="deb.version_matches_dkms_conf deb.dpkg_buildpackage deb.lintian_clean deb.apt_install
@@ -250,15 +265,7 @@ deb_install() {
 		-o DPkg::Lock::Timeout=600 $debs >"$out" 2>&1 || rc=$?
 	xpc_result $rc deb.apt_install "$out"
 
-	for k in $KERNELS; do
-		xpc_resolve_kernel "$k"
-		[ "$KARCH" = x86_64 ] || continue
-		rc=0
-		{ dkms status "xprivcmd/$VERSION" -k "$KVER" | grep ': installed' &&
-			ls "/lib/modules/$KVER/updates/dkms/xprivcmd.ko"* &&
-			! ls "/lib/modules/$KVER/updates/dkms/xprivcmd_xenfs.ko"*; } >"$out" 2>&1 || rc=1
-		xpc_result $rc "deb.postinst_built_for_$KTAG" "$out"
-	done
+	dkms_built_without_xenfs deb.postinst_built_for_
 
 	# hcall from the package: a PIE, linked with libc, read-only
 	# relocations bound at once (dpkg-buildflags' hardening=+all).
@@ -318,15 +325,7 @@ deb_remove() {
 	sed 's/^/# /' "$out"
 	xpc_result $rc deb.mode_side_by_side "$out"
 
-	for k in $KERNELS; do
-		xpc_resolve_kernel "$k"
-		[ "$KARCH" = x86_64 ] || continue
-		rc=0
-		{ dkms status "xprivcmd/$VERSION" -k "$KVER" | grep ': installed' &&
-			ls "/lib/modules/$KVER/updates/dkms/xprivcmd.ko"* &&
-			! ls "/lib/modules/$KVER/updates/dkms/xprivcmd_xenfs.ko"*; } >"$out" 2>&1 || rc=1
-		xpc_result $rc "deb.side_by_side_built_for_$KTAG" "$out"
-	done
+	dkms_built_without_xenfs deb.side_by_side_built_for_
 
 	# shellcheck disable=SC2086
 	rc=0; DEBIAN_FRONTEND=noninteractive apt-get purge -y -q \

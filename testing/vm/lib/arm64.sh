@@ -48,11 +48,7 @@ xpc_arm64_deps_vm() {
 	fi
 
 	[ -e "$VMDIR/Image" ] && [ -e "$VMDIR/intree.list" ] && return 0
-	log "fetching linux-image-$KVER (arm64)"
-	(cd "$BUILD/debs" && xpc_apt_arch apt-get download -q "linux-image-$KVER" >/dev/null 2>&1) ||
-		die "apt-get download linux-image-$KVER (arm64) failed"
-	rm -rf "$VMDIR/root" && mkdir -p "$VMDIR/root"
-	dpkg-deb -x "$(xpc_deb "linux-image-$KVER")" "$VMDIR/root"
+	xpc_fetch_image
 	# QEMU's guest-loader copies the file verbatim and Xen boots only a
 	# raw Image: vmlinuz is one in Debian's 6.1, but may be compressed.
 	xpc_uncompressed_image "$VMDIR/root/boot/vmlinuz-$KVER" "$VMDIR/Image.tmp"

@@ -185,6 +185,17 @@ xpc_ksrc() {
 		$(for f in $XPC_KSRC_FILES; do echo "linux-source-6.1/$f"; done)
 }
 
+# xpc_fetch_image: the selected kernel's image package, downloaded for its
+# architecture and unpacked into $VMDIR/root.
+xpc_fetch_image() {
+	log "fetching linux-image-$KVER ($KARCH)"
+	mkdir -p "$BUILD/debs"
+	(cd "$BUILD/debs" && xpc_apt_arch apt-get download -q "linux-image-$KVER" >/dev/null 2>&1) ||
+		die "apt-get download linux-image-$KVER ($KARCH) failed"
+	rm -rf "$VMDIR/root" && mkdir -p "$VMDIR/root"
+	dpkg-deb -x "$(xpc_deb "linux-image-$KVER")" "$VMDIR/root"
+}
+
 # xpc_deps_kernel: the selected kernel's headers (installed) and image
 # (unpacked into VMDIR, for the VM).
 xpc_deps_kernel() {
@@ -198,12 +209,8 @@ xpc_deps_kernel() {
 	[ -e "$VMDIR/vmlinuz" ] && [ -e "$VMDIR/intree.list" ] &&
 		[ -e "$VMDIR/xendevs.list" ] && return 0
 
-	log "fetching linux-image-$KVER"
-	mkdir -p "$BUILD/debs"
-	(cd "$BUILD/debs" && apt-get download -q "linux-image-$KVER" >/dev/null 2>&1) ||
-		die "apt-get download linux-image-$KVER failed"
-	rm -rf "$VMDIR" && mkdir -p "$VMDIR/root"
-	dpkg-deb -x "$(xpc_deb "linux-image-$KVER")" "$VMDIR/root"
+	rm -rf "$VMDIR"
+	xpc_fetch_image
 	cp "$VMDIR/root/boot/vmlinuz-$KVER" "$VMDIR/vmlinuz.tmp"
 	xpc_intree_modules
 	mv "$VMDIR/vmlinuz.tmp" "$VMDIR/vmlinuz"
