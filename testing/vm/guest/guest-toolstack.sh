@@ -49,6 +49,13 @@ proc_privcmd_is_xprivcmd() {
 		hcall --device /proc/xen/privcmd call xen_version 5 0xffffffff81000000 >/tmp/h 2>&1
 	[ $? != 0 ] && grep -q 'not in user space' /tmp/h
 }
+# hcall from the xprivcmd-utils package (dynamic, with Debian's libc), put
+# here by the package test: it opens xprivcmd's node without a word and
+# reports the loaded module's version (the one DKMS built).
+packaged_hcall() {
+	/usr/bin/hcall version >/dev/null 2>/tmp/hcall.err && ! grep -q . /tmp/hcall.err &&
+		/usr/bin/hcall --version | grep -q '^xprivcmd module: [0-9]'
+}
 xl_info() { xl info | grep -q '^xen_version *: 4\.17'; }
 xl_list() { xl list | grep -q '^Domain-0 '; }
 xl_dmesg() { xl dmesg | grep -q 'Xen version 4\.17'; }
@@ -144,11 +151,16 @@ depriv_checker() { # an unrestricted fd is reported as such
 }
 
 say "TAP version 13"
-say "1..29"
+say "1..30"
 expect toolstack.modprobe_xenfs_loads_xprivcmd xenfs_on_xprivcmd
 expect toolstack.modprobe_xen_privcmd_resolves_to_xprivcmd xen_privcmd_is_xprivcmd
 expect toolstack.mount_xenfs mount -t xenfs xenfs /proc/xen
 expect toolstack.proc_xen_privcmd_served_by_xprivcmd proc_privcmd_is_xprivcmd
+if [ -x /usr/bin/hcall ]; then
+	expect toolstack.packaged_hcall_finds_xprivcmd packaged_hcall
+else
+	result ok "toolstack.packaged_hcall_finds_xprivcmd # SKIP xprivcmd-utils was not installed"
+fi
 expect toolstack.modprobe_evtchn_gntdev_gntalloc \
 	/sbin/modprobe -a xen-evtchn xen-gntdev xen-gntalloc
 before=$(issued)

@@ -104,6 +104,11 @@ xpc_initrd_toolstack() {
 		"$dir/etc/modprobe.d/xprivcmd-drop-in.conf"
 	depmod -b "$dir" "$KVER"
 	xpc_initrd_kmod "$dir"
+	# hcall as the xprivcmd-utils package installed it, while it is.
+	if dpkg-query -W -f='${Status}' xprivcmd-utils 2>/dev/null | grep -q 'ok installed'; then
+		install -D /usr/bin/hcall "$dir/usr/bin/hcall"
+		xpc_copy_libs "$dir" /usr/bin/hcall
+	fi
 	for b in $XPC_XEN_BINS; do
 		install -D "$XPC_TOOLSTACK/root/usr/lib/xen-4.17/bin/$b" "$dir/usr/lib/xen-4.17/bin/$b"
 	done
