@@ -268,7 +268,8 @@ static inline int xpc_errno_of(long ret)
 
 /*
  * EXPECT_ERRNO(), ASSERT_ERRNO(): @_call fails with -1 and errno @_errno.
- * One harness check each, so a TH_LOG() may follow.
+ * One harness check each, so a TH_LOG() may follow.  @_call must be the
+ * call itself, not its saved result: errno is cleared before it runs.
  */
 #define EXPECT_ERRNO(_errno, _call) \
 	EXPECT_EQ(_errno, (errno = 0, xpc_errno_of(_call)))
