@@ -185,16 +185,19 @@ xpc_ksrc() {
 		$(for f in $XPC_KSRC_FILES; do echo "linux-source-6.1/$f"; done)
 }
 
-# xpc_fetch_image: the selected kernel's image package, downloaded for its
-# architecture and unpacked into $VMDIR/root.
-xpc_fetch_image() {
-	log "fetching linux-image-$KVER ($KARCH)"
+# xpc_fetch_deb PACKAGE DIR: PACKAGE, downloaded for the selected kernel's
+# architecture into $BUILD/debs, unpacked into DIR (emptied first).
+xpc_fetch_deb() {
+	log "fetching $1 ($KARCH)"
 	mkdir -p "$BUILD/debs"
-	(cd "$BUILD/debs" && xpc_apt_arch apt-get download -q "linux-image-$KVER" >/dev/null 2>&1) ||
-		die "apt-get download linux-image-$KVER ($KARCH) failed"
-	rm -rf "$VMDIR/root" && mkdir -p "$VMDIR/root"
-	dpkg-deb -x "$(xpc_deb "linux-image-$KVER")" "$VMDIR/root"
+	(cd "$BUILD/debs" && xpc_apt_arch apt-get download -q "$1" >/dev/null 2>&1) ||
+		die "apt-get download $1 ($KARCH) failed"
+	rm -rf "$2" && mkdir -p "$2"
+	dpkg-deb -x "$(xpc_deb "$1")" "$2"
 }
+
+# xpc_fetch_image: the selected kernel's image, unpacked into $VMDIR/root.
+xpc_fetch_image() { xpc_fetch_deb "linux-image-$KVER" "$VMDIR/root"; }
 
 # xpc_deps_kernel: the selected kernel's headers (installed) and image
 # (unpacked into VMDIR, for the VM).
@@ -226,12 +229,7 @@ xpc_deps_kernel_cross() {
 	# shellcheck disable=SC2046,SC2086 # package names, one a word
 	xpc_apt_install $(xpc_missing gcc-aarch64-linux-gnu libc6-dev-arm64-cross $deps)
 	[ -e "$KDIR/Makefile" ] && return 0
-	log "fetching linux-headers-$KVER (arm64)"
-	mkdir -p "$BUILD/debs"
-	(cd "$BUILD/debs" && xpc_apt_arch apt-get download -q "linux-headers-$KVER" >/dev/null 2>&1) ||
-		die "apt-get download linux-headers-$KVER (arm64) failed"
-	rm -rf "$VMDIR/headers" && mkdir -p "$VMDIR/headers"
-	dpkg-deb -x "$(xpc_deb "linux-headers-$KVER")" "$VMDIR/headers"
+	xpc_fetch_deb "linux-headers-$KVER" "$VMDIR/headers"
 	# Its scripts and tools point at ../../lib/linux-kbuild-*: the host's.
 	local l t
 	for l in scripts tools; do
