@@ -20,6 +20,8 @@
 #     x86_64 kernel Debian's Xen toolstack on those modules in drop-in mode
 #     (xenstored, xenconsoled, xl info/list/dmesg/create of a PV domU that
 #     runs tests of its own); then xprivcmd-mode side-by-side, apt purge
+# The boots run in the background, one at a time, beside the other stages
+# (see boot_part), which keeps the two cores of a CI machine busy.
 # Every part reports KTAP; build/results.ktap is one KTAP v1 document, each
 # part a subtest of it (static, unit, ARCH-KERNEL/vm-xen, ..., deb), and a
 # last part checks that document with TAP::Parser (prove's) and the
@@ -71,6 +73,60 @@ document() { # FILE PLANNED
 }
 T0=$(date +%s.%N)
 
+# The boot lane.  A boot keeps one core busy for minutes (QEMU's software
+# emulation), the other stages (static checks, builds, DKMS, dpkg) mostly
+# one core too: on a CI machine's two cores the boots run in the
+# background, one at a time (BOOT_LOCK), while the foreground goes on with
+# the next stages.  Each boot's initramfs is packed in the foreground when
+# the boot is queued, so that it holds what the host had then: the DKMS and
+# package stages remove their modules from the host right after queueing
+# the boots that use them.  A boot's part keeps the number it was queued
+# with, so the document's order does not depend on which boot ends first.
+BOOT_LOCK=$BUILD/boot.lock
+XPC_PHASE=
+boot_pids=()
+# Boots queue behind others and share the machine with the foreground:
+# time enough for the slowest (a hung boot still ends).
+export XPC_TIMEOUT=${XPC_TIMEOUT:-900}
+
+# boot_part NAME STAGE FUNCTION...: part NAME, FUNCTION (a boot_suite
+# caller) run in the boot lane; its wall time, from the moment it has the
+# lane, recorded as STAGE.
+boot_part() {
+	local name=$1 stage_name=$2 file
+	shift 2
+	nparts=$((nparts + 1))
+	file=$PARTS/$(printf '%03d' "$nparts")
+	XPC_PHASE=pack "$@"
+	(
+		# Not the host's lock: only the foreground installs there.
+		exec 9>&-
+		exec 8>"$BOOT_LOCK"
+		flock 8
+		t0=$(date +%s.%N)
+		XPC_PHASE=boot "$@" >"$file.raw"
+		xpc_ktap_subtest "$nparts" "$name" <"$file.raw" >"$file.ktap"
+		awk -v n="$stage_name" -v a="$t0" -v b="$(date +%s.%N)" \
+			'BEGIN { printf "%-28s %7.1f s (boot lane)\n", n, b - a }' >"$file.stage"
+	) &
+	boot_pids+=("$!")
+}
+
+# Waits for the boot lane to empty, then shows its parts and their times.
+boot_lane_wait() {
+	local p f
+	for p in "${boot_pids[@]}"; do
+		wait "$p" || true
+	done
+	boot_pids=()
+	for f in "$PARTS"/*.stage; do
+		[ -e "$f" ] || continue
+		cat "${f%.stage}.ktap"
+		cat "$f" >>"$STAGES"
+		rm -f "$f"
+	done
+}
+
 # A part's exit status is not its verdict, its KTAP is: the scripts' go
 # through a pipe (a filter, or cat), as into the document.
 static_common() { "$ROOT/testing/vm/static.sh" | cat; }
@@ -91,16 +147,24 @@ unit() {
 }
 
 # boot_suite NAME MODE HOW [PREFIX]: boots, relays the KTAP, then judges
-# the boot.  Test names get PREFIX, by default the kernel's tag.
+# the boot.  Test names get PREFIX, by default the kernel's tag.  Run by
+# boot_part twice: with XPC_PHASE=pack in the foreground, where it only packs
+# the initramfs, then with XPC_PHASE=boot in the boot lane.
 boot_suite() {
 	local name=$1 mode=$2 how=$3 prefix=${4:-$KTAG/} out="$KBUILD/$1.log" rc=0
-	if [ ! -e "$KO" ]; then
+	local initrd=$KBUILD/initrd-$2.gz
+	if [ "$XPC_PHASE" = pack ]; then
+		rm -f "$initrd"
+		[ ! -e "$KO" ] || { mkdir -p "$KBUILD" && xpc_initrd "$initrd" "$mode"; }
+		return
+	fi
+	if [ ! -e "$initrd" ]; then
 		printf 'TAP version 13\n1..1\nnot ok 1 %s%s.module_to_boot_with # %s missing\n' \
 			"$prefix" "$name" "$KO"
 		return
 	fi
 	log "booting $name ($how, $KVER, $KO); console log: $out"
-	xpc_boot "$mode" "$out" "$how" || rc=$?
+	XPC_INITRD_PACKED=1 xpc_boot "$mode" "$out" "$how" || rc=$?
 	{
 		xpc_marked "$out" | grep -v '^END$'
 		xpc_judge_boot "$name" "$rc" "$out"
@@ -162,20 +226,20 @@ for k in $KERNELS; do
 	if [ "$KARCH" = arm64 ]; then
 		stage "$KTAG build user space" xpc_arm64_build_user
 	fi
-	stage "$KTAG vm-xen" part "$KTAG/vm-xen" boot_suite vm-xen check xen
+	boot_part "$KTAG/vm-xen" "$KTAG vm-xen" boot_suite vm-xen check xen
 	# Two vCPUs, so that the race selftests really race (with one they
 	# skip); once, on the oldest kernel, to keep make check short.
 	if [ "$KTAG" = x86_64-6.1 ]; then
-		stage "$KTAG vm-race" part "$KTAG/vm-race" race_boot
+		boot_part "$KTAG/vm-race" "$KTAG vm-race" race_boot
 	fi
-	stage "$KTAG vm-noxen" part "$KTAG/vm-noxen" boot_suite vm-noxen noxen bare
+	boot_part "$KTAG/vm-noxen" "$KTAG vm-noxen" boot_suite vm-noxen noxen bare
 	# The install paths (into this host): x86_64 only; the toolstack boot
 	# comes with the packages, below.
 	[ "$KARCH" = x86_64 ] || continue
 	stage "$KTAG make install" part "$KTAG/make-install" install_suite
 	host_lock
 	stage "$KTAG dkms install" part "$KTAG/dkms-install" dkms_install
-	stage "$KTAG vm-dkms" part "$KTAG/vm-dkms" dkms_boot
+	boot_part "$KTAG/vm-dkms" "$KTAG vm-dkms" dkms_boot
 	stage "$KTAG dkms remove" part "$KTAG/dkms-remove" dkms_remove
 	host_unlock
 done
@@ -184,10 +248,11 @@ stage "deb install" part deb-install deb_install
 for k in $KERNELS; do
 	xpc_resolve_kernel "$k"
 	[ "$KARCH" = x86_64 ] || continue
-	stage "$KTAG vm-toolstack" part "$KTAG/vm-toolstack" toolstack_boot
+	boot_part "$KTAG/vm-toolstack" "$KTAG vm-toolstack" toolstack_boot
 done
 stage "deb remove" part deb-remove deb_remove
 host_unlock
+boot_lane_wait
 stage "ktap" part ktap ktap_parse
 document "$RESULTS" "$nparts"
 # The final document is the parsed one, its plan one more and the ktap part
