@@ -363,7 +363,8 @@ const struct xprivcmd_op *xprivcmd_schema_op(u64 op)
 
 /*
  * Interface versions whose structure layouts the table below describes:
- * Xen 4.17's.  Xen refuses any other version with EACCES, so an unknown one
+ * Xen 4.17's, and Xen 4.20's domctl (its sysctl, platform_op, xsm_op and
+ * mca versions are 4.17's).  Xen refuses any other version with EACCES, so an unknown one
  * is either a newer Xen or a bug; strict policies refuse to guess.
  */
 static const struct {
@@ -373,12 +374,14 @@ static const struct {
 	{ __HYPERVISOR_platform_op, XENPF_INTERFACE_VERSION },
 	{ __HYPERVISOR_xsm_op, XEN_FLASK_INTERFACE_VERSION },
 	{ __HYPERVISOR_sysctl, XEN_SYSCTL_INTERFACE_VERSION },
-	{ __HYPERVISOR_domctl, XEN_DOMCTL_INTERFACE_VERSION },
+	{ __HYPERVISOR_domctl, XPRIVCMD_DOMCTL_IV_417 },
+	{ __HYPERVISOR_domctl, XPRIVCMD_DOMCTL_IV_420 },
 #ifdef CONFIG_X86
 	{ __HYPERVISOR_mca, XEN_MCA_INTERFACE_VERSION },
 #endif
 	/* paging_domctl_cont takes a domctl */
-	{ __HYPERVISOR_arch_1, XEN_DOMCTL_INTERFACE_VERSION },
+	{ __HYPERVISOR_arch_1, XPRIVCMD_DOMCTL_IV_417 },
+	{ __HYPERVISOR_arch_1, XPRIVCMD_DOMCTL_IV_420 },
 };
 
 void xprivcmd_fill_range(const struct xprivcmd_ptr *p, const u64 *args,

@@ -35,6 +35,17 @@
 
 #define NAMED(op) { __HYPERVISOR_##op, #op }
 
+/*
+ * Built against Xen 4.17's headers and, as schema420_test, Debian 13's
+ * Xen 4.20 ones, where the governor's fields of get_cpufreq_para moved
+ * into u.s (Xen 4.18) after the handles, which stayed where they were.
+ */
+#ifdef XPRIVCMD_XEN_420_NAMES
+#define GOVERNOR u.s.scaling_governor
+#else
+#define GOVERNOR scaling_governor
+#endif
+
 /* Every hypercall of Xen 4.17's xen.h that the schema must name. */
 static const struct { unsigned int nr; const char *name; } xen_ops[] = {
 	NAMED(set_trap_table), NAMED(mmu_update), NAMED(set_gdt),
@@ -152,7 +163,7 @@ TEST(schema_sizes_match_xen_headers)
 		PIN(SZ_CPUINFO, sizeof(xen_sysctl_cpuinfo_t)),
 		PIN(SZ_PX_VAL, sizeof(pm_px_val_t)),
 		/* one governor's name of scaling_available_governors */
-		PIN(SZ_CPUFREQ_NAME, MEMBER_SIZE(struct xen_get_cpufreq_para, scaling_governor)),
+		PIN(SZ_CPUFREQ_NAME, MEMBER_SIZE(struct xen_get_cpufreq_para, GOVERNOR)),
 		PIN(SZ_LOCKPROF_DATA, sizeof(xen_sysctl_lockprof_data_t)),
 		PIN(SZ_CPUTOPO, sizeof(xen_sysctl_cputopo_t)),
 		PIN(SZ_MEMINFO, sizeof(xen_sysctl_meminfo_t)),
@@ -598,6 +609,17 @@ TEST(domctl_handles_match_xen_headers)
 	d.u.gdbsx_guest_memio.len = 10;
 	ASSERT_EQ(1, nested(DC(0)));
 	EXPECT_RANGE(info.ranges[0], 0x6000, 10, XPRIVCMD_INOUT);
+
+#ifdef XPRIVCMD_XEN_420_NAMES
+	/* Xen 4.20 only: the colour list, num_llc_colors u32s */
+	init_domctl(&d, XEN_DOMCTL_set_llc_colors);
+	set_xen_guest_handle(d.u.set_llc_colors.llc_colors, (uint32_t *)0x7000);
+	d.u.set_llc_colors.num_llc_colors = 6;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x7000, 6 * sizeof(uint32_t), XPRIVCMD_IN);
+	init_domctl(&d, XEN_DOMCTL_gsi_permission);
+	EXPECT_EQ(0, nested(DC(0)));
+#endif
 
 	/* Sub-commands without handles, and a NULL handle's zero length. */
 	init_domctl(&d, XEN_DOMCTL_getdomaininfo);
