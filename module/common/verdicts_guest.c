@@ -334,6 +334,14 @@ static const struct xprivcmd_class xen_version_rows[] = {
 	NOREF(0, XENVER_guest_handle, LOCAL),
 	NOREF(0, XENVER_commandline, LOCAL),
 	NOREF(0, XENVER_build_id, LOCAL),
+	/*
+	 * Xen 4.19 (4.20: xenver_varbuf_op): the buffer is the op's pointer,
+	 * checked whole (schema_ops.c); -ENOSYS on Xen 4.17.
+	 */
+	NOREF(0, XENVER_extraversion2, LOCAL),
+	NOREF(0, XENVER_capabilities2, LOCAL),
+	NOREF(0, XENVER_changeset2, LOCAL),
+	NOREF(0, XENVER_commandline2, LOCAL),
 };
 
 TABLE(xen_version, __HYPERVISOR_xen_version);

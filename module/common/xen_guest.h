@@ -187,6 +187,11 @@
 #define XENVER_guest_handle		8
 #define XENVER_commandline		9
 #define XENVER_build_id			10
+/* Xen 4.19 and later: struct xen_varbuf; earlier Xen returns -ENOSYS */
+#define XENVER_extraversion2		11
+#define XENVER_capabilities2		12
+#define XENVER_changeset2		13
+#define XENVER_commandline2		14
 
 /* public/xen.h: console_io */
 #define CONSOLEIO_write			0

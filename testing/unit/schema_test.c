@@ -226,6 +226,60 @@ TEST(xen_version_subops)
 	EXPECT_EQ(0, xprivcmd_schema_ranges(__HYPERVISOR_xen_version, args, r));
 }
 
+/*
+ * XENVER_*2 (Xen 4.19): a struct xen_varbuf, whose header is checked with
+ * the call's pointers and whose whole length is the header's count more.
+ * Xen 4.17's headers have neither the numbers nor the structure: the
+ * numbers are ours there (xen_guest.h), and the header's size is pinned
+ * only against Xen 4.20's.
+ */
+#ifndef XENVER_extraversion2
+#include "xen_guest.h"
+#endif
+TEST(xen_version_varbuf)
+{
+	static const unsigned int cmds[] = {
+		XENVER_extraversion2, XENVER_capabilities2,
+		XENVER_changeset2, XENVER_commandline2,
+	};
+	struct xprivcmd_range r[XPRIVCMD_MAX_PTRS], head;
+	u64 args[XPRIVCMD_NR_ARGS] = { 0 };
+	unsigned int i;
+
+#ifdef XPRIVCMD_XEN_420_NAMES
+	EXPECT_EQ(sizeof(xen_varbuf_t), SZ_VARBUF_HEAD);
+	EXPECT_EQ(offsetof(xen_varbuf_t, buf), SZ_VARBUF_HEAD);
+#endif
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		args[0] = cmds[i];
+		args[1] = 0x1000;
+		ASSERT_EQ(1, xprivcmd_schema_ranges(__HYPERVISOR_xen_version, args, r));
+		EXPECT_EQ(0x1000, r[0].addr);
+		EXPECT_EQ(SZ_VARBUF_HEAD, r[0].len);
+		EXPECT_EQ(XPRIVCMD_INOUT, r[0].access);
+		/* NULL asks for the size: allowed, nothing to copy */
+		EXPECT_FALSE(r[0].required);
+		ASSERT_TRUE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args,
+						   &head));
+		EXPECT_EQ(1, head.arg);
+		EXPECT_EQ(SZ_VARBUF_HEAD + 100, xprivcmd_varbuf_len(&head, 100));
+		EXPECT_EQ(SZ_VARBUF_HEAD + 0xffffffffULL,
+			  xprivcmd_varbuf_len(&head, 0xffffffff));
+		args[1] = 0;
+		EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args,
+						    &head));
+	}
+	/* Not the older sub-commands, nor build_id (its header alone) */
+	args[0] = XENVER_build_id;
+	args[1] = 0x1000;
+	EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args, &head));
+	args[0] = XENVER_commandline;
+	EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args, &head));
+	args[0] = XENVER_commandline2 + 1;
+	EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args, &head));
+	EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_memory_op, args, &head));
+}
+
 TEST(console_io_length_from_count)
 {
 	struct xprivcmd_range r;
