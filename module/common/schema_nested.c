@@ -156,6 +156,8 @@ struct xprivcmd_nested {
  *  sysctl 0x15 get_cpu_policy          leaves, msrs      nr_leaves * 24,
  *                                                        nr_msrs * 16 (x86)
  *  platform_op microcode_update        data              length bytes (x86)
+ *  platform_op microcode_update2       data              length bytes (x86,
+ *                                                        Xen 4.20)
  *  platform_op firmware_info DISK_INFO edd_params        start only (a u16
  *                                                        length in it, x86)
  *  platform_op firmware_info VBEDDC     edid              128 (x86)
@@ -379,6 +381,9 @@ static const struct xprivcmd_nested nested[] = {
 	 */
 	NARR(N_PLATFORM, IV_PF, XENPF_microcode_update,
 	     PU, PU + 8, 4, XPRIVCMD_IN, 1),
+	/* XENPF_microcode_update2 (Xen 4.20): flags, length, then data */
+	NARR(N_PLATFORM, IV_PF, XENPF_microcode_update2,
+	     PU + 8, PU + 4, 4, XPRIVCMD_IN, 1),
 	/*
 	 * XENPF_firmware_info XEN_FW_DISK_INFO: Xen reads a u16 length at
 	 * edd_params and writes at most that many bytes upwards from it,

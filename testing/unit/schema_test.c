@@ -1003,6 +1003,19 @@ TEST(platform_op_mca_handles_match_xen_headers)
 	PF(1);
 	EXPECT_TRUE(info.iv_known);
 	EXPECT_RANGE(info.ranges[0], 0x1000, 300, XPRIVCMD_IN);
+#ifdef XPRIVCMD_XEN_420_NAMES
+	/* Xen 4.20: flags before the length */
+	init_platform(&pf, XENPF_microcode_update2);
+	PH(microcode2.data, 0x1000);
+	pf.u.microcode2.length = 301;
+	pf.u.microcode2.flags = XENPF_UCODE_FORCE;
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 301, XPRIVCMD_IN);
+	init_platform(&pf, XENPF_get_ucode_revision);
+	PF(0);
+	init_platform(&pf, XENPF_get_dom0_console);
+	PF(0);
+#endif
 
 	init_platform(&pf, XENPF_firmware_info);
 	pf.u.firmware_info.type = XEN_FW_DISK_INFO;
