@@ -317,6 +317,13 @@ static const struct xprivcmd_class vcpu_op_rows[] = {
 	REFUSED(0, VCPUOP_send_nmi, KSTATE),
 	NOREF(0, VCPUOP_get_physid, LOCAL),
 	REFUSED(0, VCPUOP_register_vcpu_time_memory_area, KSTATE),
+	/*
+	 * Xen 4.18 (4.20: common/domain.c, arch/x86/domain.c
+	 * map_guest_area): the same areas of the caller's vCPU, named by a
+	 * guest physical address of the caller; -ENOSYS on Xen 4.17.
+	 */
+	REFUSED(0, VCPUOP_register_runstate_phys_area, KSTATE),
+	REFUSED(0, VCPUOP_register_vcpu_time_phys_area, KSTATE),
 };
 
 TABLE(vcpu_op, __HYPERVISOR_vcpu_op);

@@ -174,6 +174,9 @@
 #define VCPUOP_send_nmi			11
 #define VCPUOP_get_physid		12
 #define VCPUOP_register_vcpu_time_memory_area 13
+/* Xen 4.18 and later; earlier Xen returns -ENOSYS */
+#define VCPUOP_register_runstate_phys_area      14
+#define VCPUOP_register_vcpu_time_phys_area     15
 
 /* public/version.h */
 #define XENVER_version			0
