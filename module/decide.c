@@ -187,6 +187,34 @@ static int copy_in(struct xprivcmd_call *c, const struct xprivcmd_range *whole,
 	return 0;
 }
 
+/*
+ * A struct xen_varbuf (xen_version's *2 sub-commands) at @whole's address:
+ * its header says how many bytes follow, which Xen writes.  The whole is
+ * checked, then copied, and Xen is given the copy: the count it reads is
+ * the one checked, and what it writes stays inside the copy.  Returns 0,
+ * a positive reason, or a negative errno.
+ */
+static int copy_varbuf(struct xprivcmd_call *c, struct xprivcmd_range *whole,
+		       long list_base, struct xprivcmd_copy **cpp,
+		       struct xprivcmd_reject *rej)
+{
+	unsigned int reason = 0;
+	u32 count;
+	int ret;
+
+	if (get_user(count, (u32 __user *)u64_to_user_ptr(whole->addr))) {
+		rej->arg = whole->arg;
+		rej->value = whole->addr;
+		return XPRIVCMD_REASON_UNMAPPED;
+	}
+	whole->len = xprivcmd_varbuf_len(whole, count);
+	reason = check_ranges(whole, 1, rej);
+	if (reason)
+		return reason;
+	ret = copy_in(c, whole, list_base, cpp, &reason);
+	return ret ? ret : reason;
+}
+
 /* A hypercall Xen's public headers do not define: declared, or not modelled. */
 static unsigned int judge_user_op(struct xprivcmd_file *xf, u64 op,
 				  const u64 *args, struct xprivcmd_reject *rej)
@@ -388,7 +416,11 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 		reason = check_args(op, args, rej);
 		if (reason)
 			return reason;
-		if (needs_copy(row, canon, cmd)) {
+		if (xprivcmd_schema_varbuf(op, args, &whole)) {
+			ret = copy_varbuf(c, &whole, list_base, &cp, rej);
+			if (ret)
+				return ret;
+		} else if (needs_copy(row, canon, cmd)) {
 			if (!xprivcmd_schema_struct_range(op, args, &whole))
 				return row->has_dom ? XPRIVCMD_REASON_UNMODELLED : 0;
 			ret = copy_in(c, &whole, list_base, &cp, &reason);

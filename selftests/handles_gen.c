@@ -23,6 +23,12 @@
  *
  * 64-bit x86 only, like handles.c: a 32-bit program's view of these
  * structures is not the layout a 64-bit dom0's Xen reads.
+ *
+ * Built once per Xen release whose headers it reads: handles_gen from
+ * Debian 12's (Xen 4.17), handles_gen_420 from Debian 13's (Xen 4.20,
+ * HG_ROWS_H "handles_gen_rows_420.h").  Each runs only on the Xen its
+ * rows describe (HG_XEN_MAJOR.HG_XEN_MINOR, from XENVER_version) and
+ * skips, saying why, on any other.
  */
 #include <sys/mman.h>
 #include <sys/utsname.h>
@@ -64,9 +70,40 @@ struct hg_row {
 	struct hg_count counts[HG_MAX_COUNTS];
 };
 
-#include "handles_gen_rows.h"
+/* The generated rows, and the Xen release whose headers they come from. */
+#ifndef HG_ROWS_H
+#define HG_ROWS_H	"handles_gen_rows.h"
+#endif
+#ifndef HG_XEN_MAJOR
+#define HG_XEN_MAJOR	4
+#define HG_XEN_MINOR	17
+#endif
+
+#include HG_ROWS_H
 
 #define HG_NR_ROWS	ARRAY_SIZE(hg_rows)
+
+/*
+ * Before the harness runs a test: the rows hold for one release only, so
+ * on another Xen the whole program is skipped.  A device that cannot be
+ * opened, or a version that cannot be read, is left to the tests to fail.
+ */
+static void __attribute__((constructor)) hg_xen_is_ours(void)
+{
+	int fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	long v;
+
+	if (fd < 0)
+		return;
+	v = xpc_hypercall(fd, __HYPERVISOR_xen_version, XENVER_version, 0, 0,
+			  0, 0);
+	close(fd);
+	if (v < 0 || v == (HG_XEN_MAJOR << 16 | HG_XEN_MINOR))
+		return;
+	ksft_print_header();
+	ksft_exit_skip("Xen %ld.%ld: these rows come from Xen %d.%d's headers\n",
+		       v >> 16, v & 0xffff, HG_XEN_MAJOR, HG_XEN_MINOR);
+}
 
 /* What became of a row, shared by the test processes the harness forks. */
 enum hg_verdict {
@@ -182,7 +219,7 @@ FIXTURE_VARIANT(hg) {
 
 /* The generated FIXTURE_VARIANT_ADD(hg, ...) of each row. */
 #define HG_VARIANTS
-#include "handles_gen_rows.h"
+#include HG_ROWS_H
 
 FIXTURE_SETUP(hg)
 {

@@ -31,6 +31,9 @@ enum xprivcmd_access {
  *	%XPRIVCMD_NO_ARG when @size is the whole length
  * @access: &enum xprivcmd_access
  * @required: a NULL address is an error rather than "argument unused"
+ * @varbuf: the object is a struct xen_varbuf: a u32 count of the bytes that
+ *	follow it, which Xen reads from it, then that many bytes; @size is
+ *	the header's (see xprivcmd_schema_varbuf())
  * @size: bytes, or bytes per element when @count_arg is set
  */
 struct xprivcmd_ptr {
@@ -38,6 +41,7 @@ struct xprivcmd_ptr {
 	u8 count_arg;
 	u8 access;
 	bool required;
+	bool varbuf;
 	u32 size;
 };
 
@@ -185,6 +189,9 @@ int xprivcmd_append(char *buf, unsigned int size, unsigned int *pos,
 u64 xprivcmd_schema_subop(u64 op, const u64 *args);
 bool xprivcmd_schema_struct_range(u64 op, const u64 *args,
 				  struct xprivcmd_range *whole);
+bool xprivcmd_schema_varbuf(u64 op, const u64 *args,
+			    struct xprivcmd_range *head);
+u64 xprivcmd_varbuf_len(const struct xprivcmd_range *head, u32 count);
 unsigned int xprivcmd_schema_nested(u64 op, u32 iv, u64 cmd, const void *buf,
 				    u64 len, u8 arg,
 				    struct xprivcmd_range *ranges);

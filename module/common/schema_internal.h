@@ -65,6 +65,7 @@
 #define SZ_PCI_DEVICE		4	/* physdev_pci_device_t */
 #define SZ_LIVEPATCH_STATUS	8	/* xen_livepatch_status_t */
 #define SZ_LIVEPATCH_NAME	128	/* XEN_LIVEPATCH_NAME_SIZE */
+#define SZ_VARBUF_HEAD		4	/* struct xen_varbuf, without buf[] */
 /*
  * A handle whose length Xen alone decides (perfc's counters, livepatch
  * metadata): only its start can be checked.  That suffices: a copy that

@@ -21,6 +21,8 @@
  * struct xprivcmd_nested - a guest handle inside a hypercall's structure
  * @op: hypercall number
  * @iv: interface version the layout belongs to; 0 for the stable guest ABI
+ * @iv2: a second interface version with the same layout and the same use
+ *	by Xen (N_ALSO()), 0 for none
  * @cmd: sub-command (in the structure for struct_cmd ops, else in the
  *	op's command argument)
  * @ptr_off: offset of the 64-bit guest handle
@@ -40,6 +42,7 @@
 struct xprivcmd_nested {
 	u8 op;
 	u32 iv;
+	u32 iv2;
 	u32 cmd;
 	u16 ptr_off;
 	u16 count_off;
@@ -65,6 +68,8 @@ struct xprivcmd_nested {
 	.cond_off = (_off), .cond_mask = (_mask), .cond_val = (_val)
 /* The handle is used when the u32 at @_off is @_val. */
 #define WHEN_IS(_off, _val) WHEN(_off, ~0U, _val)
+/* The row holds for interface version @_iv too. */
+#define N_ALSO(_iv)	.iv2 = (_iv)
 
 /*
  * The families' hypercalls and interface versions, by Xen's names; the
@@ -79,7 +84,16 @@ struct xprivcmd_nested {
 #define N_MCA		__HYPERVISOR_mca
 #define IV_MCA		XEN_MCA_INTERFACE_VERSION
 #define N_DOMCTL	__HYPERVISOR_domctl
-#define IV_DOMCTL	XEN_DOMCTL_INTERFACE_VERSION
+#define IV_DOMCTL	XPRIVCMD_DOMCTL_IV_417
+#define IV_DOMCTL_420	XPRIVCMD_DOMCTL_IV_420
+/*
+ * A domctl handle of Xen 4.17 that Xen 4.20 has at the same offset, with
+ * the same count, and follows the same way: public/domctl.h of 4.20
+ * changed only createdomain (altp2m_opts, no handle) and added
+ * sub-commands; testing/unit/domctl420_test.c checks the offsets against
+ * Debian 13's headers.
+ */
+#define DC420		N_ALSO(IV_DOMCTL_420)
 /* paging_domctl_cont: a domctl (shadow_op) */
 #define N_PAGING_CONT	__HYPERVISOR_arch_1
 #define N_MEMOP		__HYPERVISOR_memory_op
@@ -142,6 +156,8 @@ struct xprivcmd_nested {
  *  sysctl 0x15 get_cpu_policy          leaves, msrs      nr_leaves * 24,
  *                                                        nr_msrs * 16 (x86)
  *  platform_op microcode_update        data              length bytes (x86)
+ *  platform_op microcode_update2       data              length bytes (x86,
+ *                                                        Xen 4.20)
  *  platform_op firmware_info DISK_INFO edd_params        start only (a u16
  *                                                        length in it, x86)
  *  platform_op firmware_info VBEDDC     edid              128 (x86)
@@ -178,6 +194,8 @@ struct xprivcmd_nested {
  *  domctl 0x15 scheduler_op put/get-   u.v.vcpus         nr_vcpus * 16
  *              vcpuinfo
  *  domctl 0x15 gdbsx_guestmemio        uva               len bytes (x86)
+ *  (every domctl 0x15 row above holds for 0x17, Xen 4.20, too)
+ *  domctl 0x17 set_llc_colors          llc_colors        num_llc_colors * 4
  *  memory_op increase/decrease_        extent_start      nr_extents * 8
  *            reservation, populate_physmap
  *  memory_op exchange                  in.extent_start   in.nr_extents * 8
@@ -204,6 +222,8 @@ struct xprivcmd_nested {
  * hold no guest handles; nor do event_channel_op structures.  The domctl
  * rows are every handle Xen 4.17 follows for a domctl (its x86 and Arm
  * source, with verdicts_domctl.c): the other sub-commands hold none.
+ * Each holds for Xen 4.20's domctl (0x17) too (DC420), which adds
+ * set_llc_colors' colour list.
  * The platform_op and mca sub-commands not listed hold none, or are
  * unmodelled in verdicts_platform.c; physdev_op and hvm_op structures hold
  * none that verdicts_misc.c lets through.
@@ -361,6 +381,9 @@ static const struct xprivcmd_nested nested[] = {
 	 */
 	NARR(N_PLATFORM, IV_PF, XENPF_microcode_update,
 	     PU, PU + 8, 4, XPRIVCMD_IN, 1),
+	/* XENPF_microcode_update2 (Xen 4.20): flags, length, then data */
+	NARR(N_PLATFORM, IV_PF, XENPF_microcode_update2,
+	     PU + 8, PU + 4, 4, XPRIVCMD_IN, 1),
 	/*
 	 * XENPF_firmware_info XEN_FW_DISK_INFO: Xen reads a u16 length at
 	 * edd_params and writes at most that many bytes upwards from it,
@@ -416,106 +439,117 @@ static const struct xprivcmd_nested nested[] = {
 	/* XEN_DOMCTL_setvcpuaffinity, getvcpuaffinity: xenctl_bitmaps */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvcpuaffinity,
 	     DU + 8, DU + 16, 4, XPRIVCMD_INOUT, 1, .flags = N_BITS,
-	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_HARD, 1U << _XEN_VCPUAFFINITY_HARD)),
+	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_HARD, 1U << _XEN_VCPUAFFINITY_HARD),
+	     DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvcpuaffinity,
 	     DU + 24, DU + 32, 4, XPRIVCMD_INOUT, 1, .flags = N_BITS,
-	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_SOFT, 1U << _XEN_VCPUAFFINITY_SOFT)),
+	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_SOFT, 1U << _XEN_VCPUAFFINITY_SOFT),
+	     DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getvcpuaffinity,
 	     DU + 8, DU + 16, 4, XPRIVCMD_OUT, 1, .flags = N_BITS,
-	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_HARD, 1U << _XEN_VCPUAFFINITY_HARD)),
+	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_HARD, 1U << _XEN_VCPUAFFINITY_HARD),
+	     DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getvcpuaffinity,
 	     DU + 24, DU + 32, 4, XPRIVCMD_OUT, 1, .flags = N_BITS,
-	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_SOFT, 1U << _XEN_VCPUAFFINITY_SOFT)),
+	     WHEN(DU + 4, 1U << _XEN_VCPUAFFINITY_SOFT, 1U << _XEN_VCPUAFFINITY_SOFT),
+	     DC420),
 	/* XEN_DOMCTL_shadow_op: OP_CLEAN and OP_PEEK write the dirty bitmap */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_shadow_op,
 	     DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1, .flags = N_BITS,
-	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_CLEAN)),
+	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_CLEAN), DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_shadow_op,
 	     DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1, .flags = N_BITS,
-	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_PEEK)),
+	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_PEEK), DC420),
 	NARR(N_PAGING_CONT, IV_DOMCTL, XEN_DOMCTL_shadow_op,
 	     DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1, .flags = N_BITS,
-	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_CLEAN)),
+	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_CLEAN), DC420),
 	NARR(N_PAGING_CONT, IV_DOMCTL, XEN_DOMCTL_shadow_op,
 	     DU + 16, DU + 24, 8, XPRIVCMD_OUT, 1, .flags = N_BITS,
-	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_PEEK)),
+	     WHEN_IS(DU, XEN_DOMCTL_SHADOW_OP_PEEK), DC420),
 	/* XEN_DOMCTL_scheduler_op putvcpuinfo, getvcpuinfo */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_scheduler_op,
 	     DU + 8, DU + 16, 4, XPRIVCMD_IN, SZ_SCHED_VCPU,
-	     WHEN_IS(DU + 4, XEN_DOMCTL_SCHEDOP_putvcpuinfo)),
+	     WHEN_IS(DU + 4, XEN_DOMCTL_SCHEDOP_putvcpuinfo), DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_scheduler_op,
 	     DU + 8, DU + 16, 4, XPRIVCMD_INOUT, SZ_SCHED_VCPU,
-	     WHEN_IS(DU + 4, XEN_DOMCTL_SCHEDOP_getvcpuinfo)),
+	     WHEN_IS(DU + 4, XEN_DOMCTL_SCHEDOP_getvcpuinfo), DC420),
 	/* XEN_DOMCTL_gethvmcontext, sethvmcontext */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_gethvmcontext,
-	     DU + 8, DU, 4, XPRIVCMD_OUT, 1),
+	     DU + 8, DU, 4, XPRIVCMD_OUT, 1, DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_sethvmcontext,
-	     DU + 8, DU, 4, XPRIVCMD_IN, 1),
+	     DU + 8, DU, 4, XPRIVCMD_IN, 1, DC420),
 	/* XEN_DOMCTL_{,test_,de}assign_device of a device tree node */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_assign_device,
 	     DU + 16, DU + 8, 4, XPRIVCMD_IN, 1,
-	     WHEN_IS(DU, XEN_DOMCTL_DEV_DT)),
+	     WHEN_IS(DU, XEN_DOMCTL_DEV_DT), DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_test_assign_device,
 	     DU + 16, DU + 8, 4, XPRIVCMD_IN, 1,
-	     WHEN_IS(DU, XEN_DOMCTL_DEV_DT)),
+	     WHEN_IS(DU, XEN_DOMCTL_DEV_DT), DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_deassign_device,
 	     DU + 16, DU + 8, 4, XPRIVCMD_IN, 1,
-	     WHEN_IS(DU, XEN_DOMCTL_DEV_DT)),
+	     WHEN_IS(DU, XEN_DOMCTL_DEV_DT), DC420),
 	/* XEN_DOMCTL_get_device_group */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_get_device_group,
-	     DU + 16, DU + 4, 4, XPRIVCMD_OUT, 4),
+	     DU + 16, DU + 4, 4, XPRIVCMD_OUT, 4, DC420),
 	/* XEN_DOMCTL_gethvmcontext_partial */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_gethvmcontext_partial,
-	     DU + 16, DU + 8, 8, XPRIVCMD_OUT, 1),
+	     DU + 16, DU + 8, 8, XPRIVCMD_OUT, 1, DC420),
 	/* XEN_DOMCTL_getpageframeinfo3 */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getpageframeinfo3,
-	     DU + 8, DU, 8, XPRIVCMD_INOUT, SZ_XEN_ULONG),
+	     DU + 8, DU, 8, XPRIVCMD_INOUT, SZ_XEN_ULONG, DC420),
 	/* XEN_DOMCTL_setnodeaffinity, getnodeaffinity */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setnodeaffinity,
-	     DU, DU + 8, 4, XPRIVCMD_IN, 1, .flags = N_BITS),
+	     DU, DU + 8, 4, XPRIVCMD_IN, 1, .flags = N_BITS, DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getnodeaffinity,
-	     DU, DU + 8, 4, XPRIVCMD_OUT, 1, .flags = N_BITS),
+	     DU, DU + 8, 4, XPRIVCMD_OUT, 1, .flags = N_BITS, DC420),
 	/* XEN_DOMCTL_setvnumainfo */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvnumainfo,
-	     DU + 16, DU, 4, XPRIVCMD_IN, 4, .flags = N_SQUARE),
+	     DU + 16, DU, 4, XPRIVCMD_IN, 4, .flags = N_SQUARE, DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvnumainfo,
-	     DU + 24, DU + 8, 4, XPRIVCMD_IN, 4),
+	     DU + 24, DU + 8, 4, XPRIVCMD_IN, 4, DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvnumainfo,
-	     DU + 32, DU, 4, XPRIVCMD_IN, 4),
+	     DU + 32, DU, 4, XPRIVCMD_IN, 4, DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvnumainfo,
-	     DU + 40, DU + 4, 4, XPRIVCMD_IN, SZ_VMEMRANGE),
+	     DU + 40, DU + 4, 4, XPRIVCMD_IN, SZ_VMEMRANGE, DC420),
 #ifdef CONFIG_X86
 	/* XEN_DOMCTL_setvcpucontext, getvcpucontext */
 	NFIX(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvcpucontext,
-	     DU + 8, XPRIVCMD_IN, SZ_VCPU_CONTEXT),
+	     DU + 8, XPRIVCMD_IN, SZ_VCPU_CONTEXT, DC420),
 	NFIX(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getvcpucontext,
-	     DU + 8, XPRIVCMD_OUT, SZ_VCPU_CONTEXT),
+	     DU + 8, XPRIVCMD_OUT, SZ_VCPU_CONTEXT, DC420),
 	/* XEN_DOMCTL_setvcpuextstate, getvcpuextstate */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_setvcpuextstate,
-	     DU + 24, DU + 16, 8, XPRIVCMD_IN, 1),
+	     DU + 24, DU + 16, 8, XPRIVCMD_IN, 1, DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_getvcpuextstate,
-	     DU + 24, DU + 16, 8, XPRIVCMD_OUT, 1),
+	     DU + 24, DU + 16, 8, XPRIVCMD_OUT, 1, DC420),
 	/* XEN_DOMCTL_get_vcpu_msrs, set_vcpu_msrs */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_get_vcpu_msrs,
-	     DU + 8, DU + 4, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
+	     DU + 8, DU + 4, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY, DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_set_vcpu_msrs,
-	     DU + 8, DU + 4, 4, XPRIVCMD_IN, SZ_MSR_ENTRY),
+	     DU + 8, DU + 4, 4, XPRIVCMD_IN, SZ_MSR_ENTRY, DC420),
 	/* XEN_DOMCTL_get_cpu_policy, set_cpu_policy */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_get_cpu_policy,
-	     DU + 8, DU, 4, XPRIVCMD_OUT, SZ_CPUID_LEAF),
+	     DU + 8, DU, 4, XPRIVCMD_OUT, SZ_CPUID_LEAF, DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_get_cpu_policy,
-	     DU + 16, DU + 4, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY),
+	     DU + 16, DU + 4, 4, XPRIVCMD_OUT, SZ_MSR_ENTRY, DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_set_cpu_policy,
-	     DU + 8, DU, 4, XPRIVCMD_IN, SZ_CPUID_LEAF),
+	     DU + 8, DU, 4, XPRIVCMD_IN, SZ_CPUID_LEAF, DC420),
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_set_cpu_policy,
-	     DU + 16, DU + 4, 4, XPRIVCMD_IN, SZ_MSR_ENTRY),
+	     DU + 16, DU + 4, 4, XPRIVCMD_IN, SZ_MSR_ENTRY, DC420),
 	/*
 	 * XEN_DOMCTL_gdbsx_guestmemio: Xen copies to or from uva; its
 	 * pgd3val, a machine address, leaves the sub-command unmodelled.
 	 */
 	NARR(N_DOMCTL, IV_DOMCTL, XEN_DOMCTL_gdbsx_guestmemio,
-	     DU + 16, DU + 24, 4, XPRIVCMD_INOUT, 1),
+	     DU + 16, DU + 24, 4, XPRIVCMD_INOUT, 1, DC420),
 #endif
+	/*
+	 * Xen 4.20 only.  XEN_DOMCTL_set_llc_colors: common/llc-coloring.c
+	 * domain_set_llc_colors() reads num_llc_colors u32s (none when it
+	 * is 0).
+	 */
+	NARR(N_DOMCTL, IV_DOMCTL_420, XEN_DOMCTL_set_llc_colors,
+	     DU + 8, DU, 4, XPRIVCMD_IN, 4),
 
 	/* memory_op: increase_reservation, decrease_reservation, populate_physmap */
 	NARR(N_MEMOP, NO_IV, XENMEM_increase_reservation,
@@ -631,13 +665,19 @@ static u64 nested_len(const struct xprivcmd_nested *n, const void *buf)
 	return len;
 }
 
+static bool nested_holds_for(const struct xprivcmd_nested *n, u64 op, u32 iv,
+			     u64 cmd)
+{
+	return n->op == op && n->cmd == cmd &&
+	       (n->iv == iv || (n->iv2 && n->iv2 == iv));
+}
+
 bool xprivcmd_has_nested(u64 op, u32 iv, u64 cmd)
 {
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(nested); i++)
-		if (nested[i].op == op && nested[i].iv == iv &&
-		    nested[i].cmd == cmd)
+		if (nested_holds_for(&nested[i], op, iv, cmd))
 			return true;
 	return false;
 }
@@ -666,8 +706,7 @@ unsigned int xprivcmd_schema_nested(u64 op, u32 iv, u64 cmd, const void *buf,
 		const struct xprivcmd_nested *h = &nested[i];
 		struct xprivcmd_range *r = &ranges[n];
 
-		if (h->op != op || h->iv != iv || h->cmd != cmd ||
-		    !nested_fits(h, len))
+		if (!nested_holds_for(h, op, iv, cmd) || !nested_fits(h, len))
 			continue;
 		if (h->cond_mask &&
 		    (xprivcmd_get_u32(buf, h->cond_off) & h->cond_mask) != h->cond_val)

@@ -33,6 +33,14 @@
  */
 #define OPAQUE(_arg) PTR(_arg, 0, 1, false)
 
+/*
+ * A struct xen_varbuf (public/version.h): its u32 header, read and
+ * written, then as many bytes as the header says.  NULL asks for the size.
+ */
+#define VARBUF(_arg) \
+	{ .arg = (_arg), .count_arg = NO_ARG, .access = XPRIVCMD_INOUT, \
+	  .size = SZ_VARBUF_HEAD, .required = false, .varbuf = true }
+
 #define SUBOP(_cmd, _ptr) { .cmd = (_cmd), .ptr = _ptr }
 /* The sub-command does not use the pointer argument at all. */
 #define NOPTR { .size = 0 }
@@ -54,6 +62,17 @@ static const struct xprivcmd_subop xen_version_subops[] = {
 	 * (Xen writes them only when they fit); NULL asks for the size.
 	 */
 	SUBOP(XENVER_build_id, PTR(1, XPRIVCMD_INOUT, 4, false)),
+	/*
+	 * Xen 4.19's struct xen_varbuf ops (4.20: common/kernel.c
+	 * xenver_varbuf_op): a NULL handle returns the size; else Xen reads
+	 * len and writes the string after it, when it fits in len bytes.
+	 * Issued with a kernel copy of the whole buffer, so that the len Xen
+	 * reads is the one checked.  Xen 4.17 returns -ENOSYS for them.
+	 */
+	SUBOP(XENVER_extraversion2, VARBUF(1)),
+	SUBOP(XENVER_capabilities2, VARBUF(1)),
+	SUBOP(XENVER_changeset2, VARBUF(1)),
+	SUBOP(XENVER_commandline2, VARBUF(1)),
 };
 
 /* console_io sub-commands: the buffer is arg2, its length arg1. */
@@ -363,7 +382,8 @@ const struct xprivcmd_op *xprivcmd_schema_op(u64 op)
 
 /*
  * Interface versions whose structure layouts the table below describes:
- * Xen 4.17's.  Xen refuses any other version with EACCES, so an unknown one
+ * Xen 4.17's, and Xen 4.20's domctl (its sysctl, platform_op, xsm_op and
+ * mca versions are 4.17's).  Xen refuses any other version with EACCES, so an unknown one
  * is either a newer Xen or a bug; strict policies refuse to guess.
  */
 static const struct {
@@ -373,12 +393,14 @@ static const struct {
 	{ __HYPERVISOR_platform_op, XENPF_INTERFACE_VERSION },
 	{ __HYPERVISOR_xsm_op, XEN_FLASK_INTERFACE_VERSION },
 	{ __HYPERVISOR_sysctl, XEN_SYSCTL_INTERFACE_VERSION },
-	{ __HYPERVISOR_domctl, XEN_DOMCTL_INTERFACE_VERSION },
+	{ __HYPERVISOR_domctl, XPRIVCMD_DOMCTL_IV_417 },
+	{ __HYPERVISOR_domctl, XPRIVCMD_DOMCTL_IV_420 },
 #ifdef CONFIG_X86
 	{ __HYPERVISOR_mca, XEN_MCA_INTERFACE_VERSION },
 #endif
 	/* paging_domctl_cont takes a domctl */
-	{ __HYPERVISOR_arch_1, XEN_DOMCTL_INTERFACE_VERSION },
+	{ __HYPERVISOR_arch_1, XPRIVCMD_DOMCTL_IV_417 },
+	{ __HYPERVISOR_arch_1, XPRIVCMD_DOMCTL_IV_420 },
 };
 
 void xprivcmd_fill_range(const struct xprivcmd_ptr *p, const u64 *args,
@@ -498,6 +520,46 @@ bool xprivcmd_iv_known(u64 op, u32 iv)
 		if (known_ivs[i].op == op && known_ivs[i].iv == iv)
 			return true;
 	return false;
+}
+
+/**
+ * xprivcmd_schema_varbuf() - is a call's buffer a struct xen_varbuf?
+ * @op: hypercall number
+ * @args: its arguments
+ * @head: set to the buffer's u32 header when it is one
+ *
+ * The whole buffer is the header and the count of bytes it holds
+ * (xprivcmd_varbuf_len()), a count in the caller's memory: the call is to
+ * be issued with a kernel copy of it, so that Xen reads the count checked.
+ *
+ * Return: true when the sub-command's pointer is a varbuf and not NULL (a
+ * NULL one is a size query: nothing to copy).
+ */
+bool xprivcmd_schema_varbuf(u64 op, const u64 *args,
+			    struct xprivcmd_range *head)
+{
+	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+	const struct xprivcmd_ptr *p;
+
+	if (!s || !s->muxed || !s->subops)
+		return false;
+	p = subop_ptr(s, args);
+	if (!p || !p->varbuf)
+		return false;
+	xprivcmd_fill_range(p, args, head);
+	return head->addr != 0;
+}
+
+/**
+ * xprivcmd_varbuf_len() - the length of a struct xen_varbuf
+ * @head: its header, from xprivcmd_schema_varbuf()
+ * @count: the u32 the header holds
+ *
+ * Return: header and @count bytes.
+ */
+u64 xprivcmd_varbuf_len(const struct xprivcmd_range *head, u32 count)
+{
+	return head->len + count;
 }
 
 /**

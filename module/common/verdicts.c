@@ -86,10 +86,22 @@ const struct xprivcmd_class_table *xprivcmd_class_table(u64 op)
 	return NULL;
 }
 
+/**
+ * xprivcmd_row_holds_for() - does a row hold for an interface version?
+ * @row: the row
+ * @iv: the interface version a call carries
+ *
+ * Return: true for the row's @iv, and for its @iv2 when it has one.
+ */
+bool xprivcmd_row_holds_for(const struct xprivcmd_class *row, u32 iv)
+{
+	return row->iv == iv || (row->iv2 && row->iv2 == iv);
+}
+
 static bool row_matches(const struct xprivcmd_class *row, u32 iv, u64 cmd,
 			const void *buf, u64 len)
 {
-	if (row->iv != iv || row->cmd != cmd)
+	if (!xprivcmd_row_holds_for(row, iv) || row->cmd != cmd)
 		return false;
 	if (!row->has_sub)
 		return true;

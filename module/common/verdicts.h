@@ -63,6 +63,11 @@ enum xprivcmd_verdict {
  * @name: Xen's name of the sub-command (e.g. "XEN_DOMCTL_createdomain")
  * @iv: interface version the row holds for (domctl, sysctl, platform_op,
  *	mca); 0 for Xen's stable guest ABI, which has none
+ * @iv2: a second interface version the row holds for, 0 for none
+ *	(XPRIVCMD_ALSO()): a row whose structure and whose use by Xen were
+ *	read to be the same in two releases with different versions (domctl
+ *	0x15 of Xen 4.17, 0x17 of Xen 4.20).  Where they differ, each version
+ *	has rows of its own.
  * @cmd: the sub-command; 0 for a hypercall that is not multiplexed
  * @verdict: &enum xprivcmd_verdict
  * @reason: for %XPRIVCMD_V_REFUSED, the &enum xprivcmd_reason to refuse with
@@ -81,6 +86,7 @@ enum xprivcmd_verdict {
 struct xprivcmd_class {
 	const char *name;
 	u32 iv;
+	u32 iv2;
 	u32 cmd;
 	u8 verdict;
 	u8 reason;
@@ -108,12 +114,13 @@ struct xprivcmd_class_table {
 /*
  * Row constructors.  @_cmd is Xen's macro for the sub-command, whose name
  * the row keeps.  Optional arguments: XPRIVCMD_DOM(off), XPRIVCMD_SUB(off,
- * mask, value), .flags = ...
+ * mask, value), XPRIVCMD_ALSO(iv), .flags = ...
  */
 #define XPRIVCMD_ROW(_iv, _cmd, _name, _verdict, ...) \
 	{ .name = _name, .iv = (_iv), .cmd = (_cmd), .verdict = (_verdict), \
 	  __VA_ARGS__ }
 #define XPRIVCMD_DOM(_off)	.has_dom = true, .dom = (_off)
+#define XPRIVCMD_ALSO(_iv)	.iv2 = (_iv)
 #define XPRIVCMD_SUB(_off, _mask, _val) \
 	.has_sub = true, .sub_off = (_off), .sub_mask = (_mask), .sub = (_val)
 #define NOREF(_iv, _cmd, ...) \
@@ -189,6 +196,7 @@ struct xprivcmd_caller {
 
 bool xprivcmd_caller_is(const struct xprivcmd_caller *caller, u16 dom);
 
+bool xprivcmd_row_holds_for(const struct xprivcmd_class *row, u32 iv);
 const struct xprivcmd_class *xprivcmd_classify(u64 op, u32 iv, u64 cmd,
 					       const void *buf, u64 len);
 

@@ -317,6 +317,13 @@ static const struct xprivcmd_class vcpu_op_rows[] = {
 	REFUSED(0, VCPUOP_send_nmi, KSTATE),
 	NOREF(0, VCPUOP_get_physid, LOCAL),
 	REFUSED(0, VCPUOP_register_vcpu_time_memory_area, KSTATE),
+	/*
+	 * Xen 4.18 (4.20: common/domain.c, arch/x86/domain.c
+	 * map_guest_area): the same areas of the caller's vCPU, named by a
+	 * guest physical address of the caller; -ENOSYS on Xen 4.17.
+	 */
+	REFUSED(0, VCPUOP_register_runstate_phys_area, KSTATE),
+	REFUSED(0, VCPUOP_register_vcpu_time_phys_area, KSTATE),
 };
 
 TABLE(vcpu_op, __HYPERVISOR_vcpu_op);
@@ -334,6 +341,14 @@ static const struct xprivcmd_class xen_version_rows[] = {
 	NOREF(0, XENVER_guest_handle, LOCAL),
 	NOREF(0, XENVER_commandline, LOCAL),
 	NOREF(0, XENVER_build_id, LOCAL),
+	/*
+	 * Xen 4.19 (4.20: xenver_varbuf_op): the buffer is the op's pointer,
+	 * checked whole (schema_ops.c); -ENOSYS on Xen 4.17.
+	 */
+	NOREF(0, XENVER_extraversion2, LOCAL),
+	NOREF(0, XENVER_capabilities2, LOCAL),
+	NOREF(0, XENVER_changeset2, LOCAL),
+	NOREF(0, XENVER_commandline2, LOCAL),
 };
 
 TABLE(xen_version, __HYPERVISOR_xen_version);

@@ -81,6 +81,11 @@ static const struct xprivcmd_class physdev_op_rows[] = {
 	UNMODELLED(0, PHYSDEVOP_release_msix),
 	UNMODELLED(0, PHYSDEVOP_pci_mmcfg_reserved),
 	UNMODELLED(0, PHYSDEVOP_dbgp_op),
+	/*
+	 * Xen 4.20 (-ENOSYS on 4.17): a reset of a PCI device by its SBDF,
+	 * which may be one the calling kernel drives; not modelled.
+	 */
+	UNMODELLED(0, PHYSDEVOP_pci_device_reset),
 #endif /* CONFIG_X86 */
 };
 

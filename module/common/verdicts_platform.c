@@ -125,6 +125,18 @@ static const struct xprivcmd_class platform_op_rows[] = {
 
 	/* get_symbol: at most namelen bytes to name */
 	CHECKED(IV, XENPF_get_symbol),
+
+	/*
+	 * Added by Xen 4.19-4.20 at the same interface version (Xen 4.17
+	 * ends them in do_platform_op's default, -ENOSYS).  Xen 4.20's
+	 * platform_hypercall.c: get_dom0_console fills u.dom0_console,
+	 * get_ucode_revision u.ucode_revision; microcode_update2 is
+	 * microcode_update with flags (XENPF_UCODE_FORCE skips the revision
+	 * check): length bytes from data.
+	 */
+	NOREF(IV, XENPF_get_dom0_console),
+	NOREF(IV, XENPF_get_ucode_revision),
+	CHECKED(IV, XENPF_microcode_update2),
 #endif /* CONFIG_X86 */
 };
 

@@ -8,6 +8,20 @@
  * cpupool_op's MOVEDOMAIN; none acts on the calling kernel's memory.  The
  * handles of the CHECKED ones are the sysctl rows of nested[]
  * (schema_nested.c).
+ *
+ * Xen 4.20 speaks the same version, 0x15, and these rows hold for it too,
+ * with no need to know which Xen runs: reading Xen 4.20's source, no
+ * sub-command of 4.17 follows a handle 4.17 does not, nor more of one.
+ * get_cpufreq_para's governor fields moved into u.s, after the handles,
+ * which kept their offsets and counts (4.20 skips the governors with the
+ * HWP driver); get_pxstat's trans_pt is copied min(total, count)^2 now,
+ * within what the start-only check covers; livepatch's pad became flags
+ * (LIVEPATCH_FLAG_FORCE); the XSM checks of readconsole and
+ * page_offline moved into xsm_sysctl(), which now takes the whole op.
+ * What 4.18-4.20 added stays unmodelled, so refused: pm_op's
+ * SET_CPUFREQ_CPPC (parameters in the structure, but unread here) and
+ * Arm's dt_overlay (30), whose overlay adds device nodes whose "reg"
+ * ranges domctl dt_overlay then maps into a domain.
  */
 #include "verdicts.h"
 #include "xen_sysctl.h"

@@ -1,18 +1,33 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Xen's names for the numbers of domctl (public/domctl.h of Xen 4.17,
- * XEN_DOMCTL_INTERFACE_VERSION 0x15): the sub-commands and the few
- * sub-sub-commands the verdict rows are limited to.
+ * XEN_DOMCTL_INTERFACE_VERSION 0x15, and of Xen 4.20, 0x17): the
+ * sub-commands and the few sub-sub-commands the verdict rows are limited
+ * to.  Every number both headers name has the same value in both; the
+ * names only Xen 4.20 has are marked.
  *
  * Each name is spelled, and its value written token for token, as in Xen's
- * header, so that a unit test that includes both (testing/unit/domctl_test.c,
- * built with -Werror) fails on any value that differs.  Xen defines none of
- * the sub-command numbers only for one architecture.
+ * header, so that a unit test that includes both (testing/unit/domctl_test.c
+ * against Xen 4.17's, domctl420_test.c against Debian 13's Xen 4.20
+ * headers, built with -Werror) fails on any value that differs.  Xen
+ * defines none of the sub-command numbers only for one architecture.
  */
 #ifndef XPRIVCMD_XEN_DOMCTL_H
 #define XPRIVCMD_XEN_DOMCTL_H
 
+/*
+ * The one name whose value differs: the module holds both versions under
+ * names of its own, and XEN_DOMCTL_INTERFACE_VERSION is Xen 4.17's unless
+ * a unit test built against Xen 4.20's headers asks for that one
+ * (XPRIVCMD_XEN_420_NAMES).  The tests check each against Xen's.
+ */
+#define XPRIVCMD_DOMCTL_IV_417	0x00000015
+#define XPRIVCMD_DOMCTL_IV_420	0x00000017
+#ifndef XPRIVCMD_XEN_420_NAMES
 #define XEN_DOMCTL_INTERFACE_VERSION 0x00000015
+#else
+#define XEN_DOMCTL_INTERFACE_VERSION 0x00000017
+#endif
 
 /* Sub-commands: struct xen_domctl's cmd. */
 #define XEN_DOMCTL_createdomain			1
@@ -90,6 +105,10 @@
 #define XEN_DOMCTL_vmtrace_op			84
 #define XEN_DOMCTL_get_paging_mempool_size	85
 #define XEN_DOMCTL_set_paging_mempool_size	86
+/* Xen 4.20 only (4.19 added dt_overlay, 4.20 the other two) */
+#define XEN_DOMCTL_dt_overlay			87
+#define XEN_DOMCTL_gsi_permission		88
+#define XEN_DOMCTL_set_llc_colors		89
 #define XEN_DOMCTL_gdbsx_guestmemio		1000
 #define XEN_DOMCTL_gdbsx_pausevcpu		1001
 #define XEN_DOMCTL_gdbsx_unpausevcpu		1002

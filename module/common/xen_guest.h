@@ -174,6 +174,9 @@
 #define VCPUOP_send_nmi			11
 #define VCPUOP_get_physid		12
 #define VCPUOP_register_vcpu_time_memory_area 13
+/* Xen 4.18 and later; earlier Xen returns -ENOSYS */
+#define VCPUOP_register_runstate_phys_area      14
+#define VCPUOP_register_vcpu_time_phys_area     15
 
 /* public/version.h */
 #define XENVER_version			0
@@ -187,6 +190,11 @@
 #define XENVER_guest_handle		8
 #define XENVER_commandline		9
 #define XENVER_build_id			10
+/* Xen 4.19 and later: struct xen_varbuf; earlier Xen returns -ENOSYS */
+#define XENVER_extraversion2		11
+#define XENVER_capabilities2		12
+#define XENVER_changeset2		13
+#define XENVER_commandline2		14
 
 /* public/xen.h: console_io */
 #define CONSOLEIO_write			0

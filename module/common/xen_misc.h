@@ -36,6 +36,8 @@
 #define PHYSDEVOP_restore_msi_ext	27
 #define PHYSDEVOP_pirq_eoi_gmfn_v2	28
 #define PHYSDEVOP_dbgp_op		29
+/* Xen 4.20 */
+#define PHYSDEVOP_pci_device_reset      32
 #define PHYSDEVOP_prepare_msix		30
 #define PHYSDEVOP_release_msix		31
 

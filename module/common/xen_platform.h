@@ -35,6 +35,10 @@
 #define XENPF_resource_op		61
 #define XENPF_settime64			62
 #define XENPF_get_symbol		63
+/* Xen 4.19 and 4.20, same interface version */
+#define XENPF_get_dom0_console		64
+#define XENPF_get_ucode_revision	65
+#define XENPF_microcode_update2		66
 
 /* XENPF_efi_runtime_call: function */
 #define XEN_EFI_get_time			1

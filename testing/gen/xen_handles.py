@@ -155,6 +155,8 @@ REGISTER_OPS = {
         "PHYSDEVOP_prepare_msix": "struct physdev_pci_device",
         "PHYSDEVOP_release_msix": "struct physdev_pci_device",
         "PHYSDEVOP_dbgp_op": "struct physdev_dbgp_op",
+        # Xen 4.20's headers (not in 4.17's: skipped there)
+        "PHYSDEVOP_pci_device_reset": "struct pci_device_reset",
     }),
     "hvm_op": ("__HYPERVISOR_hvm_op", "HVMOP_", 1, -1, {
         "HVMOP_set_param": "struct xen_hvm_param",
@@ -213,6 +215,11 @@ REGISTER_OPS = {
         "XENVER_guest_handle": None,
         "XENVER_commandline": None,
         "XENVER_build_id": "struct xen_build_id",
+        # Xen 4.19 and later: the buffer is inline, no handle
+        "XENVER_extraversion2": "struct xen_varbuf",
+        "XENVER_capabilities2": "struct xen_varbuf",
+        "XENVER_changeset2": "struct xen_varbuf",
+        "XENVER_commandline2": "struct xen_varbuf",
     }),
     "argo_op": ("__HYPERVISOR_argo_op", "XEN_ARGO_OP_", 1, -1, {
         "XEN_ARGO_OP_register_ring": "struct xen_argo_register_ring",
@@ -265,6 +272,11 @@ REGISTER_OPS = {
         "VCPUOP_get_physid": "struct vcpu_get_physid",
         "VCPUOP_register_vcpu_time_memory_area":
             "struct vcpu_register_time_memory_area",
+        # Xen 4.18 and later: the same structures, but Xen reads their
+        # addr.p, a guest physical address, never the handle addr.h
+        # (common/domain.c, arch/x86/domain.c of 4.20)
+        "VCPUOP_register_runstate_phys_area": None,
+        "VCPUOP_register_vcpu_time_phys_area": None,
     }),
 }
 

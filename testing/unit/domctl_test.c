@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The domctl verdicts (module/common/verdicts_domctl.c) against Xen's
- * public headers (libxen-dev, Xen 4.17).
+ * public headers: built as domctl_test against Debian 12's libxen-dev
+ * (Xen 4.17, domctl 0x15), and as domctl420_test, with
+ * XPRIVCMD_XEN_420_NAMES, against Debian 13's (Xen 4.20, domctl 0x17).
+ * Each checks the rows that hold for its headers' interface version.
  *
  * Xen's <xen/domctl.h> comes first and module/common/xen_domctl.h after
  * it: this file is built with -Werror, so a name of ours whose value is
@@ -21,6 +24,16 @@
 #include "kselftest_harness.h"
 
 #define OP_DOMCTL	__HYPERVISOR_domctl
+/* The interface version of the headers this test is built against. */
+#define IV		XEN_DOMCTL_INTERFACE_VERSION
+
+#ifdef XPRIVCMD_XEN_420_NAMES
+_Static_assert(XEN_DOMCTL_INTERFACE_VERSION == XPRIVCMD_DOMCTL_IV_420,
+	       "the module's name for Xen 4.20's domctl version");
+#else
+_Static_assert(XEN_DOMCTL_INTERFACE_VERSION == XPRIVCMD_DOMCTL_IV_417,
+	       "the module's name for Xen 4.17's domctl version");
+#endif
 
 static const struct xprivcmd_class_table *table(void)
 {
@@ -37,10 +50,18 @@ TEST(domctl_header_layout)
 	EXPECT_EQ(XEN_DOMCTL_hypercall_init + 1, XEN_DOMCTL_soft_reset_cont);
 }
 
+/* Whether two rows hold for an interface version in common. */
+static bool share_iv(const struct xprivcmd_class *a,
+		     const struct xprivcmd_class *b)
+{
+	return xprivcmd_row_holds_for(b, a->iv) ||
+	       (a->iv2 && xprivcmd_row_holds_for(b, a->iv2));
+}
+
 static bool same_key(const struct xprivcmd_class *a,
 		     const struct xprivcmd_class *b)
 {
-	return a->iv == b->iv && a->cmd == b->cmd && a->sub_off == b->sub_off &&
+	return share_iv(a, b) && a->cmd == b->cmd && a->sub_off == b->sub_off &&
 	       a->sub_mask == b->sub_mask && a->sub == b->sub;
 }
 
@@ -58,7 +79,11 @@ TEST(domctl_rows_unique)
 	for (i = 0; i < t->nr; i++) {
 		const struct xprivcmd_class *r = &t->rows[i];
 
-		EXPECT_EQ(XEN_DOMCTL_INTERFACE_VERSION, r->iv);
+		/* Xen 4.17's, possibly also 4.20's; or 4.20's alone. */
+		EXPECT_TRUE((r->iv == XPRIVCMD_DOMCTL_IV_417 &&
+			     (!r->iv2 || r->iv2 == XPRIVCMD_DOMCTL_IV_420)) ||
+			    (r->iv == XPRIVCMD_DOMCTL_IV_420 && !r->iv2))
+			TH_LOG("%s", r->name);
 		EXPECT_EQ(8, r->dom) TH_LOG("%s", r->name);
 		EXPECT_FALSE(r->flags & ~XPRIVCMD_VF_SELF_OK) TH_LOG("%s", r->name);
 		/* a reason for a refusal, and for nothing else */
@@ -72,7 +97,7 @@ TEST(domctl_rows_unique)
 
 			EXPECT_FALSE(same_key(r, s))
 				TH_LOG("%s: rows %u and %u", r->name, i, j);
-			EXPECT_FALSE(r->iv == s->iv && r->cmd == s->cmd &&
+			EXPECT_FALSE(share_iv(r, s) && r->cmd == s->cmd &&
 				     !r->has_sub)
 				TH_LOG("%s: default row %u before row %u",
 				       r->name, i, j);
@@ -82,7 +107,10 @@ TEST(domctl_rows_unique)
 
 #define NAMED(cmd) { cmd, #cmd }
 
-/* Every sub-command of Xen 4.17's domctl.h, numbered by Xen's header. */
+/*
+ * Every sub-command of Xen 4.17's domctl.h, and of Xen 4.20's when built
+ * against it, numbered by Xen's header.
+ */
 static const struct { unsigned int cmd; const char *name; } xen_cmds[] = {
 	NAMED(XEN_DOMCTL_createdomain), NAMED(XEN_DOMCTL_destroydomain),
 	NAMED(XEN_DOMCTL_pausedomain), NAMED(XEN_DOMCTL_unpausedomain),
@@ -123,12 +151,17 @@ static const struct { unsigned int cmd; const char *name; } xen_cmds[] = {
 	NAMED(XEN_DOMCTL_set_paging_mempool_size),
 	NAMED(XEN_DOMCTL_gdbsx_guestmemio), NAMED(XEN_DOMCTL_gdbsx_pausevcpu),
 	NAMED(XEN_DOMCTL_gdbsx_unpausevcpu), NAMED(XEN_DOMCTL_gdbsx_domstatus),
+#ifdef XPRIVCMD_XEN_420_NAMES
+	NAMED(XEN_DOMCTL_dt_overlay), NAMED(XEN_DOMCTL_gsi_permission),
+	NAMED(XEN_DOMCTL_set_llc_colors),
+#endif
 };
 
 /* Xen handles these on Arm only (arch/arm/domctl.c): no row on x86. */
 static bool arm_only(unsigned int cmd)
 {
-	return cmd == XEN_DOMCTL_cacheflush || cmd == XEN_DOMCTL_vuart_op;
+	return cmd == XEN_DOMCTL_cacheflush || cmd == XEN_DOMCTL_vuart_op ||
+	       cmd == XEN_DOMCTL_dt_overlay;
 }
 
 /* A structure whose every count, handle and flag is non-zero. */
@@ -138,7 +171,7 @@ static void fill(struct xen_domctl *d, const struct xprivcmd_class *r)
 
 	memset(d, 0x01, sizeof(*d));
 	d->cmd = r->cmd;
-	d->interface_version = r->iv;
+	d->interface_version = IV;
 	d->domain = 1;
 	if (!r->has_sub)
 		return;
@@ -158,7 +191,7 @@ TEST(every_domctl_classified)
 
 		memset(&d, 0, sizeof(d));
 		d.cmd = xen_cmds[i].cmd;
-		d.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+		d.interface_version = IV;
 		r = xprivcmd_classify(OP_DOMCTL, d.interface_version, d.cmd,
 				      &d, sizeof(d));
 #ifdef CONFIG_X86
@@ -170,8 +203,12 @@ TEST(every_domctl_classified)
 		ASSERT_NE(NULL, r) TH_LOG("%s", xen_cmds[i].name);
 		EXPECT_EQ(xen_cmds[i].cmd, r->cmd);
 	}
-	/* Another interface version has no rows. */
-	d.interface_version = XEN_DOMCTL_INTERFACE_VERSION + 1;
+	/* Another interface version has no rows (Xen 4.18's 0x16 neither). */
+	d.interface_version = XPRIVCMD_DOMCTL_IV_417 + 1;
+	d.cmd = XEN_DOMCTL_getdomaininfo;
+	EXPECT_EQ(NULL, xprivcmd_classify(OP_DOMCTL, d.interface_version,
+					  d.cmd, &d, sizeof(d)));
+	d.interface_version = XPRIVCMD_DOMCTL_IV_420 + 1;
 	d.cmd = XEN_DOMCTL_getdomaininfo;
 	EXPECT_EQ(NULL, xprivcmd_classify(OP_DOMCTL, d.interface_version,
 					  d.cmd, &d, sizeof(d)));
@@ -189,6 +226,8 @@ TEST(domctl_row_names_are_xen_names)
 	for (i = 0; i < t->nr; i++) {
 		const struct xprivcmd_class *r = &t->rows[i];
 
+		if (!xprivcmd_row_holds_for(r, IV))
+			continue;
 		for (j = 0; j < ARRAY_SIZE(xen_cmds); j++)
 			if (xen_cmds[j].cmd == r->cmd)
 				break;
@@ -241,8 +280,10 @@ TEST(checked_rows_have_handles)
 	for (i = 0; i < t->nr; i++) {
 		const struct xprivcmd_class *r = &t->rows[i];
 
+		if (!xprivcmd_row_holds_for(r, IV))
+			continue;
 		fill(&d, r);
-		EXPECT_EQ(r, xprivcmd_classify(OP_DOMCTL, r->iv, r->cmd, &d,
+		EXPECT_EQ(r, xprivcmd_classify(OP_DOMCTL, IV, r->cmd, &d,
 					       sizeof(d)))
 			TH_LOG("row %u, %s, is hidden", i, r->name);
 		EXPECT_FALSE(r->verdict == XPRIVCMD_V_CHECKED &&
@@ -288,7 +329,7 @@ TEST(sub_fields_match_xen_headers)
 	for (i = 0; i < t->nr; i++) {
 		const struct xprivcmd_class *r = &t->rows[i];
 
-		if (!r->has_sub)
+		if (!r->has_sub || !xprivcmd_row_holds_for(r, IV))
 			continue;
 		found = 0;
 		for (j = 0; j < ARRAY_SIZE(sub_fields); j++) {
@@ -309,7 +350,7 @@ static const struct xprivcmd_class *row_of(unsigned int cmd, u32 sub_val,
 
 	memset(&d, 0, sizeof(d));
 	d.cmd = cmd;
-	d.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
+	d.interface_version = IV;
 	if (sub_off)
 		memcpy((char *)&d + sub_off, &sub_val, sizeof(sub_val));
 	return xprivcmd_classify(OP_DOMCTL, d.interface_version, cmd, &d,
@@ -423,5 +464,31 @@ TEST(sub_sub_commands)
 	ASSERT_NE(NULL, r);
 	EXPECT_EQ(XPRIVCMD_V_UNMODELLED, r->verdict);
 }
+
+#ifdef XPRIVCMD_XEN_420_NAMES
+/*
+ * What Xen 4.20 added: a GSI given to another domain, and another
+ * domain's cache colours, never the caller's; a device tree overlay
+ * attached to a domain is not modelled (and has no row on x86).
+ */
+TEST(domctl_420_additions)
+{
+	const struct xprivcmd_class *r;
+
+	r = ROW(XEN_DOMCTL_gsi_permission);
+	ASSERT_NE(NULL, r);
+	EXPECT_EQ(XPRIVCMD_V_NOREF, r->verdict);
+	EXPECT_FALSE(r->flags & XPRIVCMD_VF_SELF_OK);
+	r = ROW(XEN_DOMCTL_set_llc_colors);
+	ASSERT_NE(NULL, r);
+	EXPECT_EQ(XPRIVCMD_V_CHECKED, r->verdict);
+	EXPECT_FALSE(r->flags & XPRIVCMD_VF_SELF_OK);
+	r = ROW(XEN_DOMCTL_dt_overlay);
+	EXPECT_TRUE(!r || r->verdict == XPRIVCMD_V_UNMODELLED);
+	/* Not at Xen 4.17's version, which has no such sub-commands. */
+	EXPECT_EQ(NULL, xprivcmd_classify(OP_DOMCTL, XPRIVCMD_DOMCTL_IV_417,
+					  XEN_DOMCTL_set_llc_colors, NULL, 0));
+}
+#endif
 
 TEST_HARNESS_MAIN

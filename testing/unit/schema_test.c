@@ -35,6 +35,17 @@
 
 #define NAMED(op) { __HYPERVISOR_##op, #op }
 
+/*
+ * Built against Xen 4.17's headers and, as schema420_test, Debian 13's
+ * Xen 4.20 ones, where the governor's fields of get_cpufreq_para moved
+ * into u.s (Xen 4.18) after the handles, which stayed where they were.
+ */
+#ifdef XPRIVCMD_XEN_420_NAMES
+#define GOVERNOR u.s.scaling_governor
+#else
+#define GOVERNOR scaling_governor
+#endif
+
 /* Every hypercall of Xen 4.17's xen.h that the schema must name. */
 static const struct { unsigned int nr; const char *name; } xen_ops[] = {
 	NAMED(set_trap_table), NAMED(mmu_update), NAMED(set_gdt),
@@ -152,7 +163,7 @@ TEST(schema_sizes_match_xen_headers)
 		PIN(SZ_CPUINFO, sizeof(xen_sysctl_cpuinfo_t)),
 		PIN(SZ_PX_VAL, sizeof(pm_px_val_t)),
 		/* one governor's name of scaling_available_governors */
-		PIN(SZ_CPUFREQ_NAME, MEMBER_SIZE(struct xen_get_cpufreq_para, scaling_governor)),
+		PIN(SZ_CPUFREQ_NAME, MEMBER_SIZE(struct xen_get_cpufreq_para, GOVERNOR)),
 		PIN(SZ_LOCKPROF_DATA, sizeof(xen_sysctl_lockprof_data_t)),
 		PIN(SZ_CPUTOPO, sizeof(xen_sysctl_cputopo_t)),
 		PIN(SZ_MEMINFO, sizeof(xen_sysctl_meminfo_t)),
@@ -213,6 +224,60 @@ TEST(xen_version_subops)
 	EXPECT_EQ(0, xprivcmd_schema_ranges(__HYPERVISOR_xen_version, args, r));
 	args[0] = XENVER_pagesize;
 	EXPECT_EQ(0, xprivcmd_schema_ranges(__HYPERVISOR_xen_version, args, r));
+}
+
+/*
+ * XENVER_*2 (Xen 4.19): a struct xen_varbuf, whose header is checked with
+ * the call's pointers and whose whole length is the header's count more.
+ * Xen 4.17's headers have neither the numbers nor the structure: the
+ * numbers are ours there (xen_guest.h), and the header's size is pinned
+ * only against Xen 4.20's.
+ */
+#ifndef XENVER_extraversion2
+#include "xen_guest.h"
+#endif
+TEST(xen_version_varbuf)
+{
+	static const unsigned int cmds[] = {
+		XENVER_extraversion2, XENVER_capabilities2,
+		XENVER_changeset2, XENVER_commandline2,
+	};
+	struct xprivcmd_range r[XPRIVCMD_MAX_PTRS], head;
+	u64 args[XPRIVCMD_NR_ARGS] = { 0 };
+	unsigned int i;
+
+#ifdef XPRIVCMD_XEN_420_NAMES
+	EXPECT_EQ(sizeof(xen_varbuf_t), SZ_VARBUF_HEAD);
+	EXPECT_EQ(offsetof(xen_varbuf_t, buf), SZ_VARBUF_HEAD);
+#endif
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		args[0] = cmds[i];
+		args[1] = 0x1000;
+		ASSERT_EQ(1, xprivcmd_schema_ranges(__HYPERVISOR_xen_version, args, r));
+		EXPECT_EQ(0x1000, r[0].addr);
+		EXPECT_EQ(SZ_VARBUF_HEAD, r[0].len);
+		EXPECT_EQ(XPRIVCMD_INOUT, r[0].access);
+		/* NULL asks for the size: allowed, nothing to copy */
+		EXPECT_FALSE(r[0].required);
+		ASSERT_TRUE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args,
+						   &head));
+		EXPECT_EQ(1, head.arg);
+		EXPECT_EQ(SZ_VARBUF_HEAD + 100, xprivcmd_varbuf_len(&head, 100));
+		EXPECT_EQ(SZ_VARBUF_HEAD + 0xffffffffULL,
+			  xprivcmd_varbuf_len(&head, 0xffffffff));
+		args[1] = 0;
+		EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args,
+						    &head));
+	}
+	/* Not the older sub-commands, nor build_id (its header alone) */
+	args[0] = XENVER_build_id;
+	args[1] = 0x1000;
+	EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args, &head));
+	args[0] = XENVER_commandline;
+	EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args, &head));
+	args[0] = XENVER_commandline2 + 1;
+	EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args, &head));
+	EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_memory_op, args, &head));
 }
 
 TEST(console_io_length_from_count)
@@ -599,6 +664,17 @@ TEST(domctl_handles_match_xen_headers)
 	ASSERT_EQ(1, nested(DC(0)));
 	EXPECT_RANGE(info.ranges[0], 0x6000, 10, XPRIVCMD_INOUT);
 
+#ifdef XPRIVCMD_XEN_420_NAMES
+	/* Xen 4.20 only: the colour list, num_llc_colors u32s */
+	init_domctl(&d, XEN_DOMCTL_set_llc_colors);
+	set_xen_guest_handle(d.u.set_llc_colors.llc_colors, (uint32_t *)0x7000);
+	d.u.set_llc_colors.num_llc_colors = 6;
+	ASSERT_EQ(1, nested(DC(0)));
+	EXPECT_RANGE(info.ranges[0], 0x7000, 6 * sizeof(uint32_t), XPRIVCMD_IN);
+	init_domctl(&d, XEN_DOMCTL_gsi_permission);
+	EXPECT_EQ(0, nested(DC(0)));
+#endif
+
 	/* Sub-commands without handles, and a NULL handle's zero length. */
 	init_domctl(&d, XEN_DOMCTL_getdomaininfo);
 	EXPECT_EQ(0, nested(DC(0)));
@@ -927,6 +1003,19 @@ TEST(platform_op_mca_handles_match_xen_headers)
 	PF(1);
 	EXPECT_TRUE(info.iv_known);
 	EXPECT_RANGE(info.ranges[0], 0x1000, 300, XPRIVCMD_IN);
+#ifdef XPRIVCMD_XEN_420_NAMES
+	/* Xen 4.20: flags before the length */
+	init_platform(&pf, XENPF_microcode_update2);
+	PH(microcode2.data, 0x1000);
+	pf.u.microcode2.length = 301;
+	pf.u.microcode2.flags = XENPF_UCODE_FORCE;
+	PF(1);
+	EXPECT_RANGE(info.ranges[0], 0x1000, 301, XPRIVCMD_IN);
+	init_platform(&pf, XENPF_get_ucode_revision);
+	PF(0);
+	init_platform(&pf, XENPF_get_dom0_console);
+	PF(0);
+#endif
 
 	init_platform(&pf, XENPF_firmware_info);
 	pf.u.firmware_info.type = XEN_FW_DISK_INFO;
