@@ -24,11 +24,11 @@
  * 64-bit x86 only, like handles.c: a 32-bit program's view of these
  * structures is not the layout a 64-bit dom0's Xen reads.
  *
- * Built once per Xen release whose headers it reads: handles_gen from
- * Debian 12's (Xen 4.17), handles_gen_420 from Debian 13's (Xen 4.20,
- * HG_ROWS_H "handles_gen_rows_420.h").  Each runs only on the Xen its
- * rows describe (HG_XEN_MAJOR.HG_XEN_MINOR, from XENVER_version) and
- * skips, saying why, on any other.
+ * Built against one Xen release's headers (the Makefile's XEN_INCLUDE:
+ * make check builds the selftests once with Debian 12's, Xen 4.17, and
+ * once with Debian 13's, Xen 4.20), it runs only on the Xen its rows
+ * describe (HG_XEN_MAJOR.HG_XEN_MINOR, from XENVER_version) and skips,
+ * saying why, on any other.
  */
 #include <sys/mman.h>
 #include <sys/utsname.h>
@@ -70,16 +70,8 @@ struct hg_row {
 	struct hg_count counts[HG_MAX_COUNTS];
 };
 
-/* The generated rows, and the Xen release whose headers they come from. */
-#ifndef HG_ROWS_H
-#define HG_ROWS_H	"handles_gen_rows.h"
-#endif
-#ifndef HG_XEN_MAJOR
-#define HG_XEN_MAJOR	4
-#define HG_XEN_MINOR	17
-#endif
-
-#include HG_ROWS_H
+/* The generated rows; the Makefile says which Xen release they are of. */
+#include "handles_gen_rows.h"
 
 #define HG_NR_ROWS	ARRAY_SIZE(hg_rows)
 
@@ -219,7 +211,7 @@ FIXTURE_VARIANT(hg) {
 
 /* The generated FIXTURE_VARIANT_ADD(hg, ...) of each row. */
 #define HG_VARIANTS
-#include HG_ROWS_H
+#include "handles_gen_rows.h"
 
 FIXTURE_SETUP(hg)
 {
