@@ -18,7 +18,7 @@ xpc_build_module() {
 	mkdir -p "$KBUILD"
 	xpc_stage_src "$KBUILD/src"
 	# shellcheck disable=SC2086
-	make -s -C "$KDIR" M="$KBUILD/src" $KMAKE W=1 modules \
+	xpc_kbuild -s M="$KBUILD/src" $KMAKE W=1 modules \
 		>"$KBUILD/module-build.log" 2>&1 ||
 		{ cat "$KBUILD/module-build.log"; die "module build failed"; }
 	KO=$KBUILD/src/xprivcmd.ko
