@@ -137,7 +137,8 @@ unit() {
 	# The runs report their own KTAP; this result catches a build or run
 	# that failed before it could.
 	local rc=0
-	make -s -C "$ROOT/testing/unit" run >"$BUILD/unit.out" 2>&1 || rc=$?
+	make -s -C "$ROOT/testing/unit" run XEN420_INCLUDE="$BUILD/xen-4.20/include" \
+		>"$BUILD/unit.out" 2>&1 || rc=$?
 	cat "$BUILD/unit.out"
 	echo "TAP version 13"
 	echo "1..1"
