@@ -58,7 +58,7 @@ static const char * const config_names[NR_CONFIGS] = {
 };
 
 static int fds[2];
-static int rounds = 15, calls = 2000;
+static int rounds = 31, calls = 1000;
 
 static void set_knob(const char *path, const char *val)
 {
@@ -138,11 +138,18 @@ static void fill_multicall(struct privcmd_hypercall *h, int n, int with_struct)
 	h->arg[1] = n;
 }
 
+/*
+ * After a warm-up: flipping a static key or a tracepoint patches kernel
+ * text, which an emulator must translate again.
+ */
 static double cycles_per_call(int fd, struct privcmd_hypercall *h, int n)
 {
-	uint64_t start = __rdtsc();
+	uint64_t start;
 	int i;
 
+	for (i = 0; i < n / 8 + 1; i++)
+		hypercall(fd, h);
+	start = __rdtsc();
 	for (i = 0; i < n; i++)
 		hypercall(fd, h);
 	return (double)(__rdtsc() - start) / n;
@@ -175,7 +182,11 @@ static void p1(void)
 	       rounds, calls);
 	for (w = 0; w < (int)(sizeof(loads) / sizeof(loads[0])); w++) {
 		for (r = 0; r < rounds; r++) {
-			for (c = 0; c < NR_CONFIGS; c++) {
+			int k;
+
+			/* Each round starts with the next configuration. */
+			for (k = 0; k < NR_CONFIGS; k++) {
+				c = (r + k) % NR_CONFIGS;
 				reset_sysctl(&sc);
 				configure(c);
 				cyc[c] = cycles_per_call(fds[c != INTREE],
@@ -240,9 +251,16 @@ static void p2(void)
 	for (w = 0; w < 2; w++) {
 		for (r = 0; r < rounds; r++) {
 			for (d = 0; d < 2; d++) {
-				double single = cycles_64(fds[d], w, 0, reps);
-				double multi = cycles_64(fds[d], w, 1, reps);
+				double single, multi;
 
+				/* Alternate which goes first. */
+				if (r % 2) {
+					multi = cycles_64(fds[d], w, 1, reps);
+					single = cycles_64(fds[d], w, 0, reps);
+				} else {
+					single = cycles_64(fds[d], w, 0, reps);
+					multi = cycles_64(fds[d], w, 1, reps);
+				}
 				ratio[d * rounds + r] = single / multi;
 			}
 		}
@@ -383,7 +401,8 @@ static void p3(void)
 	};
 	static unsigned long frames[DOM_PAGES];
 	double *ratio = calloc(rounds, sizeof(*ratio));
-	int reps[] = { calls / 200 > 2 ? calls / 200 : 2, calls / 4, calls / 4 };
+	int reps[] = { calls / 250 > 2 ? calls / 250 : 2, calls / 5 + 1,
+		       calls / 5 + 1 };
 	domid_t dom;
 	int k, r;
 
@@ -399,9 +418,16 @@ static void p3(void)
 	}
 	for (k = 0; k < 3; k++) {
 		for (r = 0; r < rounds; r++) {
-			double in = cycles_map(k, fds[INTREE], dom, frames, reps[k]);
-			double x = cycles_map(k, fds[PLAIN], dom, frames, reps[k]);
+			double in, x;
 
+			/* Alternate which goes first. */
+			if (r % 2) {
+				x = cycles_map(k, fds[PLAIN], dom, frames, reps[k]);
+				in = cycles_map(k, fds[INTREE], dom, frames, reps[k]);
+			} else {
+				in = cycles_map(k, fds[INTREE], dom, frames, reps[k]);
+				x = cycles_map(k, fds[PLAIN], dom, frames, reps[k]);
+			}
 			ratio[r] = in / x;
 		}
 		printf("\n%s (%d per round)\n", names[k], reps[k]);
