@@ -149,6 +149,49 @@ static unsigned int check_args(u64 op, const u64 *args,
 			    rej);
 }
 
+/* Most bytes of multicall entries' small copies one arena allocation holds. */
+#define MC_ARENA_MAX	(32 << 10)
+
+/**
+ * copy_space() - room for a copy of @len bytes and its original
+ * @c: the call
+ * @len: bytes to copy
+ * @owned: set when the room was allocated for this copy alone
+ *
+ * Small structures go into the call's arena: room on the ioctl's stack,
+ * then for a multicall's entries one allocation sized for the entries
+ * still to come (a multicall of 64 domctls makes one allocation, not 64).
+ *
+ * Return: the room, 2 * @len bytes or more; NULL when out of memory.
+ */
+static void *copy_space(struct xprivcmd_call *c, size_t len, bool *owned)
+{
+	size_t need = 2 * ALIGN(len, sizeof(u64));
+	void *p;
+
+	*owned = false;
+	if (len <= XPRIVCMD_SMALL_COPY && c->list && !c->arena_owned &&
+	    need > c->arena_len - c->arena_used) {
+		size_t size = min_t(size_t, MC_ARENA_MAX,
+				    (size_t)(c->max_copies - c->nr_copies) *
+				    2 * XPRIVCMD_SMALL_COPY);
+		p = kvmalloc(size, GFP_KERNEL);
+		if (p) {
+			c->arena = p;
+			c->arena_len = size;
+			c->arena_used = 0;
+			c->arena_owned = true;
+		}
+	}
+	if (need <= c->arena_len - c->arena_used) {
+		p = c->arena + c->arena_used;
+		c->arena_used += need;
+		return p;
+	}
+	*owned = true;
+	return kvmalloc(need, GFP_KERNEL);
+}
+
 /*
  * Copies the memory @whole describes into the kernel; the call will be
  * issued with the copy (args[@whole->arg] pointing at it), and what Xen
@@ -159,6 +202,7 @@ static int copy_in(struct xprivcmd_call *c, const struct xprivcmd_range *whole,
 		   unsigned int *reason)
 {
 	struct xprivcmd_copy *cp;
+	bool owned;
 	void *kbuf;
 
 	if (c->nr_copies == c->max_copies)
@@ -167,16 +211,18 @@ static int copy_in(struct xprivcmd_call *c, const struct xprivcmd_range *whole,
 		*reason = XPRIVCMD_REASON_TOO_LARGE;
 		return 0;
 	}
-	kbuf = kvmalloc(whole->len * 2, GFP_KERNEL);
+	kbuf = copy_space(c, whole->len, &owned);
 	if (!kbuf)
 		return -ENOMEM;
 	if (copy_from_user(kbuf, u64_to_user_ptr(whole->addr), whole->len)) {
-		kvfree(kbuf);
+		if (owned)
+			kvfree(kbuf);
 		*reason = XPRIVCMD_REASON_UNMAPPED;
 		return 0;
 	}
 	cp = &c->copies[c->nr_copies++];
 	cp->kbuf = kbuf;
+	cp->owned = owned;
 	cp->orig = kbuf + whole->len;
 	memcpy(cp->orig, kbuf, whole->len);
 	cp->len = whole->len;

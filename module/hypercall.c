@@ -107,9 +107,7 @@ static int prepare_call(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 
 	for (i = 0; i < XPRIVCMD_NR_ARGS; i++)
 		args[i] = c->h.arg[i];
-	c->copies = kcalloc(1, sizeof(*c->copies), GFP_KERNEL);
-	if (!c->copies)
-		return -ENOMEM;
+	c->copies = &c->one;
 	c->max_copies = 1;
 
 	ret = xprivcmd_judge(xf, c, c->h.op, args, -1, &c->rej);
@@ -154,8 +152,12 @@ static void free_call(struct xprivcmd_call *c)
 	u32 i;
 
 	for (i = 0; i < c->nr_copies; i++)
-		kvfree(c->copies[i].kbuf);
-	kvfree(c->copies);
+		if (c->copies[i].owned)
+			kvfree(c->copies[i].kbuf);
+	if (c->copies != &c->one)
+		kvfree(c->copies);
+	if (c->arena_owned)
+		kvfree(c->arena);
 	kvfree(c->list);
 }
 
@@ -195,7 +197,9 @@ static long issue(const struct xprivcmd_call *c)
 long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata)
 {
 	struct xprivcmd_file *xf = file->private_data;
-	struct xprivcmd_call c = { };
+	/* Not zeroed: only what copies are made into is ever read. */
+	u64 small[2 * XPRIVCMD_SMALL_COPY / sizeof(u64)];
+	struct xprivcmd_call c = { .arena = small, .arena_len = sizeof(small) };
 	long ret;
 
 	if (copy_from_user(&c.h, udata, sizeof(c.h)))
