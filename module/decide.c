@@ -91,19 +91,55 @@ static bool alias_overruns(const struct xprivcmd_alias *al, u64 cmd, size_t len)
 	return al->inner + inner.len > len;
 }
 
+/* Pages looked up at once by writable_now(). */
+#define PROBE_PAGES	16
+
+/**
+ * writable_now() - are all pages of a user range present and writable?
+ * @start: user address (access_ok() holds for the range)
+ * @len: bytes, not 0
+ *
+ * The lockless page-table walk of get_user_pages_fast_only(), which faults
+ * nothing in: the common case, a buffer in use, costs neither mmap_lock nor
+ * a fault.  False is no verdict: the range may still be faultable.
+ *
+ * Return: true when every page is mapped present and writable.
+ */
+static bool writable_now(unsigned long start, size_t len)
+{
+	unsigned long end = PAGE_ALIGN(start + len);
+	struct page *pages[PROBE_PAGES];
+	int nr, got, i;
+
+	start &= PAGE_MASK;
+	while (start < end) {
+		nr = min_t(unsigned long, (end - start) >> PAGE_SHIFT,
+			   PROBE_PAGES);
+		got = get_user_pages_fast_only(start, nr, FOLL_WRITE, pages);
+		for (i = 0; i < got; i++)
+			put_page(pages[i]);
+		if (got != nr)
+			return false;
+		start += (unsigned long)nr << PAGE_SHIFT;
+	}
+	return true;
+}
+
 /*
  * Faulting the buffer in proves it is mapped with the access the hypervisor
  * needs, and spares callers whose fresh malloc()ed buffer is not yet backed
  * by a page an EFAULT from Xen, which cannot fault pages in for a PV guest.
  * Writable buffers are faulted in without writing to them, as many are both
- * read and written.  Access 0 is a pointer whose use is not modelled: only
- * "in user space" can be enforced.
+ * read and written; one whose pages are all present and writable already
+ * needs no fault (nor mmap_lock) to prove it.  Access 0 is a pointer whose
+ * use is not modelled: only "in user space" can be enforced.
  */
 static bool range_is_accessible(const struct xprivcmd_range *r)
 {
 	const char __user *p = u64_to_user_ptr(r->addr);
 
-	if ((r->access & XPRIVCMD_OUT) && fault_in_safe_writeable(p, r->len))
+	if ((r->access & XPRIVCMD_OUT) && !writable_now(r->addr, r->len) &&
+	    fault_in_safe_writeable(p, r->len))
 		return false;
 	if (r->access == XPRIVCMD_IN && fault_in_readable(p, r->len))
 		return false;
