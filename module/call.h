@@ -42,6 +42,12 @@ struct xprivcmd_copy {
  * platform_op structure (128-byte union plus header) fits.
  */
 #define XPRIVCMD_SMALL_COPY	160
+/*
+ * Room on the ioctl's stack: one small structure and its original, or a
+ * multicall list of one entry and that entry's structure.
+ */
+#define XPRIVCMD_ARENA_BYTES \
+	(2 * XPRIVCMD_SMALL_COPY + XPRIVCMD_MC_ENTRY_WORDS * sizeof(u64))
 
 /**
  * struct xprivcmd_reject - why a call was refused
@@ -86,6 +92,7 @@ struct xprivcmd_reject {
  * @arena_len: its size
  * @arena_used: bytes of it handed out
  * @arena_owned: @arena was allocated, and is freed with the call
+ * @list_owned: @list was allocated (else it is in @arena)
  */
 struct xprivcmd_call {
 	struct privcmd_hypercall h;
@@ -105,6 +112,7 @@ struct xprivcmd_call {
 	size_t arena_len;
 	size_t arena_used;
 	bool arena_owned;
+	bool list_owned;
 };
 
 struct xprivcmd_file;
