@@ -23,7 +23,16 @@
 
 #include "xprivcmd.h"
 
-static unsigned int hypercall_buf_max_pages = 64;
+/*
+ * Enough for the largest buffer Xen's own tools ask for: since Xen 4.18,
+ * xenconsoled reads every domain at once, XEN_SYSCTL_getdomaininfolist of
+ * DOMID_FIRST_RESERVED - 1 entries of struct xen_domctl_getdomaininfo
+ * (about 4 MiB on x86, more on Arm), bounced through one buffer.  The
+ * in-tree driver of every kernel we build for has no limit at all; with a
+ * smaller one, Debian 13's xenconsoled never sees a guest and xl create
+ * times out waiting for its console.
+ */
+static unsigned int hypercall_buf_max_pages = 2048;
 module_param(hypercall_buf_max_pages, uint, 0644);
 MODULE_PARM_DESC(hypercall_buf_max_pages,
 		 "Maximum pages mapped at once through one open hypercall buffer device (ENOMEM above)");

@@ -140,6 +140,34 @@ TEST_F(buf, limit_per_fd_enomem)
 	munmap(q, XPC_PAGE);
 }
 
+/*
+ * What xenconsoled does since Xen 4.18 to find the guests whose consoles it
+ * serves: every domain at once, DOMID_FIRST_RESERVED - 1 entries through
+ * one hypercall buffer (tools/console/daemon/io.c, enum_domains).  Xen
+ * writes dom0's entry first.
+ */
+TEST_F(buf, every_domain_listed_through_one_buffer)
+{
+	const unsigned long n = DOMID_FIRST_RESERVED - 1;
+	const unsigned long pages = (n * sizeof(struct xen_domctl_getdomaininfo) +
+				     XPC_PAGE - 1) / XPC_PAGE;
+	struct xen_domctl_getdomaininfo *info;
+	struct xen_sysctl sc;
+	long ret;
+
+	info = xpc_map(self->fd, pages, PROT_READ | PROT_WRITE);
+	ASSERT_TRUE(info != MAP_FAILED) TH_LOG("%lu pages: %s", pages, strerror(errno));
+	xpc_init_sysctl(&sc, XEN_SYSCTL_getdomaininfolist);
+	sc.u.getdomaininfolist.first_domain = 0;
+	sc.u.getdomaininfolist.max_domains = n;
+	set_xen_guest_handle(sc.u.getdomaininfolist.buffer, info);
+	ret = xpc_hypercall(self->privcmd, __HYPERVISOR_sysctl, xpc_ptr(&sc), 0, 0, 0, 0);
+	ASSERT_EQ(0, ret) TH_LOG("getdomaininfolist: %s", strerror(errno));
+	EXPECT_LE(1, sc.u.getdomaininfolist.num_domains);
+	EXPECT_EQ(0, info[0].domain);
+	munmap(info, pages * XPC_PAGE);
+}
+
 TEST_F(buf, no_growth_by_mremap)
 {
 	void *p = xpc_map(self->fd, 1, PROT_READ);
