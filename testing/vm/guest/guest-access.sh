@@ -20,8 +20,9 @@ udev_applied() {
 		udevadm trigger --action=add --subsystem-match=misc &&
 		udevadm settle --timeout=60
 }
+# XEN_VER: set by guest-toolstack.sh, sourced before this.
 member_calls_xen() {
-	as $MEMBER hcall version | grep -q '^Xen 4\.17'
+	as $MEMBER hcall version | grep -q "^Xen $XEN_VER"
 }
 member_gets_buffers() {
 	as $MEMBER hcall call xen_version XENVER_extraversion out:16 | grep -q '= 0$'

@@ -36,7 +36,9 @@ console_has() { grep -q "$1" "$XS_LOG/guest-$DOMU.log"; }
 
 # xenconsoled gives each guest console a pty.
 mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
-mkdir -p /var/run/xen /var/run/xenstored /var/lib/xen /var/lib/xenstored $XS_LOG /var/log/xen
+# xl create takes a lock in /var/lock (4.20's failed for want of it).
+mkdir -p /var/run/xen /var/run/xenstored /var/lib/xen /var/lib/xenstored $XS_LOG /var/log/xen \
+	/var/lock
 ln -s /var/run /run 2>/dev/null
 
 xenfs_on_xprivcmd() {

@@ -76,8 +76,12 @@ xpc_chroot_install() {
 			missing="$missing $p"
 	done
 	[ -n "$missing" ] || return 0
-	# Name resolution for its apt, as the host has it now.
+	# Name resolution for its apt, and how the host's apt reaches the
+	# mirror (a proxy; a snapshot mirror's old Release files accepted),
+	# as the host has them now.
 	cp -L /etc/resolv.conf "$c/etc/resolv.conf"
+	apt-config dump | grep -E '^Acquire::(https?::Proxy|Check-Valid-Until|Check-Date) ' \
+		>"$c/etc/apt/apt.conf.d/00xpc-host" || true
 	if [ "$chroot_updated" != "$c" ]; then
 		log "apt-get update in $c"
 		xpc_chroot_run "" apt-get update -q >"$c.apt.log" 2>&1 ||

@@ -15,17 +15,24 @@
 XPC_MATRIX="6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64
 	6.12=x86_64:bookworm:linux-image-6.12-amd64:linux-headers-6.12-amd64
 	arm64-6.1=arm64:bookworm:linux-image-arm64:linux-headers-arm64
-	trixie-6.12=x86_64:trixie:linux-image-amd64:linux-headers-amd64"
+	trixie-6.12=x86_64:trixie:linux-image-amd64:linux-headers-amd64
+	sid-7.x=x86_64:sid:linux-image-amd64:linux-headers-amd64"
 # Which of them to test: `make check KERNELS=6.12` for a quick run.  The
 # arm64 kernel is cross-built and booted under qemu-system-aarch64 (see
-# lib/arm64.sh); it adds about a minute to a warm run.
+# lib/arm64.sh); it adds about a minute to a warm run.  sid-7.x (unstable's
+# newest kernel, built with its compiler) is not in the default: unstable
+# changes daily, a preview of what comes rather than a verdict on a change.
 KERNELS=${KERNELS:-6.1 6.12 arm64-6.1 trixie-6.12}
 # The release this host runs: its kernels build with the host's compiler.
 XPC_HOST_RELEASE=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-# Each release's Xen for x86_64 (arm64's: lib/arm64.sh).
+# Each release's Xen for x86_64 (arm64's: lib/arm64.sh), as [RELEASE:]PACKAGE:
+# from another release if one is named.  Unstable's newest kernel boots on
+# Debian 13's Xen: a released hypervisor, so that a failure is the kernel's
+# or ours.
 declare -gA XPC_XEN_PKGS=(
 	[bookworm]=xen-hypervisor-4.17-amd64
 	[trixie]=xen-hypervisor-4.20-amd64
+	[sid]=trixie:xen-hypervisor-4.20-amd64
 )
 # The apt mirror of the releases that are not the host's.
 XPC_MIRROR=${XPC_MIRROR:-http://deb.debian.org/debian}
@@ -110,9 +117,11 @@ xpc_apt_init() {
 	APT_CONFIG=$d/apt.conf apt-get update -q >/dev/null
 }
 
-# The apt sources of a Debian release: main, its security and point updates.
+# The apt sources of a Debian release: main, its security and point updates
+# (unstable has neither).
 xpc_sources_list() { # RELEASE
 	echo "deb $XPC_MIRROR $1 main"
+	case $1 in sid | unstable) return ;; esac
 	echo "deb $XPC_SECURITY_MIRROR $1-security main"
 	echo "deb $XPC_MIRROR $1-updates main"
 }
@@ -160,8 +169,13 @@ xpc_resolve_kernel() {
 		KCHROOT=$BUILD/chroot/$KREL-$darch
 		KDIR=$KCHROOT$KDIR
 	fi
-	# The hypervisor it boots on: KXENPKG, unpacked to KXEN.
+	# The hypervisor it boots on: KXENPKG of KXENREL, unpacked to KXEN.
 	KXENPKG=${XPC_XEN_PKGS[$KREL]:-}
+	KXENREL=$KREL
+	if [ "${KXENPKG#*:}" != "$KXENPKG" ]; then
+		KXENREL=${KXENPKG%%:*}
+		KXENPKG=${KXENPKG#*:}
+	fi
 	KXENVER=${KXENPKG#xen-hypervisor-}
 	KXENVER=${KXENVER%-amd64}
 	KXEN=$BUILD/vm/xen-$KXENVER
@@ -236,7 +250,11 @@ xpc_fetch_xen() {
 	local tmp=$BUILD/xen-deb
 	[ -e "$KXEN" ] && return 0
 	mkdir -p "$BUILD/vm"
-	xpc_fetch_deb "$KXENPKG" "$tmp"
+	# From the apt state of its release, which may not be the kernel's.
+	(
+		xpc_apt_init "$KXENREL" amd64
+		xpc_fetch_deb "$KXENPKG" "$tmp"
+	)
 	gunzip -c "$tmp/boot/xen-$KXENVER-amd64.gz" >"$KXEN.tmp"
 	rm -rf "$tmp"
 	mv "$KXEN.tmp" "$KXEN"
@@ -288,9 +306,23 @@ xpc_fetch_deb() {
 }
 
 # xpc_fetch_image: the selected kernel's image, unpacked into $VMDIR/root.
-xpc_fetch_image() {
-	xpc_fetch_deb "linux-image-$KVER" "$VMDIR/root"
-	xpc_usrmerge "$VMDIR/root"
+xpc_fetch_image() { xpc_unpack_image "$VMDIR/root"; }
+
+# xpc_unpack_image DIR: the selected kernel's image package, downloaded and
+# unpacked into DIR (emptied first).  Unstable's (7.x) holds nothing itself:
+# it depends on linux-binary-KVER (the kernel), linux-modules-KVER and
+# linux-base-KVER (modules.order, modules.builtin), unpacked into DIR too
+# when it names them.
+xpc_unpack_image() {
+	local p
+	xpc_fetch_deb "linux-image-$KVER" "$1"
+	for p in "linux-binary-$KVER" "linux-modules-$KVER" "linux-base-$KVER"; do
+		dpkg-deb -f "$(xpc_deb "linux-image-$KVER")" Depends | grep -q "$p " || continue
+		xpc_fetch_deb "$p" "$1.part"
+		cp -a "$1.part"/. "$1/"
+		rm -rf "$1.part"
+	done
+	xpc_usrmerge "$1"
 }
 
 # xpc_usrmerge DIR: Debian 13's packages put the modules in /usr/lib/modules
@@ -321,7 +353,10 @@ xpc_deps_kernel() {
 
 	rm -rf "$VMDIR"
 	xpc_fetch_image
-	cp "$VMDIR/root/boot/vmlinuz-$KVER" "$VMDIR/vmlinuz.tmp"
+	# Unstable's kernel is in its modules' directory, not in /boot.
+	local k=$VMDIR/root/boot/vmlinuz-$KVER
+	[ -e "$k" ] || k=$VMDIR/root/lib/modules/$KVER/vmlinuz
+	cp "$k" "$VMDIR/vmlinuz.tmp"
 	xpc_intree_modules
 	mv "$VMDIR/vmlinuz.tmp" "$VMDIR/vmlinuz"
 }

@@ -46,8 +46,7 @@ xpc_toolstack_modules() {
 	local out=$VMDIR/xenmods tmp mdir m f deps
 	[ -e "$out/done" ] && return 0
 	tmp=$(mktemp -d "$BUILD/image.XXXXXX")
-	dpkg-deb -x "$(xpc_deb "linux-image-$KVER")" "$tmp"
-	xpc_usrmerge "$tmp"
+	xpc_unpack_image "$tmp"
 	mdir=$tmp/lib/modules/$KVER
 	depmod -b "$tmp" "$KVER"
 	rm -rf "$out" && mkdir -p "$out/lib/modules/$KVER"
