@@ -11,6 +11,7 @@
  * frames.  An auto-translated guest (PVH, HVM, Arm) needs guest frames to put
  * them at: the mapping gets unpopulated pages, which Xen backs with the
  * foreign frames, and which are given back when the last VMA goes away.
+ * The page of a frame that failed is never left mapped: it is a hole too.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -438,6 +439,31 @@ static void remap_gfns(struct vm_area_struct *vma, struct xprivcmd_map *map,
 	}
 }
 
+/*
+ * In an auto-translated guest, xen_remap_domain_gfn_array() sets the entry
+ * of every page whose batch the hypercall took, failed frames included:
+ * those point at an unpopulated page that Xen backs with nothing, which an
+ * x86 PVH dom0 reads as all ones and Arm takes an abort on.  Clear them:
+ * a failed frame is a hole that raises SIGBUS, as in a PV guest, and that
+ * a retry of a paged-out frame finds empty.
+ */
+static void clear_failed(struct vm_area_struct *vma, unsigned long addr,
+			 const int *errs, u64 num)
+{
+	u64 i = 0;
+
+	while (i < num) {
+		u64 run = 0;
+
+		while (i + run < num && errs[i + run])
+			run++;
+		if (run)
+			zap_vma_ptes(vma, addr + ((unsigned long)i << PAGE_SHIFT),
+				     (unsigned long)run << PAGE_SHIFT);
+		i += run + 1;
+	}
+}
+
 /**
  * xprivcmd_mmapbatch() - IOCTL_PRIVCMD_MMAPBATCH and _V2, native or 32-bit
  * @file: the device file
@@ -499,8 +525,11 @@ long xprivcmd_mmapbatch(struct file *file, int version, u16 dom, u64 num,
 
 	mmap_write_lock(current->mm);
 	ret = claim(addr, num, CLAIM_WHOLE, &vma, &map);
-	if (!ret)
+	if (!ret) {
 		remap_gfns(vma, map, addr, gfns, errs, num, dom);
+		if (map->pages)
+			clear_failed(vma, addr, errs, num);
+	}
 	mmap_write_unlock(current->mm);
 	if (ret)
 		goto out_free;

@@ -153,6 +153,23 @@ static inline int xpc_read_signal(void *p)
 	return sig;
 }
 
+/*
+ * Whether the page at @p holds one byte value throughout, as a frame Xen
+ * backs with nothing reads (all ones on x86) or a scrubbed page does: never
+ * a page of the kernel's.  @p must be readable.
+ */
+static inline bool xpc_page_uniform(const void *p)
+{
+	const volatile unsigned char *b = p;
+	unsigned char first = b[0];
+	long i;
+
+	for (i = 1; i < XPC_PAGE; i++)
+		if (b[i] != first)
+			return false;
+	return true;
+}
+
 /* Our pseudo-physical frame behind @p, from /proc/self/pagemap (root only). */
 static inline __u64 xpc_pfn_of(const void *p)
 {
