@@ -311,7 +311,12 @@ void xprivcmd_irqfd_release(struct xprivcmd_file *xf)
 
 int xprivcmd_irqfd_init(void)
 {
-	irqfd_wq = alloc_workqueue("xprivcmd-irqfd", 0, 0);
+	/*
+	 * Shutdown work only, which need not run where it was queued: unbound.
+	 * Linux 7.x warns about a workqueue that says neither this nor
+	 * WQ_PERCPU.
+	 */
+	irqfd_wq = alloc_workqueue("xprivcmd-irqfd", WQ_UNBOUND, 0);
 	return irqfd_wq ? 0 : -ENOMEM;
 }
 
