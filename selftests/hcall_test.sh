@@ -700,6 +700,28 @@ t_list_subcommands() {
 	# The names are what `hcall call` takes for the sub-command.
 	expect_rc 0 call sched_op SCHEDOP_yield
 	out_has "^sched_op(SCHEDOP_yield) = 0\$"
+	# A domctl row that holds for Xen 4.17's and Xen 4.20's versions.
+	expect_rc 0 list domctl
+	out_has "^ *5 XEN_DOMCTL_getdomaininfo  *noref, interface versions 0x15 and 0x17\$"
+	expect_rc 0 --json list domctl
+	json
+	i=$(grep '^\.ops\[0\]\.classes\[[0-9]*\]\.name=XEN_DOMCTL_getdomaininfo$' "$T/flat" |
+		sed 's/^\.ops\[0\]\.classes\[\([0-9]*\)\].*/\1/')
+	[ -n "$i" ] || die "no XEN_DOMCTL_getdomaininfo in: $(head -c 600 "$T/out")"
+	jis ".ops[0].classes[$i].interface_version" 21
+	jis ".ops[0].classes[$i].interface_version2" 23
+	expect_rc 0 --json list sysctl
+	json
+	jis '.ops[0].classes[0].interface_version2' null
+	# xen_version's struct xen_varbuf sub-commands (Xen 4.19).
+	expect_rc 0 list xen_version
+	out_has "^ *11 XENVER_extraversion2  *arg1: 4-byte length + that many bytes, inout, may be NULL (length query)\$"
+	out_has "^ *14 XENVER_commandline2  *noref\$"
+	expect_rc 0 --json list xen_version
+	json
+	jis '.ops[0].subops[11].name' XENVER_extraversion2
+	jis '.ops[0].subops[11].pointer.varbuf' true
+	jis '.ops[0].subops[1].pointer.varbuf' false
 }
 
 # completes EXPECTED WORD...: `hcall __complete -- WORD...` offers EXPECTED.
