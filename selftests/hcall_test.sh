@@ -724,6 +724,26 @@ t_list_subcommands() {
 	jis '.ops[0].subops[1].pointer.varbuf' false
 }
 
+# A varbuf sub-command by name: Xen 4.19 and later answer the length
+# query with the string's length; older Xen has no handler, and hcall
+# says which Xen added it.
+t_varbuf_subop_by_name() {
+	major=$(sysfs version/major)
+	minor=$(sysfs version/minor)
+	if [ "$major" -lt 4 ] || { [ "$major" = 4 ] && [ "$minor" -lt 19 ]; }; then
+		expect_rc 1 call xen_version XENVER_commandline2 0
+		err_has "^hcall: xen_version(XENVER_commandline2, 0): ENOSYS"
+		err_has "no handler for xen_version XENVER_commandline2: it came with Xen 4.19"
+		return
+	fi
+	expect_rc 0 call xen_version XENVER_commandline2 0
+	len=$(sed -n 's/^xen_version(XENVER_commandline2, 0) = \([0-9]*\).*/\1/p' "$T/out")
+	[ -n "$len" ] && [ "$len" -gt 0 ] || die "length query: $(cat "$T/out")"
+	# len = 1: too small for any command line, Xen's -ENOBUFS.
+	expect_rc 1 call xen_version XENVER_commandline2 hex:0100000000
+	err_has ": ENOBUFS"
+}
+
 # completes EXPECTED WORD...: `hcall __complete -- WORD...` offers EXPECTED.
 completes() {
 	want=$1
@@ -773,7 +793,7 @@ TESTS="version_text version_json console_write_read_back console_write_json
 	stats_count_hcall_calls policy_show_and_set trace_shows_calls help_lists_exit_codes
 	usage_errors_exit_2 usage_errors_json oversized_buffers_refused
 	trace_own_instance help_per_command version_option device_is_xprivcmds
-	list_subcommands completion console_to_ring_known"
+	list_subcommands varbuf_subop_by_name completion console_to_ring_known"
 
 echo "TAP version 13"
 echo "1..$(echo $TESTS | wc -w)"
