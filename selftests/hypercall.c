@@ -377,10 +377,12 @@ TEST(non_root_open_refused)
  * common/kernel.c, xenver_varbuf_op()): a NULL argument asks for the
  * string's length; otherwise Xen reads the u32 len at the argument and
  * writes the string (no NUL) after it when it fits in len bytes, else
- * answers -ENOBUFS.  xprivcmd checks the header and the len bytes after it
- * as writable and gives Xen a kernel copy of them.  Each sub-command is
- * tried as a call and as the second entry of a multicall, whose first
- * entry (XENVER_version) shows whether Xen ran the list.
+ * answers -ENOBUFS.  XENVER_build_id's struct xen_build_id is the same
+ * (Xen 4.17 answers a len of 0 with -EINVAL).  xprivcmd checks the header
+ * and the len bytes after it as writable and gives Xen a kernel copy of
+ * them.  Each sub-command is tried as a call and as the second entry of a
+ * multicall, whose first entry (XENVER_version) shows whether Xen ran the
+ * list.
  *
  * Older headers (Debian 12's, Xen 4.17) have neither the sub-commands nor
  * the structure; older Xen answers -ENOSYS.
@@ -392,7 +394,8 @@ TEST(non_root_open_refused)
 #define XENVER_commandline2	14
 #endif
 
-#define XPC_XEN_4_19	(4 << 16 | 19)
+#define XPC_XEN(_major, _minor)	((_major) << 16 | (_minor))
+#define XPC_XEN_4_19	XPC_XEN(4, 19)
 
 struct xpc_varbuf {
 	__u32 len;
@@ -408,26 +411,33 @@ FIXTURE(varbuf) {
 FIXTURE_VARIANT(varbuf) {
 	const char *name;
 	unsigned int cmd;	/* the varbuf sub-command */
+	long since;		/* the first Xen that has it (XENVER_version) */
 	unsigned int old;	/* the fixed-size one it replaces */
-	size_t old_size;	/* the size of that one's buffer */
+	size_t old_size;	/* the size of that one's buffer; 0: none */
 	bool may_be_empty;	/* a build from a tarball has no changeset */
 	bool multicall;
 };
 
-#define VARBUF_VARIANT(_name, _old, _type, _empty)			\
+#define VARBUF_VARIANT(_name, _since, _old, _old_size, _empty)		\
 	FIXTURE_VARIANT_ADD(varbuf, _name) {				\
-		"XENVER_" #_name, XENVER_##_name, _old, sizeof(_type),	\
-		_empty, false,						\
+		"XENVER_" #_name, XENVER_##_name, _since, _old,		\
+		_old_size, _empty, false,				\
 	};								\
 	FIXTURE_VARIANT_ADD(varbuf, _name##_multicall) {		\
-		"XENVER_" #_name, XENVER_##_name, _old, sizeof(_type),	\
-		_empty, true,						\
+		"XENVER_" #_name, XENVER_##_name, _since, _old,		\
+		_old_size, _empty, true,				\
 	}
 
-VARBUF_VARIANT(extraversion2, XENVER_extraversion, xen_extraversion_t, false);
-VARBUF_VARIANT(capabilities2, XENVER_capabilities, xen_capabilities_info_t, false);
-VARBUF_VARIANT(changeset2, XENVER_changeset, xen_changeset_info_t, true);
-VARBUF_VARIANT(commandline2, XENVER_commandline, xen_commandline_t, false);
+VARBUF_VARIANT(extraversion2, XPC_XEN_4_19, XENVER_extraversion,
+	       sizeof(xen_extraversion_t), false);
+VARBUF_VARIANT(capabilities2, XPC_XEN_4_19, XENVER_capabilities,
+	       sizeof(xen_capabilities_info_t), false);
+VARBUF_VARIANT(changeset2, XPC_XEN_4_19, XENVER_changeset,
+	       sizeof(xen_changeset_info_t), true);
+VARBUF_VARIANT(commandline2, XPC_XEN_4_19, XENVER_commandline,
+	       sizeof(xen_commandline_t), false);
+/* Binary, with no fixed-size counterpart; Xen 4.7 added it. */
+VARBUF_VARIANT(build_id, XPC_XEN(4, 7), 0, 0, false);
 
 FIXTURE_SETUP(varbuf)
 {
@@ -445,12 +455,29 @@ FIXTURE_TEARDOWN(varbuf)
 }
 
 /* The 6.1 harness runs a test whose setup skipped: each test skips itself. */
-#define VARBUF_NEEDS_XEN_4_19()						\
+#define VARBUF_NEEDS_XEN()						\
 	do {								\
-		if (self->xen < XPC_XEN_4_19)				\
-			SKIP(return, "Xen %ld.%ld has no %s (Xen 4.19+)", \
+		if (self->xen < variant->since)				\
+			SKIP(return, "Xen %ld.%ld has no %s (Xen %ld.%ld+)", \
 			     self->xen >> 16, self->xen & 0xffff,	\
-			     variant->name);				\
+			     variant->name, variant->since >> 16,	\
+			     variant->since & 0xffff);			\
+	} while (0)
+
+/*
+ * _size = the length Xen reports (size query); a Xen built without a build
+ * id answers XENVER_build_id -ENODATA: nothing to test then.
+ */
+#define VARBUF_SIZE(_size)						\
+	do {								\
+		long _vb_unused;					\
+		errno = 0;						\
+		_size = varbuf_call(self->fd, variant, 0, &_vb_unused);	\
+		if (_size < 0 && errno == ENODATA)			\
+			SKIP(return, "this Xen has no %s", variant->name); \
+		ASSERT_LE(0, _size) TH_LOG("%s: %s, reason %u",		\
+					   variant->name, strerror(errno), \
+					   xpc_last_error(self->fd).reason); \
 	} while (0)
 
 /* The hypercall that reaches Xen: xen_version itself, or the multicall. */
@@ -498,6 +525,9 @@ static long varbuf_call(int fd, const FIXTURE_VARIANT(varbuf) *v, __u64 arg,
 static long varbuf_old(int fd, const FIXTURE_VARIANT(varbuf) *v, char *out,
 		       bool *cut)
 {
+	*cut = false;
+	if (!v->old_size)
+		return 0;
 	memset(out, 0, v->old_size + 1);
 	if (xpc_hypercall(fd, OP_XEN_VERSION, v->old, xpc_ptr(out), 0, 0, 0))
 		return -1;
@@ -528,13 +558,13 @@ static long varbuf_old(int fd, const FIXTURE_VARIANT(varbuf) *v, char *out,
 	EXPECT_EQ(_vb_xv, xpc_stat(OP_XEN_VERSION, "issued"));		\
 } while (0)
 
-/* Xen 4.17 has no varbuf sub-commands: the size query reaches it. */
+/* Before 4.19, Xen has no *2 sub-commands: the size query reaches it. */
 TEST_F(varbuf, enosys_before_xen_4_19)
 {
 	long long issued = xpc_stat(varbuf_op(variant), "issued");
 	long first;
 
-	if (self->xen >= XPC_XEN_4_19)
+	if (self->xen >= variant->since)
 		SKIP(return, "Xen %ld.%ld has %s", self->xen >> 16,
 		     self->xen & 0xffff, variant->name);
 	EXPECT_ERRNO(ENOSYS, varbuf_call(self->fd, variant, 0, &first));
@@ -550,30 +580,30 @@ TEST_F(varbuf, size_query_reaches_xen)
 	long size, len, first;
 	bool cut;
 
-	VARBUF_NEEDS_XEN_4_19();
+	VARBUF_NEEDS_XEN();
 	ASSERT_GE(sizeof(old), variant->old_size + 1);
-	errno = 0;
-	size = varbuf_call(self->fd, variant, 0, &first);
-	ASSERT_LE(0, size) TH_LOG("%s: %s, reason %u", variant->name,
-				  strerror(errno), xpc_last_error(self->fd).reason);
+	VARBUF_SIZE(size);
 	EXPECT_EQ(issued + 1, xpc_stat(varbuf_op(variant), "issued"));
 	EXPECT_EQ(0, xpc_last_error(self->fd).seq);
-	if (variant->multicall)
-		EXPECT_EQ(self->xen, first);
 	if (!variant->may_be_empty)
 		EXPECT_LT(0, size);
 	len = varbuf_old(self->fd, variant, old, &cut);
 	ASSERT_LE(0, len);
 	if (cut) {
 		EXPECT_LE(len, size);
-	} else {
+	} else if (variant->old_size) {
 		EXPECT_EQ(len, size);
+	}
+	if (variant->multicall) {
+		varbuf_call(self->fd, variant, 0, &first);
+		EXPECT_EQ(self->xen, first);
 	}
 }
 
 /*
  * With len the string's length or more, Xen writes the string after the
- * header and nothing past it; the header stays as it was.
+ * header and nothing past it; the header stays as it was.  A build id is
+ * the same bytes each time.
  */
 TEST_F(varbuf, string_when_len_fits)
 {
@@ -584,11 +614,11 @@ TEST_F(varbuf, string_when_len_fits)
 	unsigned int i;
 	bool cut;
 
-	VARBUF_NEEDS_XEN_4_19();
-	size = varbuf_call(self->fd, variant, 0, &first);
-	ASSERT_LE(0, size);
+	VARBUF_NEEDS_XEN();
+	VARBUF_SIZE(size);
 	len = varbuf_old(self->fd, variant, old, &cut);
 	ASSERT_LE(0, len);
+	ASSERT_GT((long)sizeof(old), size);
 	memset(want_tail, 0xa5, sizeof(want_tail));
 	vb = malloc(sizeof(*vb) + size + sizeof(want_tail));
 	ASSERT_TRUE(vb != NULL);
@@ -598,6 +628,10 @@ TEST_F(varbuf, string_when_len_fits)
 		EXPECT_EQ(size, varbuf_call(self->fd, variant, xpc_ptr(vb), &first))
 			TH_LOG("len %ld: %s", size + extra[i], strerror(errno));
 		EXPECT_EQ(size + extra[i], vb->len);
+		if (!variant->old_size && !i) {
+			memcpy(old, vb->buf, size);
+			len = size;
+		}
 		EXPECT_EQ(0, memcmp(vb->buf, old, len))
 			TH_LOG("%s: '%.*s', not '%s'", variant->name, (int)size,
 			       vb->buf, old);
@@ -614,6 +648,7 @@ TEST_F(varbuf, string_when_len_fits)
 /*
  * With len short of the string (0 included), Xen answers -ENOBUFS and
  * writes nothing: the call reached Xen, and xprivcmd refused nothing.
+ * Before Xen 4.19, XENVER_build_id answers a len of 0 with -EINVAL.
  */
 TEST_F(varbuf, len_too_small_enobufs_from_xen)
 {
@@ -622,10 +657,10 @@ TEST_F(varbuf, len_too_small_enobufs_from_xen)
 	long long issued;
 	unsigned int i;
 	char *want;
+	int err;
 
-	VARBUF_NEEDS_XEN_4_19();
-	size = varbuf_call(self->fd, variant, 0, &first);
-	ASSERT_LE(0, size);
+	VARBUF_NEEDS_XEN();
+	VARBUF_SIZE(size);
 	if (!size)
 		SKIP(return, "%s is empty: no len is too small", variant->name);
 	lens[0] = 0;
@@ -639,7 +674,11 @@ TEST_F(varbuf, len_too_small_enobufs_from_xen)
 		vb->len = lens[i];
 		memcpy(want, vb, sizeof(*vb) + size);
 		issued = xpc_stat(varbuf_op(variant), "issued");
-		EXPECT_ERRNO(ENOBUFS, varbuf_call(self->fd, variant, xpc_ptr(vb), &first))
+		err = ENOBUFS;
+		if (!lens[i] && variant->cmd == XENVER_build_id &&
+		    self->xen < XPC_XEN_4_19)
+			err = EINVAL;
+		EXPECT_ERRNO(err, varbuf_call(self->fd, variant, xpc_ptr(vb), &first))
 			TH_LOG("len %ld of %ld", lens[i], size);
 		EXPECT_EQ(issued + 1, xpc_stat(varbuf_op(variant), "issued"));
 		EXPECT_EQ(0, memcmp(want, vb, sizeof(*vb) + size));
@@ -668,8 +707,7 @@ static void varbuf_straddle(struct __test_metadata *_metadata,
 	long size, first;
 	char *p, *want;
 
-	size = varbuf_call(self->fd, variant, 0, &first);
-	ASSERT_LE(0, size);
+	VARBUF_SIZE(size);
 	room = (sizeof(*vb) + size + 3) & ~3UL;
 	ASSERT_GT((size_t)self->page, room);
 	p = mmap(NULL, 2 * self->page, PROT_READ | PROT_WRITE,
@@ -704,13 +742,13 @@ static void varbuf_straddle(struct __test_metadata *_metadata,
 
 TEST_F(varbuf, len_into_unmapped_page_refused)
 {
-	VARBUF_NEEDS_XEN_4_19();
+	VARBUF_NEEDS_XEN();
 	varbuf_straddle(_metadata, self, variant, PROT_NONE);
 }
 
 TEST_F(varbuf, len_into_read_only_page_refused)
 {
-	VARBUF_NEEDS_XEN_4_19();
+	VARBUF_NEEDS_XEN();
 	varbuf_straddle(_metadata, self, variant, PROT_READ);
 }
 
@@ -723,7 +761,7 @@ TEST_F(varbuf, kernel_buffer_refused_and_untouched)
 	__u64 uts = xpc_kernel_addr("init_uts_ns");
 	struct utsname u;
 
-	VARBUF_NEEDS_XEN_4_19();
+	VARBUF_NEEDS_XEN();
 	ASSERT_NE(0, uts) TH_LOG("neither init_uts_ns nor _stext in /proc/kallsyms");
 	EXPECT_VARBUF_REFUSED(XPRIVCMD_REASON_KERNEL_PTR, uts, 1, uts);
 	ASSERT_EQ(0, uname(&u));
@@ -738,7 +776,7 @@ TEST_F(varbuf, len_beyond_copy_max_refused)
 	char max[32];
 	size_t len;
 
-	VARBUF_NEEDS_XEN_4_19();
+	VARBUF_NEEDS_XEN();
 	ASSERT_EQ(0, xpc_read_line(param, max, sizeof(max)));
 	len = strtoul(max, NULL, 0) + self->page;
 	vb = mmap(NULL, len, PROT_READ | PROT_WRITE,
