@@ -24,6 +24,8 @@
  * @uaddr: the caller's memory, where changes go back to
  * @word: for a multicall entry, the index in the list of the argument that
  *	pointed to it (restored before the list goes back); else -1
+ * @owned: @kbuf was allocated for this copy alone (else it is in the
+ *	call's arena) and is freed with it
  */
 struct xprivcmd_copy {
 	void *kbuf;
@@ -31,7 +33,21 @@ struct xprivcmd_copy {
 	size_t len;
 	u64 uaddr;
 	long word;
+	bool owned;
 };
+
+/*
+ * Bytes of a structure (and as many for its original) kept in the call's
+ * arena rather than allocated on their own: a domctl, sysctl or
+ * platform_op structure (128-byte union plus header) fits.
+ */
+#define XPRIVCMD_SMALL_COPY	160
+/*
+ * Room on the ioctl's stack: one small structure and its original, or a
+ * multicall list of one entry and that entry's structure.
+ */
+#define XPRIVCMD_ARENA_BYTES \
+	(2 * XPRIVCMD_SMALL_COPY + XPRIVCMD_MC_ENTRY_WORDS * sizeof(u64))
 
 /**
  * struct xprivcmd_reject - why a call was refused
@@ -68,6 +84,15 @@ struct xprivcmd_reject {
  * @restricted: the fd is restricted to one domain: only the calls
  *	restricted_policy allows that act on the calling domain alone pass
  * @rej: why the call was refused, when it was
+ * @one: @copies of a call that is not a multicall
+ * @arena: where copies of small structures are kept: room on the ioctl's
+ *	stack for one (so that a call copies its structure without a heap
+ *	allocation), or for a multicall's entries once that is used, one
+ *	allocation for many
+ * @arena_len: its size
+ * @arena_used: bytes of it handed out
+ * @arena_owned: @arena was allocated, and is freed with the call
+ * @list_owned: @list was allocated (else it is in @arena)
  */
 struct xprivcmd_call {
 	struct privcmd_hypercall h;
@@ -82,6 +107,12 @@ struct xprivcmd_call {
 	size_t copied;
 	bool restricted;
 	struct xprivcmd_reject rej;
+	struct xprivcmd_copy one;
+	void *arena;
+	size_t arena_len;
+	size_t arena_used;
+	bool arena_owned;
+	bool list_owned;
 };
 
 struct xprivcmd_file;

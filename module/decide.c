@@ -92,19 +92,55 @@ static bool alias_overruns(const struct xprivcmd_alias *al, u64 cmd, size_t len)
 	return al->inner + inner.len > len;
 }
 
+/* Pages looked up at once by writable_now(). */
+#define PROBE_PAGES	16
+
+/**
+ * writable_now() - are all pages of a user range present and writable?
+ * @start: user address (access_ok() holds for the range)
+ * @len: bytes, not 0
+ *
+ * The lockless page-table walk of get_user_pages_fast_only(), which faults
+ * nothing in: the common case, a buffer in use, costs neither mmap_lock nor
+ * a fault.  False is no verdict: the range may still be faultable.
+ *
+ * Return: true when every page is mapped present and writable.
+ */
+static bool writable_now(unsigned long start, size_t len)
+{
+	unsigned long end = PAGE_ALIGN(start + len);
+	struct page *pages[PROBE_PAGES];
+	int nr, got, i;
+
+	start &= PAGE_MASK;
+	while (start < end) {
+		nr = min_t(unsigned long, (end - start) >> PAGE_SHIFT,
+			   PROBE_PAGES);
+		got = get_user_pages_fast_only(start, nr, FOLL_WRITE, pages);
+		for (i = 0; i < got; i++)
+			put_page(pages[i]);
+		if (got != nr)
+			return false;
+		start += (unsigned long)nr << PAGE_SHIFT;
+	}
+	return true;
+}
+
 /*
  * Faulting the buffer in proves it is mapped with the access the hypervisor
  * needs, and spares callers whose fresh malloc()ed buffer is not yet backed
  * by a page an EFAULT from Xen, which cannot fault pages in for a PV guest.
  * Writable buffers are faulted in without writing to them, as many are both
- * read and written.  Access 0 is a pointer whose use is not modelled: only
- * "in user space" can be enforced.
+ * read and written; one whose pages are all present and writable already
+ * needs no fault (nor mmap_lock) to prove it.  Access 0 is a pointer whose
+ * use is not modelled: only "in user space" can be enforced.
  */
 static bool range_is_accessible(const struct xprivcmd_range *r)
 {
 	const char __user *p = u64_to_user_ptr(r->addr);
 
-	if ((r->access & XPRIVCMD_OUT) && fault_in_safe_writeable(p, r->len))
+	if ((r->access & XPRIVCMD_OUT) && !writable_now(r->addr, r->len) &&
+	    fault_in_safe_writeable(p, r->len))
 		return false;
 	if (r->access == XPRIVCMD_IN && fault_in_readable(p, r->len))
 		return false;
@@ -150,6 +186,49 @@ static unsigned int check_args(u64 op, const u64 *args,
 			    rej);
 }
 
+/* Most bytes of multicall entries' small copies one arena allocation holds. */
+#define MC_ARENA_MAX	(32 << 10)
+
+/**
+ * copy_space() - room for a copy of @len bytes and its original
+ * @c: the call
+ * @len: bytes to copy
+ * @owned: set when the room was allocated for this copy alone
+ *
+ * Small structures go into the call's arena: room on the ioctl's stack,
+ * then for a multicall's entries one allocation sized for the entries
+ * still to come (a multicall of 64 domctls makes one allocation, not 64).
+ *
+ * Return: the room, 2 * @len bytes or more; NULL when out of memory.
+ */
+static void *copy_space(struct xprivcmd_call *c, size_t len, bool *owned)
+{
+	size_t need = 2 * ALIGN(len, sizeof(u64));
+	void *p;
+
+	*owned = false;
+	if (len <= XPRIVCMD_SMALL_COPY && c->list && !c->arena_owned &&
+	    need > c->arena_len - c->arena_used) {
+		size_t size = min_t(size_t, MC_ARENA_MAX,
+				    (size_t)(c->max_copies - c->nr_copies) *
+				    2 * XPRIVCMD_SMALL_COPY);
+		p = kvmalloc(size, GFP_KERNEL);
+		if (p) {
+			c->arena = p;
+			c->arena_len = size;
+			c->arena_used = 0;
+			c->arena_owned = true;
+		}
+	}
+	if (need <= c->arena_len - c->arena_used) {
+		p = c->arena + c->arena_used;
+		c->arena_used += need;
+		return p;
+	}
+	*owned = true;
+	return kvmalloc(need, GFP_KERNEL);
+}
+
 /*
  * Copies the memory @whole describes into the kernel; the call will be
  * issued with the copy (args[@whole->arg] pointing at it), and what Xen
@@ -160,6 +239,7 @@ static int copy_in(struct xprivcmd_call *c, const struct xprivcmd_range *whole,
 		   unsigned int *reason)
 {
 	struct xprivcmd_copy *cp;
+	bool owned;
 	void *kbuf;
 
 	if (c->nr_copies == c->max_copies)
@@ -168,16 +248,18 @@ static int copy_in(struct xprivcmd_call *c, const struct xprivcmd_range *whole,
 		*reason = XPRIVCMD_REASON_TOO_LARGE;
 		return 0;
 	}
-	kbuf = kvmalloc(whole->len * 2, GFP_KERNEL);
+	kbuf = copy_space(c, whole->len, &owned);
 	if (!kbuf)
 		return -ENOMEM;
 	if (copy_from_user(kbuf, u64_to_user_ptr(whole->addr), whole->len)) {
-		kvfree(kbuf);
+		if (owned)
+			kvfree(kbuf);
 		*reason = XPRIVCMD_REASON_UNMAPPED;
 		return 0;
 	}
 	cp = &c->copies[c->nr_copies++];
 	cp->kbuf = kbuf;
+	cp->owned = owned;
 	cp->orig = kbuf + whole->len;
 	memcpy(cp->orig, kbuf, whole->len);
 	cp->len = whole->len;

@@ -67,19 +67,29 @@ static int prepare_multicall(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 	}
 
 	c->list_len = nr * XPRIVCMD_MC_ENTRY_WORDS * sizeof(u64);
-	c->list = kvmalloc(c->list_len, GFP_KERNEL);
-	if (!c->list)
-		return -ENOMEM;
+	/* A list of one entry goes where a call's structure would. */
+	if (c->list_len <= c->arena_len - c->arena_used) {
+		c->list = c->arena + c->arena_used;
+		c->arena_used += c->list_len;
+	} else {
+		c->list = kvmalloc(c->list_len, GFP_KERNEL);
+		if (!c->list)
+			return -ENOMEM;
+		c->list_owned = true;
+	}
 	if (copy_from_user(c->list, u64_to_user_ptr(c->h.arg[0]), c->list_len)) {
 		c->rej.arg = 0;
 		c->rej.value = c->h.arg[0];
 		return reject(c, XPRIVCMD_REASON_UNMAPPED, XPRIVCMD_ARG_NONE,
 			      c->h.op);
 	}
-	c->copies = kvcalloc(nr, sizeof(*c->copies), GFP_KERNEL);
-	if (!c->copies)
-		return -ENOMEM;
-	c->max_copies = nr;
+	/* One entry's copy is the call's own. */
+	if (nr > 1) {
+		c->copies = kvcalloc(nr, sizeof(*c->copies), GFP_KERNEL);
+		if (!c->copies)
+			return -ENOMEM;
+		c->max_copies = nr;
+	}
 
 	for (i = 0; i < nr; i++) {
 		long base = (long)i * XPRIVCMD_MC_ENTRY_WORDS;
@@ -107,9 +117,7 @@ static int prepare_call(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 
 	for (i = 0; i < XPRIVCMD_NR_ARGS; i++)
 		args[i] = c->h.arg[i];
-	c->copies = kcalloc(1, sizeof(*c->copies), GFP_KERNEL);
-	if (!c->copies)
-		return -ENOMEM;
+	c->copies = &c->one;
 	c->max_copies = 1;
 
 	ret = xprivcmd_judge(xf, c, c->h.op, args, -1, &c->rej);
@@ -154,9 +162,14 @@ static void free_call(struct xprivcmd_call *c)
 	u32 i;
 
 	for (i = 0; i < c->nr_copies; i++)
-		kvfree(c->copies[i].kbuf);
-	kvfree(c->copies);
-	kvfree(c->list);
+		if (c->copies[i].owned)
+			kvfree(c->copies[i].kbuf);
+	if (c->copies != &c->one)
+		kvfree(c->copies);
+	if (c->arena_owned)
+		kvfree(c->arena);
+	if (c->list_owned)
+		kvfree(c->list);
 }
 
 static long issue(const struct xprivcmd_call *c)
@@ -195,7 +208,9 @@ static long issue(const struct xprivcmd_call *c)
 long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata)
 {
 	struct xprivcmd_file *xf = file->private_data;
-	struct xprivcmd_call c = { };
+	/* Not zeroed: only what copies are made into is ever read. */
+	u64 small[XPRIVCMD_ARENA_BYTES / sizeof(u64)];
+	struct xprivcmd_call c = { .arena = small, .arena_len = sizeof(small) };
 	long ret;
 
 	if (copy_from_user(&c.h, udata, sizeof(c.h)))

@@ -13,6 +13,8 @@
 #include <xen/xen.h>
 
 #include "xprivcmd.h"
+#include "schema.h"
+#include "verdicts.h"
 
 #define INTREE_NAME "xen/privcmd"
 #define INTREE_BUF_NAME "xen/hypercall"
@@ -79,6 +81,10 @@ static int __init xprivcmd_init(void)
 		       INTREE_BUF_NAME);
 		goto err_name;
 	}
+
+	/* Before the device exists: no call is decided while they are built. */
+	xprivcmd_verdicts_index();
+	xprivcmd_nested_index();
 
 	ret = xprivcmd_stats_init();
 	if (ret)

@@ -148,8 +148,13 @@ void xprivcmd_buf_exit(void);
  * end would clear the new CPU's flag and leave the old one's set, letting the
  * kernel's own hypercalls there be preempted at any point later.  Seen as
  * soft lockups in dom0 with two vCPUs.  Keeping the task on its CPU for the
- * duration closes that window; it may still be preempted.
+ * duration closes that window; it may still be preempted.  A kernel with
+ * CONFIG_PREEMPTION (Debian's, PREEMPT_DYNAMIC) keeps no such flag: the
+ * brackets of <xen/xen-ops.h> are empty there in every kernel version, so
+ * there is nothing to protect, and no migrate_disable() to pay for on
+ * every call.
  */
+#ifndef CONFIG_PREEMPTION
 static inline void xprivcmd_hcall_begin(void)
 {
 	migrate_disable();
@@ -161,6 +166,15 @@ static inline void xprivcmd_hcall_end(void)
 	xen_preemptible_hcall_end();
 	migrate_enable();
 }
+#else
+static inline void xprivcmd_hcall_begin(void)
+{
+}
+
+static inline void xprivcmd_hcall_end(void)
+{
+}
+#endif
 
 /* hypercall.c */
 long xprivcmd_ioctl_hypercall(struct file *file, void __user *udata);

@@ -672,11 +672,60 @@ static bool nested_holds_for(const struct xprivcmd_nested *n, u64 op, u32 iv,
 	       (n->iv == iv || (n->iv2 && n->iv2 == iv));
 }
 
+/*
+ * Where each op's rows of nested[] lie, [first, end), once
+ * xprivcmd_nested_index() has run: a call's search then skips every other
+ * op's rows.  Before that (hcall, most unit tests) all rows are searched.
+ */
+static struct {
+	u16 first;
+	u16 end;
+} spans[XPRIVCMD_NR_HYPERCALLS];
+static bool spans_ready;
+
+/**
+ * xprivcmd_nested_index() - index nested[] by op
+ *
+ * For the module's load, before any call is decided; the rows stay in
+ * nested[], in their order.
+ */
+void xprivcmd_nested_index(void)
+{
+	unsigned int i, op;
+
+	for (i = 0; i < ARRAY_SIZE(nested); i++) {
+		op = nested[i].op;
+		/* A row the index cannot hold: keep searching them all. */
+		if (op >= ARRAY_SIZE(spans) || i + 1 > 0xffff)
+			return;
+		if (!spans[op].end)
+			spans[op].first = i;
+		spans[op].end = i + 1;
+	}
+	spans_ready = true;
+}
+
+/* The rows of nested[] to search for @op: [*@first, *@end). */
+static void nested_span(u64 op, unsigned int *first, unsigned int *end)
+{
+	*first = 0;
+	*end = ARRAY_SIZE(nested);
+	if (!spans_ready)
+		return;
+	if (op >= ARRAY_SIZE(spans)) {
+		*end = 0;
+		return;
+	}
+	*first = spans[op].first;
+	*end = spans[op].end;
+}
+
 bool xprivcmd_has_nested(u64 op, u32 iv, u64 cmd)
 {
-	unsigned int i;
+	unsigned int i, end;
 
-	for (i = 0; i < ARRAY_SIZE(nested); i++)
+	nested_span(op, &i, &end);
+	for (; i < end; i++)
 		if (nested_holds_for(&nested[i], op, iv, cmd))
 			return true;
 	return false;
@@ -700,9 +749,10 @@ unsigned int xprivcmd_schema_nested(u64 op, u32 iv, u64 cmd, const void *buf,
 				    u64 len, u8 arg,
 				    struct xprivcmd_range *ranges)
 {
-	unsigned int i, n = 0;
+	unsigned int i, end, n = 0;
 
-	for (i = 0; i < ARRAY_SIZE(nested) && n < XPRIVCMD_MAX_NESTED; i++) {
+	nested_span(op, &i, &end);
+	for (; i < end && n < XPRIVCMD_MAX_NESTED; i++) {
 		const struct xprivcmd_nested *h = &nested[i];
 		struct xprivcmd_range *r = &ranges[n];
 

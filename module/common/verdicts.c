@@ -69,6 +69,31 @@ static const struct xprivcmd_class_table * const tables[] = {
 	&xprivcmd_mca_classes,
 };
 
+/*
+ * tables[] by op, once xprivcmd_verdicts_index() has run: a lookup is then
+ * one load.  Before that (hcall, most unit tests) tables[] is searched.
+ */
+static const struct xprivcmd_class_table *by_op[XPRIVCMD_NR_HYPERCALLS];
+static bool by_op_ready;
+
+/**
+ * xprivcmd_verdicts_index() - index the tables by op
+ *
+ * For the module's load, before any call is decided.  The first table of
+ * an op wins, as in a search.
+ */
+void xprivcmd_verdicts_index(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(tables); i++)
+		if (tables[i]->op >= ARRAY_SIZE(by_op))
+			return;	/* the index cannot hold it: keep searching */
+	for (i = ARRAY_SIZE(tables); i-- > 0; )
+		by_op[tables[i]->op] = tables[i];
+	by_op_ready = true;
+}
+
 /**
  * xprivcmd_class_table() - the rows of a hypercall
  * @op: hypercall number
@@ -80,6 +105,8 @@ const struct xprivcmd_class_table *xprivcmd_class_table(u64 op)
 {
 	unsigned int i;
 
+	if (by_op_ready)
+		return op < ARRAY_SIZE(by_op) ? by_op[op] : NULL;
 	for (i = 0; i < ARRAY_SIZE(tables); i++)
 		if (tables[i]->op == op)
 			return tables[i];

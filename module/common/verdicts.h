@@ -176,6 +176,7 @@ extern const struct xprivcmd_class_table xprivcmd_event_channel_op_classes;
 extern const struct xprivcmd_class_table xprivcmd_dm_op_classes;
 
 const struct xprivcmd_class_table *xprivcmd_class_table(u64 op);
+void xprivcmd_verdicts_index(void);
 
 /**
  * struct xprivcmd_caller - the domain that issues the call

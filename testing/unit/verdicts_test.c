@@ -91,6 +91,44 @@ TEST(rows_are_reachable_and_unique)
 }
 
 /*
+ * At load the module indexes the tables and the nested handles by op
+ * (xprivcmd_verdicts_index(), xprivcmd_nested_index()): every lookup must
+ * answer as the search it replaces.  The harness runs each test in a
+ * process of its own, so the other tests still search.
+ */
+TEST(index_answers_as_the_search)
+{
+	static const struct xprivcmd_class_table *found[XPRIVCMD_NR_HYPERCALLS + 2];
+	static bool nested_before[4096];
+	unsigned int op, i, n = 0;
+
+	for (op = 0; op < ARRAY_SIZE(found); op++) {
+		const struct xprivcmd_class_table *t = xprivcmd_class_table(op);
+
+		found[op] = t;
+		for (i = 0; t && i < t->nr; i++, n++) {
+			ASSERT_LT(n, ARRAY_SIZE(nested_before));
+			nested_before[n] = xprivcmd_has_nested(op, t->rows[i].iv,
+								t->rows[i].cmd);
+		}
+	}
+	xprivcmd_verdicts_index();
+	xprivcmd_nested_index();
+	n = 0;
+	for (op = 0; op < ARRAY_SIZE(found); op++) {
+		const struct xprivcmd_class_table *t = xprivcmd_class_table(op);
+
+		EXPECT_EQ(found[op], t) TH_LOG("op %u", op);
+		for (i = 0; t && i < t->nr; i++, n++)
+			EXPECT_EQ(nested_before[n],
+				  xprivcmd_has_nested(op, t->rows[i].iv,
+						      t->rows[i].cmd))
+				TH_LOG("%s", t->rows[i].name);
+	}
+	EXPECT_LT(100, n);
+}
+
+/*
  * A row's domain field must lie inside the structure the module copies
  * for that sub-command, or the decision could not read it (and would
  * refuse the call as unmodelled).

@@ -6,7 +6,8 @@
 #  1. static checks: checkpatch, UAPI self-containment, user space; then for
 #     each kernel a W=1 build without warnings and a clean sparse run
 #  2. host unit tests of the schema and the UAPI layout
-#  3. for each kernel, Xen 4.17 + Debian dom0 in QEMU: module load checks,
+#  3. for each kernel, its Debian release's Xen (Debian 12: 4.17, 13: 4.20)
+#     + Debian dom0 in QEMU: module load checks,
 #     then the selftests as 64- and 32-bit programs (arm64: 64-bit only,
 #     cross-built), all against the real hypervisor; and the same kernel
 #     without Xen: the module must refuse
@@ -136,7 +137,8 @@ unit() {
 	# The runs report their own KTAP; this result catches a build or run
 	# that failed before it could.
 	local rc=0
-	make -s -C "$ROOT/testing/unit" run >"$BUILD/unit.out" 2>&1 || rc=$?
+	make -s -C "$ROOT/testing/unit" run XEN420_INCLUDE="$BUILD/xen-4.20/include" \
+		>"$BUILD/unit.out" 2>&1 || rc=$?
 	cat "$BUILD/unit.out"
 	echo "TAP version 13"
 	echo "1..1"
@@ -196,8 +198,11 @@ dkms_boot() {
 	boot_suite vm-dkms dkms xen "$KTAG/dkms/"
 }
 install_suite() { "$ROOT/testing/vm/packaging.sh" install "$KNAME" | xpc_ktap_prefix "$KTAG/"; }
-deb_install() { "$ROOT/testing/vm/packaging.sh" deb-install | cat; }
-deb_remove() { "$ROOT/testing/vm/packaging.sh" deb-remove | cat; }
+# The packages install into this host, and DKMS builds them for its own
+# release's kernels only: without one of those in KERNELS, no package test.
+HOST_KERNELS=$(xpc_host_kernels)
+deb_install() { KERNELS=$HOST_KERNELS "$ROOT/testing/vm/packaging.sh" deb-install | cat; }
+deb_remove() { KERNELS=$HOST_KERNELS "$ROOT/testing/vm/packaging.sh" deb-remove | cat; }
 # Debian's toolstack on the modules DKMS built from the package in drop-in
 # mode (deb_install leaves them in $KBUILD/deb); on the tree's when the
 # package test could not install (it says why).
@@ -236,6 +241,9 @@ for k in $KERNELS; do
 	# The install paths (into this host): x86_64 only; the toolstack boot
 	# comes with the packages, below.
 	[ "$KARCH" = x86_64 ] || continue
+	# Nor for another Debian release's kernel: its headers are in its
+	# chroot, and DKMS and dpkg are the host's.
+	[ -z "$KCHROOT" ] || continue
 	stage "$KTAG make install" part "$KTAG/make-install" install_suite
 	host_lock
 	stage "$KTAG dkms install" part "$KTAG/dkms-install" dkms_install
@@ -244,13 +252,13 @@ for k in $KERNELS; do
 	host_unlock
 done
 host_lock
-stage "deb install" part deb-install deb_install
+[ -z "$HOST_KERNELS" ] || stage "deb install" part deb-install deb_install
 for k in $KERNELS; do
 	xpc_resolve_kernel "$k"
 	[ "$KARCH" = x86_64 ] || continue
 	boot_part "$KTAG/vm-toolstack" "$KTAG vm-toolstack" toolstack_boot
 done
-stage "deb remove" part deb-remove deb_remove
+[ -z "$HOST_KERNELS" ] || stage "deb remove" part deb-remove deb_remove
 host_unlock
 boot_lane_wait
 stage "ktap" part ktap ktap_parse

@@ -9,6 +9,7 @@
 #   ktap.sh       KTAP: results, the judgement of a boot, make check's document
 #   arm64.sh      what differs for arm64 kernels (fetched, built, where in RAM)
 #   toolstack.sh  Debian's Xen toolstack and a PV domU in the test dom0
+#   chroot.sh     another Debian release's kernels: built in its chroot
 # What runs inside the VM is in guest/.
 
 set -eu
@@ -28,4 +29,5 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 	. "$ROOT/testing/vm/lib/ktap.sh"
 	. "$ROOT/testing/vm/lib/arm64.sh"
 	. "$ROOT/testing/vm/lib/toolstack.sh"
+	. "$ROOT/testing/vm/lib/chroot.sh"
 }

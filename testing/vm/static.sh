@@ -76,13 +76,13 @@ static_kernel() {
 	xpc_stage_src "$src"
 	rc=0
 	# shellcheck disable=SC2086 # KMAKE: arguments, one a word
-	make -C "$KDIR" M="$src" $KMAKE W=1 modules >"$out" 2>&1 || rc=$?
+	xpc_kbuild M="$src" $KMAKE W=1 modules >"$out" 2>&1 || rc=$?
 	[ $rc = 0 ] && grep -q 'warning:' "$out" && rc=1
 	xpc_result $rc "static.module_builds_with_w1_without_warnings" "$out"
 
 	rc=0
 	# shellcheck disable=SC2086 # KMAKE: arguments, one a word
-	make -C "$KDIR" M="$src" $KMAKE W=1 C=2 CHECK=sparse modules >"$out" 2>&1 || rc=$?
+	xpc_kbuild M="$src" $KMAKE W=1 C=2 CHECK=sparse modules >"$out" 2>&1 || rc=$?
 	[ $rc = 0 ] && grep -E -q '(warning|error):' "$out" && rc=1
 	xpc_result $rc "static.sparse_clean" "$out"
 

@@ -223,7 +223,9 @@ int cmd_list(int argc, char **argv)
 		json_array("ops");
 	} else if (!argc) {
 		printf("The hypercalls xprivcmd knows, and the pointer arguments it checks.\n"
-		       "Other numbers below %d go to Xen unchecked; %d and above are refused.\n\n"
+		       "Any other number below %d is refused as unmodelled unless it is declared\n"
+		       "(module parameter user_ops) or the policy word `unmodelled` lets it\n"
+		       "through unchecked; %d and above are always refused.\n\n"
 		       " nr name                          pointer arguments\n",
 		       XPRIVCMD_NR_HYPERCALLS, XPRIVCMD_NR_HYPERCALLS);
 	}

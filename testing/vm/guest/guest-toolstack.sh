@@ -5,7 +5,9 @@
 # loaded, and a PV domU created by xl that runs tests of its own.  Uses
 # init's say/result/expect.
 
-export PATH=/xpc:/bin:/usr/bin:/usr/lib/xen-4.17/bin
+# The Xen whose tools these are (lib/toolstack.sh): 4.17 for Debian 12.
+XEN_VER=$(cat /xpc/xen-version 2>/dev/null || echo 4.17)
+export PATH=/xpc:/bin:/usr/bin:/usr/lib/xen-$XEN_VER/bin
 XS_LOG=/var/log/xen/console
 DOMU=xpcdomu
 STATS=/sys/kernel/debug/xprivcmd/stats
@@ -56,9 +58,9 @@ packaged_hcall() {
 	/usr/bin/hcall version >/dev/null 2>/tmp/hcall.err && ! grep -q . /tmp/hcall.err &&
 		/usr/bin/hcall --version | grep -q '^xprivcmd module: [0-9]'
 }
-xl_info() { xl info | grep -q '^xen_version *: 4\.17'; }
+xl_info() { xl info | grep -q "^xen_version *: $XEN_VER"; }
 xl_list() { xl list | grep -q '^Domain-0 '; }
-xl_dmesg() { xl dmesg | grep -q 'Xen version 4\.17'; }
+xl_dmesg() { xl dmesg | grep -q "Xen version $XEN_VER"; }
 xenstore_ls() { xenstore-ls /local/domain/0 | grep -q 'name = "Domain-0"'; }
 domu_gone() { ! xl list | grep -q "^$DOMU "; }
 # The domU's last line, or its end without it (as soon as it is gone).

@@ -25,7 +25,7 @@ XPC_ARM64_DTB_AT=0x48000000
 
 # xpc_arm64_deps_vm: Xen, the selected kernel's Image and in-tree
 # xen-privcmd, and a static busybox, all arm64 Debian packages unpacked
-# with dpkg-deb (never installed: see xpc_apt_arm64_init).
+# with dpkg-deb (never installed: see xpc_apt_init).
 xpc_arm64_deps_vm() {
 	mkdir -p "$BUILD/debs" "$BUILD/vm"
 	if [ ! -e "$BUILD/vm/xen-arm64" ] || [ ! -e "$BUILD/vm/busybox-arm64" ]; then

@@ -9,7 +9,6 @@ XPC_TIMEOUT=${XPC_TIMEOUT:-300}
 # The QEMU of each architecture, as ARCH:FIELD:
 #   qemu     the emulator, its machine and CPU
 #   image    the kernel image to boot, in VMDIR
-#   xen      the hypervisor to boot (XPC_XEN overrides it)
 #   xencons  Xen's console arguments
 #   console  the kernel's console device when it boots without Xen
 #   dom0     how dom0's kernel, its arguments and the initramfs are handed
@@ -22,14 +21,12 @@ XPC_TIMEOUT=${XPC_TIMEOUT:-300}
 declare -gA XPC_QEMU=(
 	[x86_64:qemu]="qemu-system-x86_64 -cpu qemu64"
 	[x86_64:image]=vmlinuz
-	[x86_64:xen]=$BUILD/vm/xen
 	[x86_64:xencons]="console=com1 com1=115200,8n1"
 	[x86_64:console]=ttyS0
 	[x86_64:dom0]=xpc_qemu_dom0_multiboot
 	[x86_64:check]=""
 	[arm64:qemu]="qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3 -cpu cortex-a57"
 	[arm64:image]=Image
-	[arm64:xen]=$BUILD/vm/xen-arm64
 	[arm64:xencons]="console=dtuart dtuart=/pl011@9000000"
 	[arm64:console]=ttyAMA0
 	[arm64:dom0]=xpc_qemu_dom0_guest_loader
@@ -55,6 +52,7 @@ xpc_qemu_dom0_guest_loader() { # IMAGE CMDLINE INITRD
 
 # xpc_boot MODE LOG [xen|bare]: boots the selected kernel in MODE (check,
 # demo, noxen), console to LOG.  Returns QEMU's status (124 on timeout).
+# The hypervisor is the kernel's release's (KXEN, see xpc_resolve_kernel);
 # XPC_XEN, if set, is the hypervisor to boot instead of Debian's.
 xpc_boot() {
 	local mode=$1 out=$2 how=${3:-xen} initrd rc=0 image args check qemu
@@ -73,7 +71,7 @@ xpc_boot() {
 		# One CPU: with two, a PV dom0 under TCG intermittently crashed
 		# in the kernel's own text patching (int3 Oops in the scheduler)
 		# or soft-locked; XPC_SMP=2 for the race tests that need them.
-		qemu+=(-m 1024 -smp "${XPC_SMP:-1}" -kernel "${XPC_XEN:-${XPC_QEMU[$KARCH:xen]}}"
+		qemu+=(-m 1024 -smp "${XPC_SMP:-1}" -kernel "${XPC_XEN:-$KXEN}"
 			-append "${XPC_QEMU[$KARCH:xencons]} dom0_mem=512M noreboot console_to_ring")
 		"${XPC_QEMU[$KARCH:dom0]}" "$image" "console=hvc0 $args" "$initrd"
 	else

@@ -18,7 +18,7 @@ xpc_build_module() {
 	mkdir -p "$KBUILD"
 	xpc_stage_src "$KBUILD/src"
 	# shellcheck disable=SC2086
-	make -s -C "$KDIR" M="$KBUILD/src" $KMAKE W=1 modules \
+	xpc_kbuild -s M="$KBUILD/src" $KMAKE W=1 modules \
 		>"$KBUILD/module-build.log" 2>&1 ||
 		{ cat "$KBUILD/module-build.log"; die "module build failed"; }
 	KO=$KBUILD/src/xprivcmd.ko
@@ -31,6 +31,24 @@ xpc_build_user() {
 	make -s -C "$ROOT/selftests" >/dev/null
 	make -s -C "$ROOT/tools/hcall" STATIC=1 >/dev/null
 	make -s -C "$ROOT/testing/bench" >/dev/null
+}
+
+# xpc_selftests_make ARGS...: make in selftests/ for the selected kernel's
+# Xen, as a toolstack of that release would build: against its headers
+# (xpc_xen_headers unpacks Debian 13's for Xen 4.20), into a directory of
+# their own; against the host's libxen-dev when that is the same Xen.
+xpc_selftests_make() {
+	local host
+	host=$(dpkg-query -W -f='${Version}' libxen-dev | cut -d. -f1,2)
+	if [ -z "${KXENVER:-}" ] || [ "$KXENVER" = "$host" ]; then
+		make -s -C "$ROOT/selftests" "$@"
+		return
+	fi
+	[ -e "$BUILD/xen-$KXENVER/include/xen/domctl.h" ] ||
+		die "no Xen $KXENVER headers in $BUILD/xen-$KXENVER/include (xpc_xen_headers)"
+	mkdir -p "$BUILD/selftests-$KXENVER"
+	make -s -C "$ROOT/selftests" OUTPUT="$BUILD/selftests-$KXENVER" \
+		XEN_INCLUDE="$BUILD/xen-$KXENVER/include" XEN_VERSION="$KXENVER" "$@"
 }
 
 # xpc_build: the module for the selected kernel, and the user programs.
@@ -56,7 +74,7 @@ xpc_initrd() {
 	else
 		cp /bin/busybox "$dir/bin/"
 		cp "$ROOT/tools/hcall/hcall" "$ROOT/testing/bench/bench_hypercall" "$dir/xpc/"
-		make -s -C "$ROOT/selftests" install INSTALL_PATH="$dir/xpc/selftests" >/dev/null
+		xpc_selftests_make install INSTALL_PATH="$dir/xpc/selftests" >/dev/null
 	fi
 	cp "${KO:-$KBUILD/src/xprivcmd.ko}" "$dir/xpc/xprivcmd.ko"
 	[ -z "${XPC_SCRIPT:-}" ] || cp "$XPC_SCRIPT" "$dir/xpc/script.sh"

@@ -7,20 +7,29 @@
 # kernel images unpacked for the VM, the kernel source files the tests use.
 
 # The kernel matrix.  Each kernel is named by Debian metapackages (image and
-# headers), resolved to an exact ABI at run time so that a security update
-# never leaves us mismatched.  NAME=ARCH:IMAGE-META:HEADERS-META
-XPC_MATRIX="6.1=x86_64:linux-image-amd64:linux-headers-amd64
-	6.12=x86_64:linux-image-6.12-amd64:linux-headers-6.12-amd64
-	arm64-6.1=arm64:linux-image-arm64:linux-headers-arm64"
+# headers) of a Debian release, resolved to an exact ABI at run time so that
+# a security update never leaves us mismatched.  The release also says which
+# Xen boots it (XPC_XEN_PKGS) and, if it is not the host's, where its module
+# is built: in a chroot of that release (xpc_chroot), with its compiler and
+# kbuild.  NAME=ARCH:RELEASE:IMAGE-META:HEADERS-META
+XPC_MATRIX="6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64
+	6.12=x86_64:bookworm:linux-image-6.12-amd64:linux-headers-6.12-amd64
+	arm64-6.1=arm64:bookworm:linux-image-arm64:linux-headers-arm64
+	trixie-6.12=x86_64:trixie:linux-image-amd64:linux-headers-amd64"
 # Which of them to test: `make check KERNELS=6.12` for a quick run.  The
 # arm64 kernel is cross-built and booted under qemu-system-aarch64 (see
 # lib/arm64.sh); it adds about a minute to a warm run.
-KERNELS=${KERNELS:-6.1 6.12 arm64-6.1}
-# arm64 packages come from apt with a configuration of our own, so that the
-# host needs no foreign architecture (and apt never swaps gcc for them).
-# shellcheck disable=SC2153 # BUILD: set by lib.sh
-XPC_APT_ARM64=$BUILD/apt-arm64
-XPC_XEN_PKG=${XPC_XEN_PKG:-xen-hypervisor-4.17-amd64}
+KERNELS=${KERNELS:-6.1 6.12 arm64-6.1 trixie-6.12}
+# The release this host runs: its kernels build with the host's compiler.
+XPC_HOST_RELEASE=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+# Each release's Xen for x86_64 (arm64's: lib/arm64.sh).
+declare -gA XPC_XEN_PKGS=(
+	[bookworm]=xen-hypervisor-4.17-amd64
+	[trixie]=xen-hypervisor-4.20-amd64
+)
+# The apt mirror of the releases that are not the host's.
+XPC_MIRROR=${XPC_MIRROR:-http://deb.debian.org/debian}
+XPC_SECURITY_MIRROR=${XPC_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 
 # gcc-12-multilib, not gcc-multilib: that one conflicts with cross
 # compilers (testing/m32.mk supplies what it would have).
@@ -56,33 +65,56 @@ xpc_apt_install() { # PACKAGE...
 		-o DPkg::Lock::Timeout=600 "$@" >/dev/null
 }
 
-# apt-cache/apt-get for the selected kernel's architecture.
+# apt-cache/apt-get for the selected kernel's release and architecture.
 xpc_apt_arch() { # apt-cache|apt-get ARGS...
-	if [ "${KARCH:-x86_64}" = arm64 ]; then
-		APT_CONFIG=$XPC_APT_ARM64/apt.conf "$@"
+	if [ -n "${KAPT:-}" ]; then
+		APT_CONFIG=$KAPT/apt.conf "$@"
 	else
 		"$@"
 	fi
 }
 
-# A private apt state for arm64 packages: lists and status of our own.
-xpc_apt_arm64_init() {
-	local d=$XPC_APT_ARM64
-	mkdir -p "$d/lists/partial" "$d/cache/archives/partial"
+# xpc_apt_init RELEASE DEBARCH: sets KAPT to a private apt state for
+# packages of another release or architecture than the host's (empty for
+# the host's own): lists and status of our own, in $BUILD/apt-RELEASE-ARCH,
+# so that the host needs no foreign architecture nor another release's
+# sources (and apt never swaps its gcc for them).  The host's release keeps
+# the host's sources; another gets a sources list of its own.
+xpc_apt_init() {
+	local rel=$1 arch=$2 d
+	KAPT=
+	[ "$rel" != "$XPC_HOST_RELEASE" ] || [ "$arch" != "$(dpkg --print-architecture)" ] || return 0
+	d=$BUILD/apt-$rel-$arch
+	KAPT=$d
+	mkdir -p "$d/lists/partial" "$d/cache/archives/partial" "$d/etc"
 	touch "$d/status"
 	# Written every time: a build directory copied from another checkout
 	# would otherwise use (and download into) that checkout's state.
 	cat >"$d/apt.conf" <<-EOC
-	APT::Architecture "arm64";
-	APT::Architectures { "arm64"; };
+	APT::Architecture "$arch";
+	APT::Architectures { "$arch"; };
 	Dir::State::Lists "$d/lists";
 	Dir::Cache "$d/cache";
 	Dir::State::status "$d/status";
 	EOC
+	if [ "$rel" != "$XPC_HOST_RELEASE" ]; then
+		xpc_sources_list "$rel" >"$d/etc/sources.list"
+		cat >>"$d/apt.conf" <<-EOC
+		Dir::Etc::SourceList "$d/etc/sources.list";
+		Dir::Etc::SourceParts "/nonexistent";
+		EOC
+	fi
 	# shellcheck disable=SC2010,SC2143 # apt's own file names
 	[ -e "$d/lists/lock" ] && [ -n "$(ls "$d/lists" | grep -v -e lock -e partial)" ] && return 0
-	log "apt-get update (arm64, private lists in $d)"
+	log "apt-get update ($rel $arch, private lists in $d)"
 	APT_CONFIG=$d/apt.conf apt-get update -q >/dev/null
+}
+
+# The apt sources of a Debian release: main, its security and point updates.
+xpc_sources_list() { # RELEASE
+	echo "deb $XPC_MIRROR $1 main"
+	echo "deb $XPC_SECURITY_MIRROR $1-security main"
+	echo "deb $XPC_MIRROR $1-updates main"
 }
 
 # The package a metapackage depends on, without its "linux-image-" prefix.
@@ -95,14 +127,18 @@ xpc_meta_target() { # META PREFIX
 # (its headers), VMDIR (its unpacked image), KTAG (the prefix of its test
 # names, e.g. x86_64-6.1) and KBUILD (its build directory).
 xpc_resolve_kernel() {
-	local name=${1:-${KERNELS%% *}} entry meta hmeta hver
+	local name=${1:-${KERNELS%% *}} entry meta hmeta hver darch
 	# shellcheck disable=SC2086 # XPC_MATRIX: one kernel a word
 	entry=$(printf '%s\n' $XPC_MATRIX | sed -n "s/^$(printf '%s' "$name" | sed 's/\./\\./g')=//p")
 	# shellcheck disable=SC2086 # as above
 	[ -n "$entry" ] || die "unknown kernel '$name' (known: $(printf '%s\n' $XPC_MATRIX | sed 's/=.*//' | tr '\n' ' '))"
 	KNAME=$name
 	KARCH=${entry%%:*}
-	[ "$KARCH" != arm64 ] || xpc_apt_arm64_init
+	entry=${entry#*:}
+	KREL=${entry%%:*}
+	darch=amd64
+	[ "$KARCH" != arm64 ] || darch=arm64
+	xpc_apt_init "$KREL" "$darch"
 	meta=${entry#*:}
 	hmeta=${meta#*:}
 	meta=${meta%%:*}
@@ -116,6 +152,21 @@ xpc_resolve_kernel() {
 	[ "$hver" = "$KVER" ] ||
 		die "$meta ($KVER) and $hmeta (${hver:-nothing}) disagree: apt-get update?"
 	KDIR=/usr/src/linux-headers-$KVER
+	# Another release's kernel builds in a chroot of that release
+	# (lib/chroot.sh); KDIR is its headers as the host sees them.
+	KCHROOT=
+	if [ "$KREL" != "$XPC_HOST_RELEASE" ]; then
+		# shellcheck disable=SC2153 # BUILD: set by lib.sh
+		KCHROOT=$BUILD/chroot/$KREL-$darch
+		KDIR=$KCHROOT$KDIR
+	fi
+	# The hypervisor it boots on: KXENPKG, unpacked to KXEN.
+	KXENPKG=${XPC_XEN_PKGS[$KREL]:-}
+	KXENVER=${KXENPKG#xen-hypervisor-}
+	KXENVER=${KXENVER%-amd64}
+	KXEN=$BUILD/vm/xen-$KXENVER
+	[ "$KARCH" != arm64 ] || KXEN=$BUILD/vm/xen-arm64
+	[ -n "$KXENPKG" ] || [ "$KARCH" = arm64 ] || die "no Xen for $KREL in XPC_XEN_PKGS"
 	VMDIR=$BUILD/vm/$KVER
 	KTAG=$KARCH-${KNAME#"$KARCH"-}
 	# shellcheck disable=SC2034 # read by the other files of lib/
@@ -129,6 +180,18 @@ xpc_resolve_kernel() {
 	fi
 }
 
+# The kernels of KERNELS that build and install on this host (of its
+# release; arm64 ones too), one a word: those DKMS and dpkg can take.
+xpc_host_kernels() {
+	local k
+	for k in $KERNELS; do
+		# shellcheck disable=SC2086 # XPC_MATRIX: one kernel a word
+		printf '%s\n' $XPC_MATRIX | grep -q "^$(printf '%s' "$k" | sed 's/\./\\./g')=[^:]*:$XPC_HOST_RELEASE:" &&
+			printf '%s ' "$k"
+	done
+	echo
+}
+
 # The newest of the .debs of a package in $BUILD/debs.
 xpc_deb() { # PACKAGE
 	# shellcheck disable=SC2012 # Debian's file names; ls -v sorts versions
@@ -140,18 +203,46 @@ xpc_deb() { # PACKAGE
 xpc_deps_common() {
 	# shellcheck disable=SC2046,SC2086 # package names, one a word
 	xpc_apt_install $(xpc_missing $XPC_PACKAGES)
-	mkdir -p "$BUILD/debs" "$BUILD/vm"
-	if [ ! -e "$BUILD/vm/xen" ]; then
-		log "fetching $XPC_XEN_PKG"
-		(cd "$BUILD/debs" && apt-get download -q "$XPC_XEN_PKG" >/dev/null 2>&1) ||
-			die "apt-get download $XPC_XEN_PKG failed"
-		rm -rf "$BUILD/xen-deb" && mkdir -p "$BUILD/xen-deb"
-		dpkg-deb -x "$(xpc_deb "$XPC_XEN_PKG")" "$BUILD/xen-deb"
-		gunzip -c "$BUILD"/xen-deb/boot/xen-*-amd64.gz >"$BUILD/vm/xen.tmp"
-		mv "$BUILD/vm/xen.tmp" "$BUILD/vm/xen"
-	fi
-
+	# Debian 13's Xen headers, for the host unit tests of the 4.20 schema.
+	xpc_xen_headers trixie 4.20
 	xpc_ksrc
+}
+
+# xpc_xen_headers RELEASE VERSION: the Xen public headers of RELEASE's
+# libxen-dev (which must be Xen VERSION's) in $BUILD/xen-VERSION/include, so
+# that the host's tests can check a schema against another Xen than the
+# host's.  Only unpacked, in a subshell: the apt state is the release's.
+xpc_xen_headers() {
+	local out=$BUILD/xen-$2/include
+	[ -e "$out/xen/domctl.h" ] && return 0
+	(
+		KARCH=x86_64
+		xpc_apt_init "$1" amd64
+		rm -rf "$BUILD/xen-$2"
+		xpc_fetch_deb libxen-dev "$BUILD/xen-$2/deb"
+		[ -e "$BUILD/xen-$2/deb/usr/include/xen/domctl.h" ] ||
+			die "$1's libxen-dev has no xen/domctl.h"
+		case $(dpkg-deb -f "$(xpc_deb libxen-dev)" Version) in
+		"$2".*) ;;
+		*) die "$1's libxen-dev is not Xen $2's" ;;
+		esac
+		mv "$BUILD/xen-$2/deb/usr/include" "$out"
+		rm -rf "$BUILD/xen-$2/deb"
+	)
+}
+
+# xpc_fetch_xen: the selected kernel's hypervisor (x86_64), unpacked to KXEN.
+xpc_fetch_xen() {
+	local tmp=$BUILD/xen-deb
+	[ -e "$KXEN" ] && return 0
+	mkdir -p "$BUILD/vm"
+	xpc_fetch_deb "$KXENPKG" "$tmp"
+	gunzip -c "$tmp/boot/xen-$KXENVER-amd64.gz" >"$KXEN.tmp"
+	rm -rf "$tmp"
+	mv "$KXEN.tmp" "$KXEN"
+	# lab/lab.sh boots Debian 12's as $BUILD/vm/xen, its name before
+	# there were two.
+	[ "$KXENVER" != 4.17 ] || ln -sfn "xen-$KXENVER" "$BUILD/vm/xen"
 }
 
 # The kernel source files the tests use, from Debian's kernel source: the
@@ -197,7 +288,18 @@ xpc_fetch_deb() {
 }
 
 # xpc_fetch_image: the selected kernel's image, unpacked into $VMDIR/root.
-xpc_fetch_image() { xpc_fetch_deb "linux-image-$KVER" "$VMDIR/root"; }
+xpc_fetch_image() {
+	xpc_fetch_deb "linux-image-$KVER" "$VMDIR/root"
+	xpc_usrmerge "$VMDIR/root"
+}
+
+# xpc_usrmerge DIR: Debian 13's packages put the modules in /usr/lib/modules
+# (merged /usr): /lib becomes a link to usr/lib in DIR, an unpacked package,
+# as on a system, for depmod -b and for the paths below lib/modules.
+xpc_usrmerge() {
+	[ -d "$1/usr/lib/modules" ] && [ ! -e "$1/lib" ] && ln -s usr/lib "$1/lib"
+	return 0
+}
 
 # xpc_deps_kernel: the selected kernel's headers (installed) and image
 # (unpacked into VMDIR, for the VM).
@@ -207,8 +309,13 @@ xpc_deps_kernel() {
 		xpc_arm64_deps_vm
 		return
 	fi
-	# shellcheck disable=SC2046 # package names, one a word
-	xpc_apt_install $(xpc_missing "linux-headers-$KVER")
+	xpc_fetch_xen
+	if [ -n "$KCHROOT" ]; then
+		xpc_chroot
+	else
+		# shellcheck disable=SC2046 # package names, one a word
+		xpc_apt_install $(xpc_missing "linux-headers-$KVER")
+	fi
 	[ -e "$VMDIR/vmlinuz" ] && [ -e "$VMDIR/intree.list" ] &&
 		[ -e "$VMDIR/xendevs.list" ] && return 0
 

@@ -3,14 +3,18 @@
 #
 # For xpc_initrd's MODE toolstack: Debian's own Xen toolstack (xen-utils-4.17,
 # run from the packages' binaries and the host's libxen* libraries, which are
-# the same Debian build) in the test dom0, in drop-in mode: kmod's modprobe with
+# the same Debian build; for another release's kernel, that release's
+# xen-utils installed in its chroot, run with the chroot's libraries and C
+# library: see lib/chroot.sh) in the test dom0, in drop-in mode: kmod's modprobe with
 # our modprobe.d file and the in-tree Xen modules, so that xenfs, evtchn and
 # gntdev come from the kernel and privcmd from us.  Plus a PV domU for xl
 # to create: the same kernel, with a busybox initramfs of its own.
 
 XPC_TOOLSTACK_PKGS="xen-utils-4.17 xen-utils-common xenstore-utils"
+# Another release's, installed into its chroot: xen-utils-VERSION and these.
+XPC_TOOLSTACK_CHROOT_PKGS="xenstore-utils"
 XPC_TOOLSTACK=$BUILD/toolstack
-# What the guest runs, below /usr/lib/xen-4.17/bin and /usr/bin: the
+# What the guest runs, below /usr/lib/xen-VERSION/bin and /usr/bin: the
 # toolstack, xl's save helper, and Xen's own tools and test programs that
 # work with frames and fds.
 XPC_XEN_BINS="xl xenstored xenconsoled xen-init-dom0 libxl-save-helper
@@ -43,6 +47,7 @@ xpc_toolstack_modules() {
 	[ -e "$out/done" ] && return 0
 	tmp=$(mktemp -d "$BUILD/image.XXXXXX")
 	dpkg-deb -x "$(xpc_deb "linux-image-$KVER")" "$tmp"
+	xpc_usrmerge "$tmp"
 	mdir=$tmp/lib/modules/$KVER
 	depmod -b "$tmp" "$KVER"
 	rm -rf "$out" && mkdir -p "$out/lib/modules/$KVER"
@@ -94,8 +99,15 @@ xpc_toolstack_domu_initrd() {
 
 # xpc_initrd_toolstack DIR: everything above into the dom0 initramfs DIR.
 xpc_initrd_toolstack() {
-	local dir=$1 b l mods=lib/modules/$KVER/updates
-	xpc_toolstack_deps
+	local dir=$1 b l mods=lib/modules/$KVER/updates root=$XPC_TOOLSTACK/root
+	local xbin=usr/lib/xen-$KXENVER/bin
+	if [ -n "$KCHROOT" ]; then
+		# shellcheck disable=SC2086 # package names, one a word
+		xpc_chroot_install "xen-utils-$KXENVER" $XPC_TOOLSTACK_CHROOT_PKGS
+		root=$KCHROOT
+	else
+		xpc_toolstack_deps
+	fi
 	xpc_toolstack_modules
 	cp -a "$VMDIR/xenmods/lib" "$dir/"
 	install -D -m 0644 "$KO" "$dir/$mods/xprivcmd.ko"
@@ -110,21 +122,32 @@ xpc_initrd_toolstack() {
 		xpc_copy_libs "$dir" /usr/bin/hcall
 	fi
 	for b in $XPC_XEN_BINS; do
-		install -D "$XPC_TOOLSTACK/root/usr/lib/xen-4.17/bin/$b" "$dir/usr/lib/xen-4.17/bin/$b"
+		install -D "$root/$xbin/$b" "$dir/$xbin/$b"
 	done
+	# The guest's PATH and its checks of xl's output name this version.
+	echo "$KXENVER" >"$dir/xpc/xen-version"
 	# xl refuses to run without its configuration file: Debian's.
-	install -D -m 0644 "$XPC_TOOLSTACK/root/etc/xen/xl.conf" "$dir/etc/xen/xl.conf"
+	install -D -m 0644 "$root/etc/xen/xl.conf" "$dir/etc/xen/xl.conf"
 	for b in $XPC_XS_BINS; do
-		install -D "$XPC_TOOLSTACK/root/usr/bin/$b" "$dir/usr/bin/$b"
+		install -D "$root/usr/bin/$b" "$dir/usr/bin/$b"
 	done
-	# The libraries the packages depend on, from the host: Debian's
-	# same build of them (libxen-dev and its dependencies).
-	# shellcheck disable=SC2046,SC2086 # program names, one a word
-	xpc_copy_libs "$dir" $(printf "$dir/usr/lib/xen-4.17/bin/%s " $XPC_XEN_BINS) \
-		$(printf "$dir/usr/bin/%s " $XPC_XS_BINS)
 	# glibc loads libgcc_s itself, for pthread_cancel(), which xl calls.
 	l=/lib/x86_64-linux-gnu/libgcc_s.so.1
-	install -D "$(readlink -f "$l")" "$dir$l"
+	if [ -n "$KCHROOT" ]; then
+		# The chroot's libraries, C library included: those the
+		# binaries were built against.
+		# shellcheck disable=SC2046,SC2086 # program names, one a word
+		xpc_chroot_libs "$dir" $(printf "/$xbin/%s " $XPC_XEN_BINS) \
+			$(printf "/usr/bin/%s " $XPC_XS_BINS)
+		install -D "$KCHROOT$(chroot "$KCHROOT" readlink -f "$l")" "$dir$l"
+	else
+		# The libraries the packages depend on, from the host: Debian's
+		# same build of them (libxen-dev and its dependencies).
+		# shellcheck disable=SC2046,SC2086 # program names, one a word
+		xpc_copy_libs "$dir" $(printf "$dir/$xbin/%s " $XPC_XEN_BINS) \
+			$(printf "$dir/usr/bin/%s " $XPC_XS_BINS)
+		install -D "$(readlink -f "$l")" "$dir$l"
+	fi
 	mkdir -p "$dir/xpc/domu"
 	cp "$VMDIR/vmlinuz" "$dir/xpc/domu/vmlinuz"
 	xpc_toolstack_domu_initrd "$dir/xpc/domu/initrd.gz"
