@@ -700,6 +700,48 @@ t_list_subcommands() {
 	# The names are what `hcall call` takes for the sub-command.
 	expect_rc 0 call sched_op SCHEDOP_yield
 	out_has "^sched_op(SCHEDOP_yield) = 0\$"
+	# A domctl row that holds for Xen 4.17's and Xen 4.20's versions.
+	expect_rc 0 list domctl
+	out_has "^ *5 XEN_DOMCTL_getdomaininfo  *noref, interface versions 0x15 and 0x17\$"
+	expect_rc 0 --json list domctl
+	json
+	i=$(grep '^\.ops\[0\]\.classes\[[0-9]*\]\.name=XEN_DOMCTL_getdomaininfo$' "$T/flat" |
+		sed 's/^\.ops\[0\]\.classes\[\([0-9]*\)\].*/\1/')
+	[ -n "$i" ] || die "no XEN_DOMCTL_getdomaininfo in: $(head -c 600 "$T/out")"
+	jis ".ops[0].classes[$i].interface_version" 21
+	jis ".ops[0].classes[$i].interface_version2" 23
+	expect_rc 0 --json list sysctl
+	json
+	jis '.ops[0].classes[0].interface_version2' null
+	# xen_version's struct xen_varbuf sub-commands (Xen 4.19).
+	expect_rc 0 list xen_version
+	out_has "^ *11 XENVER_extraversion2  *arg1: 4-byte length + that many bytes, inout, may be NULL (length query)\$"
+	out_has "^ *14 XENVER_commandline2  *noref\$"
+	expect_rc 0 --json list xen_version
+	json
+	jis '.ops[0].subops[11].name' XENVER_extraversion2
+	jis '.ops[0].subops[11].pointer.varbuf' true
+	jis '.ops[0].subops[1].pointer.varbuf' false
+}
+
+# A varbuf sub-command by name: Xen 4.19 and later answer the length
+# query with the string's length; older Xen has no handler, and hcall
+# says which Xen added it.
+t_varbuf_subop_by_name() {
+	major=$(sysfs version/major)
+	minor=$(sysfs version/minor)
+	if [ "$major" -lt 4 ] || { [ "$major" = 4 ] && [ "$minor" -lt 19 ]; }; then
+		expect_rc 1 call xen_version XENVER_commandline2 0
+		err_has "^hcall: xen_version(XENVER_commandline2, 0): ENOSYS"
+		err_has "no handler for xen_version XENVER_commandline2: it came with Xen 4.19"
+		return
+	fi
+	expect_rc 0 call xen_version XENVER_commandline2 0
+	len=$(sed -n 's/^xen_version(XENVER_commandline2, 0) = \([0-9]*\).*/\1/p' "$T/out")
+	[ -n "$len" ] && [ "$len" -gt 0 ] || die "length query: $(cat "$T/out")"
+	# len = 1: too small for any command line, Xen's -ENOBUFS.
+	expect_rc 1 call xen_version XENVER_commandline2 hex:0100000000
+	err_has ": ENOBUFS"
 }
 
 # completes EXPECTED WORD...: `hcall __complete -- WORD...` offers EXPECTED.
@@ -751,7 +793,7 @@ TESTS="version_text version_json console_write_read_back console_write_json
 	stats_count_hcall_calls policy_show_and_set trace_shows_calls help_lists_exit_codes
 	usage_errors_exit_2 usage_errors_json oversized_buffers_refused
 	trace_own_instance help_per_command version_option device_is_xprivcmds
-	list_subcommands completion console_to_ring_known"
+	list_subcommands varbuf_subop_by_name completion console_to_ring_known"
 
 echo "TAP version 13"
 echo "1..$(echo $TESTS | wc -w)"

@@ -372,4 +372,420 @@ TEST(non_root_open_refused)
 	EXPECT_EQ(0, WEXITSTATUS(status));
 }
 
+/*
+ * Xen 4.19's struct xen_varbuf sub-commands of xen_version (Xen 4.20:
+ * common/kernel.c, xenver_varbuf_op()): a NULL argument asks for the
+ * string's length; otherwise Xen reads the u32 len at the argument and
+ * writes the string (no NUL) after it when it fits in len bytes, else
+ * answers -ENOBUFS.  XENVER_build_id's struct xen_build_id is the same
+ * (Xen 4.17 answers a len of 0 with -EINVAL).  xprivcmd checks the header
+ * and the len bytes after it as writable and gives Xen a kernel copy of
+ * them.  Each sub-command is tried as a call and as the second entry of a
+ * multicall, whose first entry (XENVER_version) shows whether Xen ran the
+ * list.
+ *
+ * Older headers (Debian 12's, Xen 4.17) have neither the sub-commands nor
+ * the structure; older Xen answers -ENOSYS.
+ */
+#ifndef XENVER_extraversion2
+#define XENVER_extraversion2	11
+#define XENVER_capabilities2	12
+#define XENVER_changeset2	13
+#define XENVER_commandline2	14
+#endif
+
+#define XPC_XEN(_major, _minor)	((_major) << 16 | (_minor))
+#define XPC_XEN_4_19	XPC_XEN(4, 19)
+
+struct xpc_varbuf {
+	__u32 len;
+	char buf[];
+};
+
+FIXTURE(varbuf) {
+	int fd;
+	long page;
+	long xen;	/* XENVER_version: major << 16 | minor */
+};
+
+FIXTURE_VARIANT(varbuf) {
+	const char *name;
+	unsigned int cmd;	/* the varbuf sub-command */
+	long since;		/* the first Xen that has it (XENVER_version) */
+	unsigned int old;	/* the fixed-size one it replaces */
+	size_t old_size;	/* the size of that one's buffer; 0: none */
+	bool may_be_empty;	/* a build from a tarball has no changeset */
+	bool multicall;
+};
+
+#define VARBUF_VARIANT(_name, _since, _old, _old_size, _empty)		\
+	FIXTURE_VARIANT_ADD(varbuf, _name) {				\
+		"XENVER_" #_name, XENVER_##_name, _since, _old,		\
+		_old_size, _empty, false,				\
+	};								\
+	FIXTURE_VARIANT_ADD(varbuf, _name##_multicall) {		\
+		"XENVER_" #_name, XENVER_##_name, _since, _old,		\
+		_old_size, _empty, true,				\
+	}
+
+VARBUF_VARIANT(extraversion2, XPC_XEN_4_19, XENVER_extraversion,
+	       sizeof(xen_extraversion_t), false);
+VARBUF_VARIANT(capabilities2, XPC_XEN_4_19, XENVER_capabilities,
+	       sizeof(xen_capabilities_info_t), false);
+VARBUF_VARIANT(changeset2, XPC_XEN_4_19, XENVER_changeset,
+	       sizeof(xen_changeset_info_t), true);
+VARBUF_VARIANT(commandline2, XPC_XEN_4_19, XENVER_commandline,
+	       sizeof(xen_commandline_t), false);
+/* Binary, with no fixed-size counterpart; Xen 4.7 added it. */
+VARBUF_VARIANT(build_id, XPC_XEN(4, 7), 0, 0, false);
+
+FIXTURE_SETUP(varbuf)
+{
+	self->page = sysconf(_SC_PAGESIZE);
+	self->fd = open(xpc_device(), O_RDWR | O_CLOEXEC);
+	ASSERT_LE(0, self->fd) TH_LOG("open %s: %s", xpc_device(), strerror(errno));
+	self->xen = xpc_hypercall(self->fd, OP_XEN_VERSION, XENVER_version,
+				  0, 0, 0, 0);
+	ASSERT_LT(0, self->xen);
+}
+
+FIXTURE_TEARDOWN(varbuf)
+{
+	close(self->fd);
+}
+
+/* The 6.1 harness runs a test whose setup skipped: each test skips itself. */
+#define VARBUF_NEEDS_XEN()						\
+	do {								\
+		if (self->xen < variant->since)				\
+			SKIP(return, "Xen %ld.%ld has no %s (Xen %ld.%ld+)", \
+			     self->xen >> 16, self->xen & 0xffff,	\
+			     variant->name, variant->since >> 16,	\
+			     variant->since & 0xffff);			\
+	} while (0)
+
+/*
+ * _size = the length Xen reports (size query); a Xen built without a build
+ * id answers XENVER_build_id -ENODATA: nothing to test then.
+ */
+#define VARBUF_SIZE(_size)						\
+	do {								\
+		long _vb_unused;					\
+		errno = 0;						\
+		_size = varbuf_call(self->fd, variant, 0, &_vb_unused);	\
+		if (_size < 0 && errno == ENODATA)			\
+			SKIP(return, "this Xen has no %s", variant->name); \
+		ASSERT_LE(0, _size) TH_LOG("%s: %s, reason %u",		\
+					   variant->name, strerror(errno), \
+					   xpc_last_error(self->fd).reason); \
+	} while (0)
+
+/* The hypercall that reaches Xen: xen_version itself, or the multicall. */
+static unsigned int varbuf_op(const FIXTURE_VARIANT(varbuf) *v)
+{
+	return v->multicall ? __HYPERVISOR_multicall : OP_XEN_VERSION;
+}
+
+/*
+ * The variant's sub-command on @arg, as a call or in a multicall: Xen's
+ * answer, or -1 with errno set, whichever way it went.  @first is set to
+ * the multicall's first entry's result (0 when Xen ran no entry).
+ */
+static long varbuf_call(int fd, const FIXTURE_VARIANT(varbuf) *v, __u64 arg,
+			long *first)
+{
+	struct xpc_mc_entry mc[2];
+	long ret;
+
+	*first = 0;
+	if (!v->multicall)
+		return xpc_hypercall(fd, OP_XEN_VERSION, v->cmd, arg, 0, 0, 0);
+	memset(mc, 0, sizeof(mc));
+	mc[0].op = OP_XEN_VERSION;
+	mc[0].args[0] = XENVER_version;
+	mc[1].op = OP_XEN_VERSION;
+	mc[1].args[0] = v->cmd;
+	mc[1].args[1] = arg;
+	ret = xpc_hypercall(fd, __HYPERVISOR_multicall, xpc_ptr(mc), 2, 0, 0, 0);
+	if (ret)
+		return ret;
+	*first = mc[0].result;
+	if ((long)mc[1].result < 0) {
+		errno = -(long)mc[1].result;
+		return -1;
+	}
+	return mc[1].result;
+}
+
+/*
+ * What Xen reports through the fixed-size sub-command the variant's
+ * replaces, NUL-terminated in @out (old_size + 1 bytes): its length, or
+ * -1.  Xen cuts it to old_size - 1 bytes (*@cut then says so).
+ */
+static long varbuf_old(int fd, const FIXTURE_VARIANT(varbuf) *v, char *out,
+		       bool *cut)
+{
+	*cut = false;
+	if (!v->old_size)
+		return 0;
+	memset(out, 0, v->old_size + 1);
+	if (xpc_hypercall(fd, OP_XEN_VERSION, v->old, xpc_ptr(out), 0, 0, 0))
+		return -1;
+	*cut = strlen(out) >= v->old_size - 1;
+	return strlen(out);
+}
+
+/*
+ * xprivcmd refused the variant's call on @_arg for @_reason, blaming
+ * argument @_blamed (XPRIVCMD_ARG_NONE: none) for holding @_value, in the
+ * call or in the multicall's entry 1, and Xen was not called: neither
+ * xen_version nor the multicall was issued.
+ */
+#define EXPECT_VARBUF_REFUSED(_reason, _arg, _blamed, _value) do {	\
+	long long _vb_issued = xpc_stat(varbuf_op(variant), "issued");	\
+	long long _vb_xv = xpc_stat(OP_XEN_VERSION, "issued");		\
+	struct xprivcmd_last_error _vb_l;				\
+	long _vb_first;							\
+	ASSERT_LE(0, _vb_issued);					\
+	_vb_l = EXPECT_REFUSED(self->fd, _reason,			\
+			       varbuf_call(self->fd, variant, _arg, &_vb_first)); \
+	EXPECT_EQ(OP_XEN_VERSION, _vb_l.op);				\
+	EXPECT_EQ(_blamed, _vb_l.arg);					\
+	EXPECT_EQ((__u64)(_value), _vb_l.value);			\
+	EXPECT_EQ(variant->multicall ? 1 : XPRIVCMD_ARG_NONE, _vb_l.entry); \
+	EXPECT_EQ(0, _vb_first);					\
+	EXPECT_EQ(_vb_issued, xpc_stat(varbuf_op(variant), "issued"));	\
+	EXPECT_EQ(_vb_xv, xpc_stat(OP_XEN_VERSION, "issued"));		\
+} while (0)
+
+/* Before 4.19, Xen has no *2 sub-commands: the size query reaches it. */
+TEST_F(varbuf, enosys_before_xen_4_19)
+{
+	long long issued = xpc_stat(varbuf_op(variant), "issued");
+	long first;
+
+	if (self->xen >= variant->since)
+		SKIP(return, "Xen %ld.%ld has %s", self->xen >> 16,
+		     self->xen & 0xffff, variant->name);
+	EXPECT_ERRNO(ENOSYS, varbuf_call(self->fd, variant, 0, &first));
+	EXPECT_EQ(issued + 1, xpc_stat(varbuf_op(variant), "issued"));
+	EXPECT_EQ(0, xpc_last_error(self->fd).seq);
+}
+
+/* A NULL argument asks Xen for the length of what the old op cuts. */
+TEST_F(varbuf, size_query_reaches_xen)
+{
+	long long issued = xpc_stat(varbuf_op(variant), "issued");
+	char old[1025];
+	long size, len, first;
+	bool cut;
+
+	VARBUF_NEEDS_XEN();
+	ASSERT_GE(sizeof(old), variant->old_size + 1);
+	VARBUF_SIZE(size);
+	EXPECT_EQ(issued + 1, xpc_stat(varbuf_op(variant), "issued"));
+	EXPECT_EQ(0, xpc_last_error(self->fd).seq);
+	if (!variant->may_be_empty)
+		EXPECT_LT(0, size);
+	len = varbuf_old(self->fd, variant, old, &cut);
+	ASSERT_LE(0, len);
+	if (cut) {
+		EXPECT_LE(len, size);
+	} else if (variant->old_size) {
+		EXPECT_EQ(len, size);
+	}
+	if (variant->multicall) {
+		varbuf_call(self->fd, variant, 0, &first);
+		EXPECT_EQ(self->xen, first);
+	}
+}
+
+/*
+ * With len the string's length or more, Xen writes the string after the
+ * header and nothing past it; the header stays as it was.  A build id is
+ * the same bytes each time.
+ */
+TEST_F(varbuf, string_when_len_fits)
+{
+	static const unsigned int extra[] = { 0, 1, 100 };
+	char old[1025], want_tail[100];
+	struct xpc_varbuf *vb;
+	long size, len, first;
+	unsigned int i;
+	bool cut;
+
+	VARBUF_NEEDS_XEN();
+	VARBUF_SIZE(size);
+	len = varbuf_old(self->fd, variant, old, &cut);
+	ASSERT_LE(0, len);
+	ASSERT_GT((long)sizeof(old), size);
+	memset(want_tail, 0xa5, sizeof(want_tail));
+	vb = malloc(sizeof(*vb) + size + sizeof(want_tail));
+	ASSERT_TRUE(vb != NULL);
+	for (i = 0; i < ARRAY_SIZE(extra); i++) {
+		memset(vb, 0xa5, sizeof(*vb) + size + sizeof(want_tail));
+		vb->len = size + extra[i];
+		EXPECT_EQ(size, varbuf_call(self->fd, variant, xpc_ptr(vb), &first))
+			TH_LOG("len %ld: %s", size + extra[i], strerror(errno));
+		EXPECT_EQ(size + extra[i], vb->len);
+		if (!variant->old_size && !i) {
+			memcpy(old, vb->buf, size);
+			len = size;
+		}
+		EXPECT_EQ(0, memcmp(vb->buf, old, len))
+			TH_LOG("%s: '%.*s', not '%s'", variant->name, (int)size,
+			       vb->buf, old);
+		if (!cut)
+			EXPECT_EQ(len, size);
+		EXPECT_EQ(0, memcmp(vb->buf + size, want_tail, sizeof(want_tail)));
+		if (variant->multicall)
+			EXPECT_EQ(self->xen, first);
+	}
+	EXPECT_EQ(0, xpc_last_error(self->fd).seq);
+	free(vb);
+}
+
+/*
+ * With len short of the string (0 included), Xen answers -ENOBUFS and
+ * writes nothing: the call reached Xen, and xprivcmd refused nothing.
+ * Before Xen 4.19, XENVER_build_id answers a len of 0 with -EINVAL.
+ */
+TEST_F(varbuf, len_too_small_enobufs_from_xen)
+{
+	long lens[2], size, first;
+	struct xpc_varbuf *vb;
+	long long issued;
+	unsigned int i;
+	char *want;
+	int err;
+
+	VARBUF_NEEDS_XEN();
+	VARBUF_SIZE(size);
+	if (!size)
+		SKIP(return, "%s is empty: no len is too small", variant->name);
+	lens[0] = 0;
+	lens[1] = size - 1;
+	vb = malloc(sizeof(*vb) + size);
+	want = malloc(sizeof(*vb) + size);
+	ASSERT_TRUE(vb != NULL);
+	ASSERT_TRUE(want != NULL);
+	for (i = 0; i < ARRAY_SIZE(lens); i++) {
+		memset(vb, 0x5a, sizeof(*vb) + size);
+		vb->len = lens[i];
+		memcpy(want, vb, sizeof(*vb) + size);
+		issued = xpc_stat(varbuf_op(variant), "issued");
+		err = ENOBUFS;
+		if (!lens[i] && variant->cmd == XENVER_build_id &&
+		    self->xen < XPC_XEN_4_19)
+			err = EINVAL;
+		EXPECT_ERRNO(err, varbuf_call(self->fd, variant, xpc_ptr(vb), &first))
+			TH_LOG("len %ld of %ld", lens[i], size);
+		EXPECT_EQ(issued + 1, xpc_stat(varbuf_op(variant), "issued"));
+		EXPECT_EQ(0, memcmp(want, vb, sizeof(*vb) + size));
+		if (variant->multicall)
+			EXPECT_EQ(self->xen, first);
+	}
+	EXPECT_EQ(0, xpc_last_error(self->fd).seq);
+	free(want);
+	free(vb);
+}
+
+/*
+ * The header and the string's room at the end of a writable page, len one
+ * byte more, running into the next page: unmapped, or mapped read-only
+ * (where Xen would write).  Both are refused as unmapped, naming the
+ * header's address, before Xen sees them, and so is a len far past the
+ * page; what is mapped stays as it was.  A len that ends on the page
+ * boundary is let through.
+ */
+static void varbuf_straddle(struct __test_metadata *_metadata,
+			    FIXTURE_DATA(varbuf) *self,
+			    const FIXTURE_VARIANT(varbuf) *variant, int second)
+{
+	size_t room, mapped = second == PROT_NONE ? self->page : 2 * self->page;
+	struct xpc_varbuf *vb;
+	long size, first;
+	char *p, *want;
+
+	VARBUF_SIZE(size);
+	room = (sizeof(*vb) + size + 3) & ~3UL;
+	ASSERT_GT((size_t)self->page, room);
+	p = mmap(NULL, 2 * self->page, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	memset(p, 0x3c, 2 * self->page);
+	if (second == PROT_NONE) {
+		ASSERT_EQ(0, munmap(p + self->page, self->page));
+	} else {
+		ASSERT_EQ(0, mprotect(p + self->page, self->page, second));
+	}
+	want = malloc(mapped);
+	ASSERT_TRUE(want != NULL);
+	vb = (struct xpc_varbuf *)(p + self->page - room);
+
+	vb->len = room - sizeof(*vb) + 1;
+	memcpy(want, p, mapped);
+	EXPECT_VARBUF_REFUSED(XPRIVCMD_REASON_UNMAPPED, xpc_ptr(vb), 1, xpc_ptr(vb));
+	EXPECT_EQ(0, memcmp(want, p, mapped));
+	/* Far past it, as a len read from the wrong place would be. */
+	vb->len = 0x01000000;
+	memcpy(want, p, mapped);
+	EXPECT_VARBUF_REFUSED(XPRIVCMD_REASON_UNMAPPED, xpc_ptr(vb), 1, xpc_ptr(vb));
+	EXPECT_EQ(0, memcmp(want, p, mapped));
+
+	vb->len = room - sizeof(*vb);
+	EXPECT_EQ(size, varbuf_call(self->fd, variant, xpc_ptr(vb), &first))
+		TH_LOG("len up to the page's end: %s", strerror(errno));
+	free(want);
+	munmap(p, mapped);
+}
+
+TEST_F(varbuf, len_into_unmapped_page_refused)
+{
+	VARBUF_NEEDS_XEN();
+	varbuf_straddle(_metadata, self, variant, PROT_NONE);
+}
+
+TEST_F(varbuf, len_into_read_only_page_refused)
+{
+	VARBUF_NEEDS_XEN();
+	varbuf_straddle(_metadata, self, variant, PROT_READ);
+}
+
+/*
+ * The kernel's utsname as the buffer: Xen would read "Linu" as len and
+ * write the string over the rest.  Refused by its address; uname as it was.
+ */
+TEST_F(varbuf, kernel_buffer_refused_and_untouched)
+{
+	__u64 uts = xpc_kernel_addr("init_uts_ns");
+	struct utsname u;
+
+	VARBUF_NEEDS_XEN();
+	ASSERT_NE(0, uts) TH_LOG("neither init_uts_ns nor _stext in /proc/kallsyms");
+	EXPECT_VARBUF_REFUSED(XPRIVCMD_REASON_KERNEL_PTR, uts, 1, uts);
+	ASSERT_EQ(0, uname(&u));
+	EXPECT_STREQ("Linux", u.sysname);
+}
+
+/* Header and len that the module would copy: bounded by copy_max. */
+TEST_F(varbuf, len_beyond_copy_max_refused)
+{
+	const char *param = XPC_PARAM("copy_max");
+	struct xpc_varbuf *vb;
+	char max[32];
+	size_t len;
+
+	VARBUF_NEEDS_XEN();
+	ASSERT_EQ(0, xpc_read_line(param, max, sizeof(max)));
+	len = strtoul(max, NULL, 0) + self->page;
+	vb = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	ASSERT_TRUE(vb != MAP_FAILED);
+	vb->len = strtoul(max, NULL, 0);
+	EXPECT_VARBUF_REFUSED(XPRIVCMD_REASON_TOO_LARGE, xpc_ptr(vb),
+			      XPRIVCMD_ARG_NONE, 0);
+	munmap(vb, len);
+}
+
 TEST_HARNESS_MAIN

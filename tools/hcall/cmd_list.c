@@ -44,6 +44,7 @@ static void json_ptr(const char *key, const struct xprivcmd_ptr *p)
 		json_uint("count_arg", p->count_arg);
 	json_bool("required", p->required);
 	json_bool("opaque", ptr_opaque(p));
+	json_bool("varbuf", p->varbuf);
 	json_end();
 }
 
@@ -54,6 +55,11 @@ static void print_ptr(const struct xprivcmd_ptr *p)
 		return;
 	}
 	printf("arg%u: ", p->arg);
+	if (p->varbuf) {
+		printf("%u-byte length + that many bytes, %s%s", p->size,
+		       access_name(p), p->required ? "" : ", may be NULL (length query)");
+		return;
+	}
 	if (p->count_arg != XPRIVCMD_NO_ARG)
 		printf("arg%u x ", p->count_arg);
 	printf("%u byte%s, %s%s", p->size, p->size == 1 ? "" : "s", access_name(p),
@@ -72,6 +78,10 @@ static void json_classes(uint64_t nr)
 		json_uint("cmd", c->cmd);
 		json_string("name", hcall_class_name(c));
 		json_uint("interface_version", c->iv);
+		if (c->iv2)
+			json_uint("interface_version2", c->iv2);
+		else
+			json_null("interface_version2");
 		json_string("verdict", verdict_names[c->verdict]);
 		if (c->verdict == XPRIVCMD_V_REFUSED)
 			json_string("reason", hcall_reason_id(c->reason));
@@ -100,7 +110,9 @@ static void print_classes(uint64_t nr)
 		       verdict_names[c->verdict]);
 		if (c->verdict == XPRIVCMD_V_REFUSED)
 			printf(" (%s)", hcall_reason_id(c->reason));
-		if (c->iv)
+		if (c->iv2)
+			printf(", interface versions %#x and %#x", c->iv, c->iv2);
+		else if (c->iv)
 			printf(", interface version %#x", c->iv);
 		if (c->has_sub)
 			printf(", when the u32 at offset %u is %u", c->sub_off, c->sub);

@@ -181,6 +181,35 @@ static void put_own_domain(char *buf, size_t len, int *n,
 	    " where only another domain may be named: on its own domain this call would act on the running kernel's memory, page tables or state. Name the domain to act on by its id (`xl list`)");
 }
 
+/*
+ * Sub-commands the module's tables name that Xen 4.17 does not have: it
+ * answers them -ENOSYS, and so does any Xen older than the one they came
+ * with (module/common's headers say which).
+ */
+static const struct {
+	uint64_t op;
+	const char *name;
+	const char *since;
+} newer_subops[] = {
+	{ __HYPERVISOR_xen_version, "XENVER_extraversion2", "4.19" },
+	{ __HYPERVISOR_xen_version, "XENVER_capabilities2", "4.19" },
+	{ __HYPERVISOR_xen_version, "XENVER_changeset2", "4.19" },
+	{ __HYPERVISOR_xen_version, "XENVER_commandline2", "4.19" },
+	{ __HYPERVISOR_physdev_op, "PHYSDEVOP_pci_device_reset", "4.20" },
+};
+
+/* The Xen release that added the failed call's sub-command, if later than 4.17. */
+static const char *subop_since(const struct hcall_failure *f, const char **sub)
+{
+	unsigned int i;
+
+	*sub = f->have_subop ? hcall_const_name(f->op, f->subop) : NULL;
+	for (i = 0; *sub && i < ARRAY_SIZE(newer_subops); i++)
+		if (newer_subops[i].op == f->op && !strcmp(newer_subops[i].name, *sub))
+			return newer_subops[i].since;
+	return NULL;
+}
+
 /**
  * hcall_explain() - what a failure means for this call, for people
  * @f: the failure
@@ -193,7 +222,7 @@ static void put_own_domain(char *buf, size_t len, int *n,
  */
 int hcall_explain(const struct hcall_failure *f, char *buf, size_t len)
 {
-	const char *name;
+	const char *name, *sub, *since;
 	const struct xprivcmd_op *s = hcall_op(f->op, &name);
 
 	buf[0] = '\0';
@@ -227,6 +256,11 @@ int hcall_explain(const struct hcall_failure *f, char *buf, size_t len)
 
 	switch (f->err) {
 	case ENOSYS:
+		since = subop_since(f, &sub);
+		if (since)
+			return snprintf(buf, len,
+					"the running hypervisor has no handler for %s %s: it came with Xen %s (`hcall version` says which Xen is running)",
+					name, sub, since);
 		return snprintf(buf, len,
 				"the running hypervisor has no handler for hypercall %llu%s%s%s%s: are you booted into the Xen you built? (`hcall version` says which Xen is running)",
 				(unsigned long long)f->op, s ? " (" : "", s ? name : "",
