@@ -24,7 +24,6 @@
 #include <linux/uaccess.h>
 
 #include <xen/interface/xen.h>
-#include <xen/interface/version.h>
 
 #include "xprivcmd.h"
 #include "call.h"
@@ -271,7 +270,7 @@ static int copy_in(struct xprivcmd_call *c, const struct xprivcmd_range *whole,
 }
 
 /*
- * A struct xen_varbuf (xen_version's *2 sub-commands, and build_id) at
+ * A struct xen_varbuf (xen_version's build_id and *2 sub-commands) at
  * @whole's address: its header says how many bytes follow, which Xen
  * writes.  The whole is checked, then copied, and Xen is given the copy:
  * the count it reads is the one checked, and what it writes stays inside
@@ -296,28 +295,6 @@ static int copy_varbuf(struct xprivcmd_call *c, struct xprivcmd_range *whole,
 		return reason;
 	ret = copy_in(c, whole, list_base, cpp, &reason);
 	return ret ? ret : reason;
-}
-
-/*
- * Whether @op's buffer is a struct xen_varbuf, set in @whole (its header):
- * the schema's varbuf sub-commands, and XENVER_build_id, whose struct
- * xen_build_id is one too.  Xen reads its u32 len and writes the build id
- * after it when it fits in len bytes (Xen 4.17's do_xen_version; Xen
- * 4.20's xenver_varbuf_op, shared with the *2 sub-commands), where the
- * schema describes the header only.  NULL, a size query, is not one.
- */
-static bool varbuf_of(u64 op, u64 cmd, const u64 *args,
-		      struct xprivcmd_range *whole)
-{
-	struct xprivcmd_range ranges[XPRIVCMD_MAX_PTRS];
-
-	if (xprivcmd_schema_varbuf(op, args, whole))
-		return true;
-	if (op != __HYPERVISOR_xen_version || cmd != XENVER_build_id ||
-	    xprivcmd_schema_ranges(op, args, ranges) != 1 || !ranges[0].addr)
-		return false;
-	*whole = ranges[0];
-	return true;
 }
 
 /* A hypercall Xen's public headers do not define: declared, or not modelled. */
@@ -521,7 +498,7 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 		reason = check_args(op, args, rej);
 		if (reason)
 			return reason;
-		if (varbuf_of(op, cmd, args, &whole)) {
+		if (xprivcmd_schema_varbuf(op, args, &whole)) {
 			ret = copy_varbuf(c, &whole, list_base, &cp, rej);
 			if (ret)
 				return ret;

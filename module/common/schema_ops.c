@@ -58,10 +58,13 @@ static const struct xprivcmd_subop xen_version_subops[] = {
 	SUBOP(XENVER_guest_handle, PTR(1, XPRIVCMD_OUT, 16, true)),
 	SUBOP(XENVER_commandline, PTR(1, XPRIVCMD_OUT, 1024, true)),
 	/*
-	 * XENVER_build_id: a length header, then as many bytes as it says
-	 * (Xen writes them only when they fit); NULL asks for the size.
+	 * XENVER_build_id: struct xen_build_id is a struct xen_varbuf, a
+	 * length header, then as many bytes as it says, which Xen writes only
+	 * when they fit (4.17: common/kernel.c do_xen_version; 4.20:
+	 * xenver_varbuf_op, shared with the *2 ops below); NULL asks for the
+	 * size.
 	 */
-	SUBOP(XENVER_build_id, PTR(1, XPRIVCMD_INOUT, 4, false)),
+	SUBOP(XENVER_build_id, VARBUF(1)),
 	/*
 	 * Xen 4.19's struct xen_varbuf ops (4.20: common/kernel.c
 	 * xenver_varbuf_op): a NULL handle returns the size; else Xen reads

@@ -239,7 +239,7 @@ TEST(xen_version_subops)
 TEST(xen_version_varbuf)
 {
 	static const unsigned int cmds[] = {
-		XENVER_extraversion2, XENVER_capabilities2,
+		XENVER_build_id, XENVER_extraversion2, XENVER_capabilities2,
 		XENVER_changeset2, XENVER_commandline2,
 	};
 	struct xprivcmd_range r[XPRIVCMD_MAX_PTRS], head;
@@ -269,11 +269,9 @@ TEST(xen_version_varbuf)
 		EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args,
 						    &head));
 	}
-	/* Not the older sub-commands, nor build_id (its header alone) */
-	args[0] = XENVER_build_id;
-	args[1] = 0x1000;
-	EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args, &head));
+	/* Not the older fixed-size sub-commands */
 	args[0] = XENVER_commandline;
+	args[1] = 0x1000;
 	EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args, &head));
 	args[0] = XENVER_commandline2 + 1;
 	EXPECT_FALSE(xprivcmd_schema_varbuf(__HYPERVISOR_xen_version, args, &head));
