@@ -220,12 +220,40 @@ ktap_parse() {
 }
 
 stage "deps (common)" xpc_deps_common
+# Another release's kernel needs a chroot of that release (debootstrap:
+# minutes on a fresh machine), its image, its Xen and, for the toolstack
+# boot, its Xen tools installed there: prepared in the background from the
+# start, beside the stages before its own, whose deps stage waits for it.
+declare -A prep_pids=()
+prepare_kernel() { # NAME
+	xpc_resolve_kernel "$1"
+	xpc_deps_kernel
+	# shellcheck disable=SC2086 # package names, one a word
+	xpc_chroot_install "xen-utils-$KXENVER" $XPC_TOOLSTACK_CHROOT_PKGS
+}
+for k in $KERNELS; do
+	xpc_resolve_kernel "$k"
+	[ -n "$KCHROOT" ] || continue
+	log "preparing $k in the background (log: $BUILD/prepare-$k.log)"
+	(
+		exec 9>&-
+		prepare_kernel "$k"
+	) >"$BUILD/prepare-$k.log" 2>&1 &
+	prep_pids[$k]=$!
+done
+deps_kernel() {
+	local p=${prep_pids[$KNAME]:-}
+	if [ -n "$p" ]; then
+		wait "$p" || { cat "$BUILD/prepare-$KNAME.log"; die "preparing $KNAME failed"; }
+	fi
+	xpc_deps_kernel
+}
 stage "static (common)" part static static_common
 stage "unit" part unit unit
 stage "build user space" xpc_build_user
 for k in $KERNELS; do
 	xpc_resolve_kernel "$k"
-	stage "$KTAG deps" xpc_deps_kernel
+	stage "$KTAG deps" deps_kernel
 	stage "$KTAG static" part "$KTAG/static" static_kernel
 	stage "$KTAG build" xpc_build_module
 	if [ "$KARCH" = arm64 ]; then
@@ -237,13 +265,18 @@ for k in $KERNELS; do
 	if [ "$KTAG" = x86_64-6.1 ]; then
 		boot_part "$KTAG/vm-race" "$KTAG vm-race" race_boot
 	fi
-	boot_part "$KTAG/vm-noxen" "$KTAG vm-noxen" boot_suite vm-noxen noxen bare
+	# Without Xen, a kernel is the same whatever kind of dom0 it would be.
+	if [ "$KDOM0" = pv ]; then
+		boot_part "$KTAG/vm-noxen" "$KTAG vm-noxen" boot_suite vm-noxen noxen bare
+	fi
 	# The install paths (into this host): x86_64 only; the toolstack boot
 	# comes with the packages, below.
 	[ "$KARCH" = x86_64 ] || continue
 	# Nor for another Debian release's kernel: its headers are in its
 	# chroot, and DKMS and dpkg are the host's.
 	[ -z "$KCHROOT" ] || continue
+	# Nor again for a kernel of the matrix booted as another kind of dom0.
+	[ "$KDOM0" = pv ] || continue
 	stage "$KTAG make install" part "$KTAG/make-install" install_suite
 	host_lock
 	stage "$KTAG dkms install" part "$KTAG/dkms-install" dkms_install

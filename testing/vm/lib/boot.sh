@@ -6,7 +6,8 @@
 
 XPC_TIMEOUT=${XPC_TIMEOUT:-300}
 
-# The QEMU of each architecture, as ARCH:FIELD:
+# The QEMU of each architecture, as ARCH:FIELD (or ARCH-DOM0:FIELD where a
+# kind of dom0, KDOM0, needs another value; xpc_qemu picks):
 #   qemu     the emulator, its machine and CPU
 #   image    the kernel image to boot, in VMDIR
 #   xencons  Xen's console arguments
@@ -25,6 +26,10 @@ declare -gA XPC_QEMU=(
 	[x86_64:console]=ttyS0
 	[x86_64:dom0]=xpc_qemu_dom0_multiboot
 	[x86_64:check]=""
+	# A PVH dom0 (KDOM0=pvh): Xen needs SVM with nested paging for an
+	# HVM container, and an IOMMU for a PVH dom0: QEMU emulates both.
+	[x86_64-pvh:qemu]="qemu-system-x86_64 -cpu qemu64,+npt -machine q35 -device amd-iommu"
+	[x86_64-pvh:xencons]="console=com1 com1=115200,8n1 dom0=pvh iommu=1"
 	[arm64:qemu]="qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3 -cpu cortex-a57"
 	[arm64:image]=Image
 	[arm64:xencons]="console=dtuart dtuart=/pl011@9000000"
@@ -50,6 +55,17 @@ xpc_qemu_dom0_guest_loader() { # IMAGE CMDLINE INITRD
 		-device "guest-loader,addr=$XPC_ARM64_INITRD_AT,initrd=$3")
 }
 
+# A field of XPC_QEMU for the selected kernel: its dom0 kind's entry (e.g.
+# x86_64-pvh) where there is one, else its architecture's.
+xpc_qemu() { # FIELD
+	local k="$KARCH-${KDOM0:-pv}:$1"
+	if [ -n "${XPC_QEMU[$k]+set}" ]; then
+		printf '%s' "${XPC_QEMU[$k]}"
+	else
+		printf '%s' "${XPC_QEMU[$KARCH:$1]}"
+	fi
+}
+
 # xpc_boot MODE LOG [xen|bare]: boots the selected kernel in MODE (check,
 # demo, noxen), console to LOG.  Returns QEMU's status (124 on timeout).
 # The hypervisor is the kernel's release's (KXEN, see xpc_resolve_kernel);
@@ -60,11 +76,11 @@ xpc_boot() {
 	mkdir -p "$KBUILD"
 	# Packed already when the caller says so (make check's boot lane).
 	[ -n "${XPC_INITRD_PACKED:-}" ] || xpc_initrd "$initrd" "$mode"
-	image=$VMDIR/${XPC_QEMU[$KARCH:image]}
+	image=$VMDIR/$(xpc_qemu image)
 	args="loglevel=3 xpc_mode=$mode"
-	check=${XPC_QEMU[$KARCH:check]}
+	check=$(xpc_qemu check)
 	[ -z "$check" ] || "$check" "$initrd"
-	read -r -a qemu <<<"${XPC_QEMU[$KARCH:qemu]}"
+	read -r -a qemu <<<"$(xpc_qemu qemu)"
 	qemu=(timeout --foreground "$XPC_TIMEOUT" "${qemu[@]}" -accel tcg
 		-nographic -no-reboot -monitor none)
 	if [ "$how" = xen ]; then
@@ -72,11 +88,11 @@ xpc_boot() {
 		# in the kernel's own text patching (int3 Oops in the scheduler)
 		# or soft-locked; XPC_SMP=2 for the race tests that need them.
 		qemu+=(-m 1024 -smp "${XPC_SMP:-1}" -kernel "${XPC_XEN:-$KXEN}"
-			-append "${XPC_QEMU[$KARCH:xencons]} dom0_mem=512M noreboot console_to_ring")
-		"${XPC_QEMU[$KARCH:dom0]}" "$image" "console=hvc0 $args" "$initrd"
+			-append "$(xpc_qemu xencons) dom0_mem=512M noreboot console_to_ring")
+		"$(xpc_qemu dom0)" "$image" "console=hvc0 $args" "$initrd"
 	else
 		qemu+=(-m 512 -kernel "$image" -initrd "$initrd"
-			-append "console=${XPC_QEMU[$KARCH:console]} panic=-1 $args")
+			-append "console=$(xpc_qemu console) panic=-1 $args")
 	fi
 	"${qemu[@]}" </dev/null >"$out" 2>&1 || rc=$?
 	return $rc

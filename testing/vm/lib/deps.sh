@@ -11,8 +11,12 @@
 # a security update never leaves us mismatched.  The release also says which
 # Xen boots it (XPC_XEN_PKGS) and, if it is not the host's, where its module
 # is built: in a chroot of that release (xpc_chroot), with its compiler and
-# kbuild.  NAME=ARCH:RELEASE:IMAGE-META:HEADERS-META
+# kbuild.  NAME=ARCH:RELEASE:IMAGE-META:HEADERS-META[:DOM0]; DOM0 is how
+# Xen runs the kernel as dom0: pv (the default), or pvh, an auto-translated
+# dom0 in an HVM container (x86: SVM with nested paging and an IOMMU, both
+# emulated; see lib/boot.sh).
 XPC_MATRIX="6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64
+	pvh-6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64:pvh
 	6.12=x86_64:bookworm:linux-image-6.12-amd64:linux-headers-6.12-amd64
 	arm64-6.1=arm64:bookworm:linux-image-arm64:linux-headers-arm64
 	trixie-6.12=x86_64:trixie:linux-image-amd64:linux-headers-amd64
@@ -22,7 +26,7 @@ XPC_MATRIX="6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64
 # lib/arm64.sh); it adds about a minute to a warm run.  sid-7.x (unstable's
 # newest kernel, built with its compiler) is not in the default: unstable
 # changes daily, a preview of what comes rather than a verdict on a change.
-KERNELS=${KERNELS:-6.1 6.12 arm64-6.1 trixie-6.12}
+KERNELS=${KERNELS:-6.1 pvh-6.1 6.12 arm64-6.1 trixie-6.12}
 # The release this host runs: its kernels build with the host's compiler.
 XPC_HOST_RELEASE=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 # Each release's Xen for x86_64 (arm64's: lib/arm64.sh), as [RELEASE:]PACKAGE:
@@ -134,7 +138,8 @@ xpc_meta_target() { # META PREFIX
 # xpc_resolve_kernel [NAME]: selects a kernel of the matrix (default: the
 # first of KERNELS) and sets KNAME, KARCH, KVER (e.g. 6.1.0-56-amd64), KDIR
 # (its headers), VMDIR (its unpacked image), KTAG (the prefix of its test
-# names, e.g. x86_64-6.1) and KBUILD (its build directory).
+# names, e.g. x86_64-6.1), KBUILD (its build directory) and KDOM0 (pv or
+# pvh: how Xen runs it as dom0).
 xpc_resolve_kernel() {
 	local name=${1:-${KERNELS%% *}} entry meta hmeta hver darch
 	# shellcheck disable=SC2086 # XPC_MATRIX: one kernel a word
@@ -151,6 +156,11 @@ xpc_resolve_kernel() {
 	meta=${entry#*:}
 	hmeta=${meta#*:}
 	meta=${meta%%:*}
+	KDOM0=pv
+	if [ "${hmeta#*:}" != "$hmeta" ]; then
+		KDOM0=${hmeta#*:}
+		hmeta=${hmeta%%:*}
+	fi
 	KVER=$(xpc_meta_target "$meta" linux-image-)
 	if [ -z "$KVER" ]; then
 		xpc_apt_update
@@ -195,13 +205,15 @@ xpc_resolve_kernel() {
 }
 
 # The kernels of KERNELS that build and install on this host (of its
-# release; arm64 ones too), one a word: those DKMS and dpkg can take.
+# release; arm64 ones too), one a word: those DKMS and dpkg can take.  A
+# kernel booted as another kind of dom0 is one of them already.
 xpc_host_kernels() {
 	local k
 	for k in $KERNELS; do
 		# shellcheck disable=SC2086 # XPC_MATRIX: one kernel a word
-		printf '%s\n' $XPC_MATRIX | grep -q "^$(printf '%s' "$k" | sed 's/\./\\./g')=[^:]*:$XPC_HOST_RELEASE:" &&
-			printf '%s ' "$k"
+		printf '%s\n' $XPC_MATRIX |
+			grep "^$(printf '%s' "$k" | sed 's/\./\\./g')=[^:]*:$XPC_HOST_RELEASE:" |
+			grep -qv ':pvh$' && printf '%s ' "$k"
 	done
 	echo
 }
@@ -247,7 +259,7 @@ xpc_xen_headers() {
 
 # xpc_fetch_xen: the selected kernel's hypervisor (x86_64), unpacked to KXEN.
 xpc_fetch_xen() {
-	local tmp=$BUILD/xen-deb
+	local tmp=$BUILD/xen-deb-$KXENVER
 	[ -e "$KXEN" ] && return 0
 	mkdir -p "$BUILD/vm"
 	# From the apt state of its release, which may not be the kernel's.
