@@ -126,6 +126,20 @@ static bool writable_now(unsigned long start, size_t len)
 }
 
 /*
+ * Whether @start..@len needs no fault for Xen to write it.  On x86 Xen's
+ * walk of the caller's page tables sets the accessed and dirty bits itself,
+ * so present and writable is enough.  Elsewhere (arm64 on a CPU without
+ * hardware access-flag and dirty-bit management, as QEMU's cortex-a57) a
+ * page may be mapped old, or writable but clean, until a fault of the
+ * kernel's marks it: Xen's stage-1 translation of the address then fails
+ * with EFAULT, so the fault must be taken here.
+ */
+static bool writable_early(unsigned long start, size_t len)
+{
+	return IS_ENABLED(CONFIG_X86) && writable_now(start, len);
+}
+
+/*
  * Faulting the buffer in proves it is mapped with the access the hypervisor
  * needs, and spares callers whose fresh malloc()ed buffer is not yet backed
  * by a page an EFAULT from Xen, which cannot fault pages in for a PV guest.
@@ -138,7 +152,7 @@ static bool range_is_accessible(const struct xprivcmd_range *r)
 {
 	const char __user *p = u64_to_user_ptr(r->addr);
 
-	if ((r->access & XPRIVCMD_OUT) && !writable_now(r->addr, r->len) &&
+	if ((r->access & XPRIVCMD_OUT) && !writable_early(r->addr, r->len) &&
 	    fault_in_safe_writeable(p, r->len))
 		return false;
 	if (r->access == XPRIVCMD_IN && fault_in_readable(p, r->len))

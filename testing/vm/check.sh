@@ -86,9 +86,6 @@ T0=$(date +%s.%N)
 BOOT_LOCK=$BUILD/boot.lock
 XPC_PHASE=
 boot_pids=()
-# Boots queue behind others and share the machine with the foreground:
-# time enough for the slowest (a hung boot still ends).
-export XPC_TIMEOUT=${XPC_TIMEOUT:-900}
 
 # boot_part NAME STAGE FUNCTION...: part NAME, FUNCTION (a boot_suite
 # caller) run in the boot lane; its wall time, from the moment it has the
