@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <xen/xen.h>
@@ -208,24 +209,80 @@ static inline int xpc_read_line(const char *path, char *out, size_t size)
 	return 0;
 }
 
-/* Address of a kernel symbol from /proc/kallsyms, 0 if not found. */
-static inline __u64 xpc_kallsyms(const char *sym)
+/*
+ * Symbols already looked up, in a page shared by every process the program
+ * forks.  /proc/kallsyms has over 100000 lines on Debian's kernels and takes
+ * about half a second to read under software emulation, and the harness
+ * forks a process for each test and variant: handles_gen alone would read
+ * it 130 times.  The page is mapped before the harness forks (constructor);
+ * the harness runs one test process at a time, and a slot is published only
+ * once filled, so a reader never sees half an entry.
+ */
+#define XPC_KSYM_SLOTS	32
+
+struct xpc_ksym {
+	char name[56];
+	__u64 addr;	/* 0: not in /proc/kallsyms */
+	int ready;
+};
+
+static struct xpc_ksym *xpc_ksyms;
+
+static void __attribute__((constructor)) xpc_ksyms_init(void)
 {
-	char line[512], name[256], type;
-	unsigned long long addr;
+	void *p = mmap(NULL, XPC_KSYM_SLOTS * sizeof(struct xpc_ksym),
+		       PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	xpc_ksyms = p == MAP_FAILED ? NULL : p;
+}
+
+/* The address in /proc/kallsyms itself, 0 if not found. */
+static inline __u64 xpc_kallsyms_read(const char *sym)
+{
+	char line[512], *type, *name;
 	__u64 found = 0;
 	FILE *f = fopen("/proc/kallsyms", "r");
 
 	if (!f)
 		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "%llx %c %255s", &addr, &type, name) == 3 &&
-		    !strcmp(name, sym)) {
-			found = addr;
+	/* "ADDRESS TYPE NAME[\t[MODULE]]": no sscanf, a line is cheap. */
+	while (fgets(line, sizeof(line), f)) {
+		type = strchr(line, ' ');
+		if (!type || type[1] == '\0' || type[2] != ' ')
+			continue;
+		name = type + 3;
+		name[strcspn(name, " \t\n")] = '\0';
+		if (!strcmp(name, sym)) {
+			found = strtoull(line, NULL, 16);
 			break;
 		}
+	}
 	fclose(f);
 	return found;
+}
+
+/* Address of a kernel symbol from /proc/kallsyms, 0 if not found. */
+static inline __u64 xpc_kallsyms(const char *sym)
+{
+	struct xpc_ksym *k;
+	__u64 addr;
+	int i;
+
+	for (i = 0; xpc_ksyms && i < XPC_KSYM_SLOTS; i++) {
+		k = &xpc_ksyms[i];
+		if (!__atomic_load_n(&k->ready, __ATOMIC_ACQUIRE))
+			break;
+		if (!strcmp(k->name, sym))
+			return k->addr;
+	}
+	addr = xpc_kallsyms_read(sym);
+	if (xpc_ksyms && i < XPC_KSYM_SLOTS && strlen(sym) < sizeof(k->name)) {
+		k = &xpc_ksyms[i];
+		strcpy(k->name, sym);
+		k->addr = addr;
+		__atomic_store_n(&k->ready, 1, __ATOMIC_RELEASE);
+	}
+	return addr;
 }
 
 /*
