@@ -263,8 +263,8 @@ t_enosys_explained() {
 t_efault_kernel_address_explained() {
 	# Without CONFIG_KALLSYMS_ALL (Debian's arm64) only code is listed:
 	# the kernel's first instruction is as much the kernel's.
-	addr=$(awk '$3 == "init_uts_ns" { print $1 }' /proc/kallsyms)
-	[ -n "$addr" ] || addr=$(awk '$3 == "_stext" { print $1 }' /proc/kallsyms)
+	addr=$(awk '$3 == "init_uts_ns" { print $1; exit }' /proc/kallsyms)
+	[ -n "$addr" ] || addr=$(awk '$3 == "_stext" { print $1; exit }' /proc/kallsyms)
 	[ -n "$addr" ] || die "neither init_uts_ns nor _stext in /proc/kallsyms"
 	expect_rc 1 call xen_version 1 "0x$addr"
 	err_has "EFAULT"
