@@ -3,7 +3,7 @@
  * Verdicts (see verdicts.h) on domctl: Xen 4.17's
  * (XEN_DOMCTL_INTERFACE_VERSION 0x15) and Xen 4.20's (0x17).
  *
- * One row holds for both (ALSO_420) where Xen 4.20's source was read to
+ * One row holds for both (DC_NOREF() and the like) where Xen 4.20's source was read to
  * do the same with the same structure: between the two, public/domctl.h
  * changed no structure but createdomain's (altp2m_opts inserted before
  * vmtrace_size: no handle, and the domain field of every row stays at 8),
@@ -39,9 +39,21 @@
 /* struct xen_domctl: cmd, interface_version, domain, _pad[3], union u */
 #define DC_IV		XPRIVCMD_DOMCTL_IV_417
 #define DC_IV_420	XPRIVCMD_DOMCTL_IV_420
-/* The 0x15 row holds for Xen 4.20's 0x17 too (see the top of this file). */
-#define ALSO_420	XPRIVCMD_ALSO(DC_IV_420)
 #define DC_DOM		XPRIVCMD_DOM(8)
+/*
+ * The rows of both interfaces: 0x15, and 0x17 (XPRIVCMD_ALSO), whose
+ * do_domctl was read for each of them (see the top of this file).  The
+ * rows of 0x17 alone, at the end, use NOREF() and the like with DC_IV_420.
+ */
+#define DC_ROW(_cmd, _name, _verdict, ...) \
+	XPRIVCMD_ROW(DC_IV, _cmd, _name, _verdict, DC_DOM, \
+		     XPRIVCMD_ALSO(DC_IV_420), ##__VA_ARGS__)
+#define DC_NOREF(_cmd, ...) \
+	DC_ROW(_cmd, #_cmd, XPRIVCMD_V_NOREF, ##__VA_ARGS__)
+#define DC_CHECKED(_cmd, ...) \
+	DC_ROW(_cmd, #_cmd, XPRIVCMD_V_CHECKED, ##__VA_ARGS__)
+#define DC_UNMODELLED(_cmd, ...) \
+	DC_ROW(_cmd, #_cmd, XPRIVCMD_V_UNMODELLED, ##__VA_ARGS__)
 #define DC_U		16
 #define SELF_OK		.flags = XPRIVCMD_VF_SELF_OK
 
@@ -55,19 +67,19 @@ static const struct xprivcmd_class domctl_rows[] = {
 	 * domain is the id wanted for the new domain (0 or a reserved id:
 	 * Xen picks one); an id in use, the caller's included, is -EEXIST.
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_createdomain, DC_DOM, ALSO_420, SELF_OK),
+	DC_NOREF(XEN_DOMCTL_createdomain, SELF_OK),
 	/* common/domain.c domain_kill: -EINVAL on current->domain */
-	NOREF(DC_IV, XEN_DOMCTL_destroydomain, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_destroydomain),
 	/* do_domctl: pausedomain and resumedomain refuse current->domain */
-	NOREF(DC_IV, XEN_DOMCTL_pausedomain, DC_DOM, ALSO_420),
-	NOREF(DC_IV, XEN_DOMCTL_resumedomain, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_pausedomain),
+	DC_NOREF(XEN_DOMCTL_resumedomain),
 	/* common/domain.c domain_unpause_by_systemcontroller: a count only */
-	NOREF(DC_IV, XEN_DOMCTL_unpausedomain, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_unpausedomain),
 	/* do_domctl: -EINVAL on current->domain, like soft_reset_cont */
-	NOREF(DC_IV, XEN_DOMCTL_soft_reset, DC_DOM, ALSO_420),
-	NOREF(DC_IV, XEN_DOMCTL_soft_reset_cont, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_soft_reset),
+	DC_NOREF(XEN_DOMCTL_soft_reset_cont),
 	/* do_domctl: max_vcpus refuses current->domain (no domain_pause()) */
-	NOREF(DC_IV, XEN_DOMCTL_max_vcpus, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_max_vcpus),
 
 	/*
 	 * Queries, copied back in the top-level structure only
@@ -76,21 +88,21 @@ static const struct xprivcmd_class domctl_rows[] = {
 	 * getdomaininfo on the caller's own id is what xenstored, xenconsoled,
 	 * xen-init-dom0 and xl list do.
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_getdomaininfo, DC_DOM, ALSO_420, SELF_OK),
-	NOREF(DC_IV, XEN_DOMCTL_getvcpuinfo, DC_DOM, ALSO_420, SELF_OK),
+	DC_NOREF(XEN_DOMCTL_getdomaininfo, SELF_OK),
+	DC_NOREF(XEN_DOMCTL_getvcpuinfo, SELF_OK),
 	/* common/domctl.c vm_event_domctl: GET_VERSION reads no domain at all */
-	NOREF(DC_IV, XEN_DOMCTL_vm_event_op, DC_DOM, ALSO_420, SELF_OK,
-	      XPRIVCMD_SUB(DC_U, ~0U, XEN_VM_EVENT_GET_VERSION)),
+	DC_NOREF(XEN_DOMCTL_vm_event_op, SELF_OK,
+		 XPRIVCMD_SUB(DC_U, ~0U, XEN_VM_EVENT_GET_VERSION)),
 	/*
 	 * common/vm_event.c vm_event_domctl: -EINVAL on current->domain.
 	 * ENABLE maps the ring at the gfn of the target's HVM param and
 	 * allocates the event channel in the target, unbound to the caller.
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_vm_event_op, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_vm_event_op),
 	/* common/monitor.c monitor_domctl: -EPERM on current->domain, every op */
-	NOREF(DC_IV, XEN_DOMCTL_monitor_op, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_monitor_op),
 	/* do_domctl: set_access_required refuses current->domain (-EPERM) */
-	NOREF(DC_IV, XEN_DOMCTL_set_access_required, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_set_access_required),
 
 	/*
 	 * Accounting and policy: do_domctl max_mem (d->max_pages: xl mem-max
@@ -99,13 +111,13 @@ static const struct xprivcmd_class domctl_rows[] = {
 	 * periods: xl sched-credit -d 0).  scheduler_op's putvcpuinfo and
 	 * getvcpuinfo follow u.v.vcpus (sched/rt.c rt_dom_cntl).
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_max_mem, DC_DOM, ALSO_420, SELF_OK),
-	NOREF(DC_IV, XEN_DOMCTL_setdomainhandle, DC_DOM, ALSO_420, SELF_OK),
-	CHECKED(DC_IV, XEN_DOMCTL_scheduler_op, DC_DOM, ALSO_420, SELF_OK,
-		XPRIVCMD_SUB(DC_U + 4, ~0U, XEN_DOMCTL_SCHEDOP_putvcpuinfo)),
-	CHECKED(DC_IV, XEN_DOMCTL_scheduler_op, DC_DOM, ALSO_420, SELF_OK,
-		XPRIVCMD_SUB(DC_U + 4, ~0U, XEN_DOMCTL_SCHEDOP_getvcpuinfo)),
-	NOREF(DC_IV, XEN_DOMCTL_scheduler_op, DC_DOM, ALSO_420, SELF_OK),
+	DC_NOREF(XEN_DOMCTL_max_mem, SELF_OK),
+	DC_NOREF(XEN_DOMCTL_setdomainhandle, SELF_OK),
+	DC_CHECKED(XEN_DOMCTL_scheduler_op, SELF_OK,
+		   XPRIVCMD_SUB(DC_U + 4, ~0U, XEN_DOMCTL_SCHEDOP_putvcpuinfo)),
+	DC_CHECKED(XEN_DOMCTL_scheduler_op, SELF_OK,
+		   XPRIVCMD_SUB(DC_U + 4, ~0U, XEN_DOMCTL_SCHEDOP_getvcpuinfo)),
+	DC_NOREF(XEN_DOMCTL_scheduler_op, SELF_OK),
 	/*
 	 * common/sched/core.c vcpu_affinity_domctl: cpumap_hard and
 	 * cpumap_soft, xenctl_bitmaps (common/bitmap.c), as flags select.
@@ -113,21 +125,21 @@ static const struct xprivcmd_class domctl_rows[] = {
 	 * but XEN_VCPUAFFINITY_FORCE undoes the SCHEDOP_pin_override the
 	 * calling kernel may hold for its own vCPU: not on the caller.
 	 */
-	CHECKED(DC_IV, XEN_DOMCTL_setvcpuaffinity, DC_DOM, ALSO_420,
-		XPRIVCMD_SUB(DC_U + 4, 1U << _XEN_VCPUAFFINITY_FORCE,
-			     1U << _XEN_VCPUAFFINITY_FORCE)),
-	CHECKED(DC_IV, XEN_DOMCTL_setvcpuaffinity, DC_DOM, ALSO_420, SELF_OK),
-	CHECKED(DC_IV, XEN_DOMCTL_getvcpuaffinity, DC_DOM, ALSO_420, SELF_OK),
+	DC_CHECKED(XEN_DOMCTL_setvcpuaffinity,
+		   XPRIVCMD_SUB(DC_U + 4, 1U << _XEN_VCPUAFFINITY_FORCE,
+				1U << _XEN_VCPUAFFINITY_FORCE)),
+	DC_CHECKED(XEN_DOMCTL_setvcpuaffinity, SELF_OK),
+	DC_CHECKED(XEN_DOMCTL_getvcpuaffinity, SELF_OK),
 	/* do_domctl: nodemap, via xenctl_bitmap_to_nodemask and back */
-	CHECKED(DC_IV, XEN_DOMCTL_setnodeaffinity, DC_DOM, ALSO_420, SELF_OK),
-	CHECKED(DC_IV, XEN_DOMCTL_getnodeaffinity, DC_DOM, ALSO_420, SELF_OK),
+	DC_CHECKED(XEN_DOMCTL_setnodeaffinity, SELF_OK),
+	DC_CHECKED(XEN_DOMCTL_getnodeaffinity, SELF_OK),
 	/*
 	 * common/domctl.c vnuma_init: vdistance nr_vnodes^2, vmemrange
 	 * nr_vmemranges, vcpu_to_vnode d->max_vcpus, which must equal
 	 * nr_vcpus, vnode_to_pnode nr_vnodes.  What a guest reads back with
 	 * XENMEM_get_vnumainfo; only toolstacks building a guest set it.
 	 */
-	CHECKED(DC_IV, XEN_DOMCTL_setvnumainfo, DC_DOM, ALSO_420),
+	DC_CHECKED(XEN_DOMCTL_setvnumainfo),
 
 	/*
 	 * Another domain's vCPU state.  do_domctl: setvcpucontext refuses
@@ -136,31 +148,31 @@ static const struct xprivcmd_class domctl_rows[] = {
 	 * PV target's compat one is smaller); Arm's is not modelled.
 	 */
 #ifdef CONFIG_X86
-	CHECKED(DC_IV, XEN_DOMCTL_setvcpucontext, DC_DOM, ALSO_420),
-	CHECKED(DC_IV, XEN_DOMCTL_getvcpucontext, DC_DOM, ALSO_420, SELF_OK),
+	DC_CHECKED(XEN_DOMCTL_setvcpucontext),
+	DC_CHECKED(XEN_DOMCTL_getvcpucontext, SELF_OK),
 #else
-	UNMODELLED(DC_IV, XEN_DOMCTL_setvcpucontext, DC_DOM, ALSO_420),
-	UNMODELLED(DC_IV, XEN_DOMCTL_getvcpucontext, DC_DOM, ALSO_420),
+	DC_UNMODELLED(XEN_DOMCTL_setvcpucontext),
+	DC_UNMODELLED(XEN_DOMCTL_getvcpucontext),
 #endif
 	/* do_domctl: setdebugging refuses current->domain */
-	NOREF(DC_IV, XEN_DOMCTL_setdebugging, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_setdebugging),
 	/* common/time.c domain_set_time_offset: the target's wallclock */
-	NOREF(DC_IV, XEN_DOMCTL_settimeoffset, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_settimeoffset),
 	/* do_domctl: d->suspend_evtchn, a port of the target's own */
-	NOREF(DC_IV, XEN_DOMCTL_subscribe, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_subscribe),
 	/* common/event_channel.c set_global_virq_handler: takes a global VIRQ */
-	NOREF(DC_IV, XEN_DOMCTL_set_virq_handler, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_set_virq_handler),
 	/*
 	 * do_domctl get/set_paging_mempool_size: the target's p2m pool
 	 * (x86/mm/paging.c, arm/p2m.c arch_*_paging_mempool_size).
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_get_paging_mempool_size, DC_DOM, ALSO_420, SELF_OK),
-	NOREF(DC_IV, XEN_DOMCTL_set_paging_mempool_size, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_get_paging_mempool_size, SELF_OK),
+	DC_NOREF(XEN_DOMCTL_set_paging_mempool_size),
 	/*
 	 * x86 arch_do_domctl set_address_size (pv switch_compat) and arm64
 	 * subarch_do_domctl (switch_mode, only before the domain has memory).
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_set_address_size, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_set_address_size),
 
 	/*
 	 * I/O resources granted to or taken from the target.  do_domctl
@@ -170,9 +182,9 @@ static const struct xprivcmd_class domctl_rows[] = {
 	 * address) and arm arch_do_domctl (SPIs).  Not on the caller: its
 	 * own access.
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_irq_permission, DC_DOM, ALSO_420),
-	NOREF(DC_IV, XEN_DOMCTL_bind_pt_irq, DC_DOM, ALSO_420),
-	NOREF(DC_IV, XEN_DOMCTL_unbind_pt_irq, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_irq_permission),
+	DC_NOREF(XEN_DOMCTL_bind_pt_irq),
+	DC_NOREF(XEN_DOMCTL_unbind_pt_irq),
 	/*
 	 * do_domctl iomem_permission and memory_mapping: first_mfn is a
 	 * machine frame that Xen checks only against iomem_access_permitted()
@@ -185,12 +197,12 @@ static const struct xprivcmd_class domctl_rows[] = {
 	 * add_mapping zero) is harmless; granting stays unmodelled until the
 	 * range is checked not to be RAM.
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_iomem_permission, DC_DOM, ALSO_420,
-	      XPRIVCMD_SUB(DC_U + 16, 0xff, 0)),
-	UNMODELLED(DC_IV, XEN_DOMCTL_iomem_permission, DC_DOM, ALSO_420),
-	NOREF(DC_IV, XEN_DOMCTL_memory_mapping, DC_DOM, ALSO_420,
-	      XPRIVCMD_SUB(DC_U + 24, ~0U, DPCI_REMOVE_MAPPING)),
-	UNMODELLED(DC_IV, XEN_DOMCTL_memory_mapping, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_iomem_permission,
+		 XPRIVCMD_SUB(DC_U + 16, 0xff, 0)),
+	DC_UNMODELLED(XEN_DOMCTL_iomem_permission),
+	DC_NOREF(XEN_DOMCTL_memory_mapping,
+		 XPRIVCMD_SUB(DC_U + 24, ~0U, DPCI_REMOVE_MAPPING)),
+	DC_UNMODELLED(XEN_DOMCTL_memory_mapping),
 	/*
 	 * do_domctl set_target: u.set_target.target, a second domain id, is
 	 * made the domain the first one serves as device model, with the
@@ -198,7 +210,7 @@ static const struct xprivcmd_class domctl_rows[] = {
 	 * the caller (a PVH or Arm caller is is_hvm_domain), another domain
 	 * could map the calling kernel.
 	 */
-	UNMODELLED(DC_IV, XEN_DOMCTL_set_target, DC_DOM, ALSO_420),
+	DC_UNMODELLED(XEN_DOMCTL_set_target),
 
 	/*
 	 * drivers/passthrough/iommu.c iommu_do_domctl.  PCI
@@ -208,27 +220,27 @@ static const struct xprivcmd_class domctl_rows[] = {
 	 * u.dt.path (common/device_tree.c dt_find_node_by_gpath).  DOMID_IO
 	 * and test_assign's DOMID_INVALID are not the caller.
 	 */
-	CHECKED(DC_IV, XEN_DOMCTL_assign_device, DC_DOM, ALSO_420,
-		XPRIVCMD_SUB(DC_U, ~0U, XEN_DOMCTL_DEV_DT)),
-	NOREF(DC_IV, XEN_DOMCTL_assign_device, DC_DOM, ALSO_420),
-	CHECKED(DC_IV, XEN_DOMCTL_test_assign_device, DC_DOM, ALSO_420,
-		XPRIVCMD_SUB(DC_U, ~0U, XEN_DOMCTL_DEV_DT)),
-	NOREF(DC_IV, XEN_DOMCTL_test_assign_device, DC_DOM, ALSO_420),
-	CHECKED(DC_IV, XEN_DOMCTL_deassign_device, DC_DOM, ALSO_420,
-		XPRIVCMD_SUB(DC_U, ~0U, XEN_DOMCTL_DEV_DT)),
-	NOREF(DC_IV, XEN_DOMCTL_deassign_device, DC_DOM, ALSO_420),
+	DC_CHECKED(XEN_DOMCTL_assign_device,
+		   XPRIVCMD_SUB(DC_U, ~0U, XEN_DOMCTL_DEV_DT)),
+	DC_NOREF(XEN_DOMCTL_assign_device),
+	DC_CHECKED(XEN_DOMCTL_test_assign_device,
+		   XPRIVCMD_SUB(DC_U, ~0U, XEN_DOMCTL_DEV_DT)),
+	DC_NOREF(XEN_DOMCTL_test_assign_device),
+	DC_CHECKED(XEN_DOMCTL_deassign_device,
+		   XPRIVCMD_SUB(DC_U, ~0U, XEN_DOMCTL_DEV_DT)),
+	DC_NOREF(XEN_DOMCTL_deassign_device),
 	/*
 	 * passthrough/pci.c iommu_get_device_group: at most max_sdevs u32s to
 	 * sdev_array; the domain only selects the IOMMU (a query).
 	 */
-	CHECKED(DC_IV, XEN_DOMCTL_get_device_group, DC_DOM, ALSO_420, SELF_OK),
+	DC_CHECKED(XEN_DOMCTL_get_device_group, SELF_OK),
 
 	/*
 	 * Obsolete (PPC, IA64): Xen 4.17 has no case for them; they end in
 	 * arch_do_domctl's default, -ENOSYS.
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_real_mode_area, DC_DOM, ALSO_420),
-	NOREF(DC_IV, XEN_DOMCTL_set_opt_feature, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_real_mode_area),
+	DC_NOREF(XEN_DOMCTL_set_opt_feature),
 
 #ifdef CONFIG_X86
 	/*
@@ -237,98 +249,98 @@ static const struct xprivcmd_class domctl_rows[] = {
 	 * (paging_log_dirty_op); the others (shadow/common.c shadow_domctl,
 	 * hap/hap.c hap_domctl) hold no handle.
 	 */
-	CHECKED(DC_IV, XEN_DOMCTL_shadow_op, DC_DOM, ALSO_420,
-		XPRIVCMD_SUB(DC_U, ~0U, XEN_DOMCTL_SHADOW_OP_CLEAN)),
-	CHECKED(DC_IV, XEN_DOMCTL_shadow_op, DC_DOM, ALSO_420,
-		XPRIVCMD_SUB(DC_U, ~0U, XEN_DOMCTL_SHADOW_OP_PEEK)),
-	NOREF(DC_IV, XEN_DOMCTL_shadow_op, DC_DOM, ALSO_420),
+	DC_CHECKED(XEN_DOMCTL_shadow_op,
+		   XPRIVCMD_SUB(DC_U, ~0U, XEN_DOMCTL_SHADOW_OP_CLEAN)),
+	DC_CHECKED(XEN_DOMCTL_shadow_op,
+		   XPRIVCMD_SUB(DC_U, ~0U, XEN_DOMCTL_SHADOW_OP_PEEK)),
+	DC_NOREF(XEN_DOMCTL_shadow_op),
 	/* x86 arch_do_domctl: ioport_permission, ioport_mapping (HVM target) */
-	NOREF(DC_IV, XEN_DOMCTL_ioport_permission, DC_DOM, ALSO_420),
-	NOREF(DC_IV, XEN_DOMCTL_ioport_mapping, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_ioport_permission),
+	DC_NOREF(XEN_DOMCTL_ioport_mapping),
 	/*
 	 * x86 arch_do_domctl hypercall_init: writes the hypercall page into
 	 * gmfn, a frame the target owns (get_page_from_gfn on the target).
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_hypercall_init, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_hypercall_init),
 	/*
 	 * x86 arch_do_domctl getpageframeinfo3: num (<= 1024) entries of the
 	 * array, 8 bytes for a 64-bit caller, read and rewritten in place;
 	 * the gfns are looked up in the target.  Read-only on it.
 	 */
-	CHECKED(DC_IV, XEN_DOMCTL_getpageframeinfo3, DC_DOM, ALSO_420, SELF_OK),
+	DC_CHECKED(XEN_DOMCTL_getpageframeinfo3, SELF_OK),
 	/*
 	 * x86 arch_do_domctl: gethvmcontext (size bytes, none for a NULL
 	 * buffer), sethvmcontext (size bytes), gethvmcontext_partial
 	 * (hvm/save.c hvm_save_one: at most bufsz bytes), all -EINVAL on
 	 * current->domain.
 	 */
-	CHECKED(DC_IV, XEN_DOMCTL_gethvmcontext, DC_DOM, ALSO_420),
-	CHECKED(DC_IV, XEN_DOMCTL_sethvmcontext, DC_DOM, ALSO_420),
-	CHECKED(DC_IV, XEN_DOMCTL_gethvmcontext_partial, DC_DOM, ALSO_420),
+	DC_CHECKED(XEN_DOMCTL_gethvmcontext),
+	DC_CHECKED(XEN_DOMCTL_sethvmcontext),
+	DC_CHECKED(XEN_DOMCTL_gethvmcontext_partial),
 	/* x86 arch_do_domctl get_address_size: a query */
-	NOREF(DC_IV, XEN_DOMCTL_get_address_size, DC_DOM, ALSO_420, SELF_OK),
+	DC_NOREF(XEN_DOMCTL_get_address_size, SELF_OK),
 	/* x86 arch_do_domctl sendtrigger: an NMI or ACPI button for a vCPU */
-	NOREF(DC_IV, XEN_DOMCTL_sendtrigger, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_sendtrigger),
 	/*
 	 * x86 arch_do_domctl ext_vcpucontext: get refuses the calling vCPU
 	 * (a query), set refuses current->domain.
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_get_ext_vcpucontext, DC_DOM, ALSO_420, SELF_OK),
-	NOREF(DC_IV, XEN_DOMCTL_set_ext_vcpucontext, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_get_ext_vcpucontext, SELF_OK),
+	DC_NOREF(XEN_DOMCTL_set_ext_vcpucontext),
 	/* x86 arch_do_domctl gettscinfo, settscinfo: refuse current->domain */
-	NOREF(DC_IV, XEN_DOMCTL_gettscinfo, DC_DOM, ALSO_420),
-	NOREF(DC_IV, XEN_DOMCTL_settscinfo, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_gettscinfo),
+	DC_NOREF(XEN_DOMCTL_settscinfo),
 	/* x86 arch_do_domctl debug_op: refuses the calling vCPU; HVM only */
-	NOREF(DC_IV, XEN_DOMCTL_debug_op, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_debug_op),
 	/*
 	 * x86 arch_do_domctl vcpuextstate: refuses the calling vCPU.  get
 	 * writes at most size bytes (none for a size query), set reads size.
 	 */
-	CHECKED(DC_IV, XEN_DOMCTL_getvcpuextstate, DC_DOM, ALSO_420, SELF_OK),
-	CHECKED(DC_IV, XEN_DOMCTL_setvcpuextstate, DC_DOM, ALSO_420),
+	DC_CHECKED(XEN_DOMCTL_getvcpuextstate, SELF_OK),
+	DC_CHECKED(XEN_DOMCTL_setvcpuextstate),
 	/*
 	 * x86 arch_do_domctl vcpu_msrs: refuses the calling vCPU; PV only.
 	 * get writes at most msr_count entries, set reads at most msr_count.
 	 */
-	CHECKED(DC_IV, XEN_DOMCTL_get_vcpu_msrs, DC_DOM, ALSO_420, SELF_OK),
-	CHECKED(DC_IV, XEN_DOMCTL_set_vcpu_msrs, DC_DOM, ALSO_420),
+	DC_CHECKED(XEN_DOMCTL_get_vcpu_msrs, SELF_OK),
+	DC_CHECKED(XEN_DOMCTL_set_vcpu_msrs),
 	/* x86/mm/mem_sharing.c mem_sharing_domctl: mem_sharing_control */
-	NOREF(DC_IV, XEN_DOMCTL_mem_sharing_op, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_mem_sharing_op),
 	/* x86 arch_do_domctl audit_p2m (P2M_AUDIT): -EPERM on current->domain */
-	NOREF(DC_IV, XEN_DOMCTL_audit_p2m, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_audit_p2m),
 	/* x86 arch_do_domctl set_broken_page_p2m: a gfn of an HVM target */
-	NOREF(DC_IV, XEN_DOMCTL_set_broken_page_p2m, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_set_broken_page_p2m),
 	/*
 	 * x86 arch_do_domctl psr_cmt_op (an RMID for cache monitoring) and
 	 * psr_alloc (cache and bandwidth allocation: x86/psr.c psr_set_val):
 	 * accounting and partitioning only.
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_psr_cmt_op, DC_DOM, ALSO_420, SELF_OK),
-	NOREF(DC_IV, XEN_DOMCTL_psr_alloc, DC_DOM, ALSO_420, SELF_OK),
+	DC_NOREF(XEN_DOMCTL_psr_cmt_op, SELF_OK),
+	DC_NOREF(XEN_DOMCTL_psr_alloc, SELF_OK),
 	/*
 	 * x86 arch_do_domctl cpu_policy: get writes at most nr_leaves and
 	 * nr_msrs entries (lib/x86 x86_*_copy_to_buffer; none to a NULL
 	 * handle), set reads as many and refuses current->domain.
 	 */
-	CHECKED(DC_IV, XEN_DOMCTL_get_cpu_policy, DC_DOM, ALSO_420, SELF_OK),
-	CHECKED(DC_IV, XEN_DOMCTL_set_cpu_policy, DC_DOM, ALSO_420),
+	DC_CHECKED(XEN_DOMCTL_get_cpu_policy, SELF_OK),
+	DC_CHECKED(XEN_DOMCTL_set_cpu_policy),
 	/* x86 domctl.c do_vmtrace_op: -EINVAL on current->domain */
-	NOREF(DC_IV, XEN_DOMCTL_vmtrace_op, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_vmtrace_op),
 	/*
 	 * x86/gdbsx.c gdbsx_guest_mem_io: uva is modelled (len bytes), but
 	 * a non-zero pgd3val is taken as a machine address and walked as the
 	 * target's page tables (dbg_pv_va2mfn) with no ownership check, so
 	 * any frame, the caller's included, can be read or written.
 	 */
-	UNMODELLED(DC_IV, XEN_DOMCTL_gdbsx_guestmemio, DC_DOM, ALSO_420),
+	DC_UNMODELLED(XEN_DOMCTL_gdbsx_guestmemio),
 	/*
 	 * x86 arch_do_domctl gdbsx: pause/unpause a vCPU of a domain the
 	 * controller has paused (never the caller); domstatus reads and
 	 * clears the target's debug event.
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_gdbsx_pausevcpu, DC_DOM, ALSO_420),
-	NOREF(DC_IV, XEN_DOMCTL_gdbsx_unpausevcpu, DC_DOM, ALSO_420),
-	NOREF(DC_IV, XEN_DOMCTL_gdbsx_domstatus, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_gdbsx_pausevcpu),
+	DC_NOREF(XEN_DOMCTL_gdbsx_unpausevcpu),
+	DC_NOREF(XEN_DOMCTL_gdbsx_domstatus),
 #endif
 
 #ifdef XPRIVCMD_DOMCTL_ARM
@@ -336,13 +348,13 @@ static const struct xprivcmd_class domctl_rows[] = {
 	 * arm arch_do_domctl cacheflush: p2m_cache_flush_range over gfns of
 	 * the target.
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_cacheflush, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_cacheflush),
 	/*
 	 * arm arch_do_domctl vuart_op: handle_vuart_init maps the ring at a
 	 * gfn of the target and allocates the event channel in the target;
 	 * console_domid, the backend, is usually the caller (xenconsoled).
 	 */
-	NOREF(DC_IV, XEN_DOMCTL_vuart_op, DC_DOM, ALSO_420),
+	DC_NOREF(XEN_DOMCTL_vuart_op),
 #endif
 
 	/*
