@@ -468,27 +468,32 @@ deb_chroot() {
 	# the one in the release's xenfs.ko.  A kernel without
 	# CONFIG_MODVERSIONS (sid's 7.x) records and checks none: its xenfs.ko
 	# must then ask for none.
+	# xenfs.ko is the chroot's where the headers brought the image (Debian
+	# 13), else the one unpacked for the VM (unstable's headers do not).
 	rc=0
 	{
-		t=$(find "$c/lib/modules/$KVER/kernel" -name 'xenfs.ko*' | head -n 1)
-		[ -n "$t" ] || { echo "no xenfs.ko in $KVER's modules"; false; }
-		m=$(chroot "$c" modprobe --dump-modversions "${t#"$c"}" 2>/dev/null |
+		t=$(find "$c/lib/modules/$KVER/kernel" "$VMDIR/xenmods/lib/modules/$KVER" \
+			-name 'xenfs.ko*' 2>/dev/null | head -n 1)
+		[ -n "$t" ] || { echo "no xenfs.ko of $KVER"; false; }
+		xpc_uncompressed "$t" "$KBUILD/deb-xenfs.ko"
+		m=$(modprobe --dump-modversions "$KBUILD/deb-xenfs.ko" 2>/dev/null |
 			awk '$2 == "xen_privcmd_fops" { print $1 }')
 		if ! grep -qx 'CONFIG_MODVERSIONS=y' "$KDIR/.config"; then
 			echo "$KVER is built without CONFIG_MODVERSIONS: xenfs checks no CRC"
-			echo "${t#"$c"} wants ${m:-none}"
+			echo "${t#"$BUILD/"} wants ${m:-none}"
 			[ -z "$m" ]
 		else
 			objcopy -O binary --only-section=__kcrctab_gpl \
 				"$KBUILD/deb-xprivcmd_xenfs.ko" "$KBUILD/deb-kcrctab"
 			v=0x$(od -An -tx4 "$KBUILD/deb-kcrctab" | tr -d ' ')
-			echo "ours $v, ${t#"$c"} wants ${m:-nothing}"
+			echo "ours $v, ${t#"$BUILD/"} wants ${m:-nothing}"
 			[ -n "$m" ] && [ $((v)) = $((m)) ]
 		fi
 	} >"$out" 2>&1 || rc=1
 	sed 's/^/# /' "$out"
 	xpc_result $rc deb.xenfs_crc_matches_the_kernels_xenfs "$out"
-	rm -f "$KBUILD/deb-xprivcmd.ko" "$KBUILD/deb-xprivcmd_xenfs.ko" "$KBUILD/deb-kcrctab"
+	rm -f "$KBUILD/deb-xprivcmd.ko" "$KBUILD/deb-xprivcmd_xenfs.ko" "$KBUILD/deb-kcrctab" \
+		"$KBUILD/deb-xenfs.ko"
 
 	# hcall as built on the host, on the release's C library.
 	rc=0
