@@ -396,6 +396,7 @@ deb_chroot() {
 		return
 	fi
 	echo "1..$(echo $tests | wc -w)"
+	mkdir -p "$KBUILD"
 	# What an earlier run that stopped half way left: the chroot is ours.
 	# shellcheck disable=SC2086
 	{
