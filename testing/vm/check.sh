@@ -209,6 +209,9 @@ toolstack_boot() {
 	boot_suite vm-toolstack toolstack xen
 }
 dkms_remove() { "$ROOT/testing/vm/packaging.sh" dkms-remove "$KNAME" | xpc_ktap_prefix "$KTAG/"; }
+# The packages and make dkms-install on another Debian release's kernel, in
+# its chroot with its DKMS (the host's DKMS and dpkg are not involved).
+deb_chroot() { "$ROOT/testing/vm/packaging.sh" deb-chroot "$KNAME" | xpc_ktap_prefix "$KTAG/"; }
 
 # The document so far (every part but this one), as parsers see it.
 ktap_parse() {
@@ -290,6 +293,11 @@ for k in $KERNELS; do
 done
 [ -z "$HOST_KERNELS" ] || stage "deb remove" part deb-remove deb_remove
 host_unlock
+for k in $KERNELS; do
+	xpc_resolve_kernel "$k"
+	[ "$KARCH" = x86_64 ] && [ -n "$KCHROOT" ] && [ "$KDOM0" = pv ] || continue
+	stage "$KTAG deb" part "$KTAG/deb" deb_chroot
+done
 boot_lane_wait
 stage "ktap" part ktap ktap_parse
 document "$RESULTS" "$nparts"

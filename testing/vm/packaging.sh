@@ -25,6 +25,13 @@
 #                                   without xprivcmd_xenfs), then apt purge
 #                                   leaves nothing behind
 #   packaging.sh deb                both, without a VM in between
+#   packaging.sh deb-chroot NAME    for kernel NAME of another Debian
+#                                   release: in its chroot, with its DKMS,
+#                                   the packages installed (drop-in: DKMS
+#                                   builds xprivcmd_xenfs, whose CRC must
+#                                   be the one the release's xenfs wants),
+#                                   purged; make dkms-install and
+#                                   dkms-uninstall; nothing left behind
 . "$(dirname "$0")/lib.sh"
 
 VERSION=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$ROOT/dkms.conf")
@@ -209,6 +216,38 @@ dkms_built_without_xenfs() {
 	done
 }
 
+# The identity of the sources the packages are built from: what git would
+# ship, with its contents (none outside git: always built again).
+deb_source_id() {
+	git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1 || { date +%s.%N; return; }
+	(cd "$ROOT" && git ls-files -co --exclude-standard -z | LC_ALL=C sort -z |
+		xargs -0 sha256sum | sha256sum)
+}
+
+# deb_build DIR: the packages (unsigned) built in DIR, from a copy of what
+# git would ship (tracked files and new ones, not ignored build products),
+# so that the source package stays small.  Sets debs, the .deb files of
+# DEB_PKGS; DIR/source-id says which sources they are of.
+deb_build() {
+	local dir=$1 t m rc=0
+	rm -rf "$dir" && mkdir -p "$dir/xprivcmd"
+	if git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+		(cd "$ROOT" && git ls-files -co --exclude-standard -z |
+			xargs -0 cp --parents -t "$dir/xprivcmd")
+	else
+		tar -C "$ROOT" --exclude=./build -cf - . | tar -x -C "$dir/xprivcmd"
+	fi
+	(cd "$dir/xprivcmd" && dpkg-buildpackage -us -uc) || rc=$?
+	debs=
+	for t in $DEB_PKGS; do
+		m=$(ls "$dir/${t}_${VERSION}"_*.deb 2>/dev/null) ||
+			{ echo "no ${t}_${VERSION}_*.deb in $dir"; rc=1; continue; }
+		debs="$debs $m"
+	done
+	[ $rc != 0 ] || deb_source_id >"$dir/source-id"
+	return $rc
+}
+
 deb_install() {
 	local dir=$BUILD/deb tests t k m debs
 	tests="deb.version_matches_dkms_conf deb.dpkg_buildpackage deb.lintian_clean deb.apt_install
@@ -236,21 +275,7 @@ deb_install() {
 	[ "$t" = "$VERSION" ] || { echo "debian/changelog: $t, dkms.conf: $VERSION" >>"$out"; rc=1; }
 	xpc_result $rc deb.version_matches_dkms_conf "$out"
 
-	# From a copy of what git would ship (tracked files and new ones, not
-	# ignored build products), so that the source package stays small.
-	rm -rf "$dir" && mkdir -p "$dir/xprivcmd"
-	if git -C "$ROOT" rev-parse --git-dir >/dev/null 2>&1; then
-		(cd "$ROOT" && git ls-files -co --exclude-standard -z |
-			xargs -0 cp --parents -t "$dir/xprivcmd")
-	else
-		tar -C "$ROOT" --exclude=./build -cf - . | tar -x -C "$dir/xprivcmd"
-	fi
-	rc=0; (cd "$dir/xprivcmd" && dpkg-buildpackage -us -uc) >"$out" 2>&1 || rc=$?
-	debs=
-	for t in $DEB_PKGS; do
-		m=$(ls "$dir/${t}_${VERSION}"_*.deb 2>/dev/null) || { rc=1; continue; }
-		debs="$debs $m"
-	done
+	rc=0; deb_build "$dir" >"$out" 2>&1 || rc=$?
 	xpc_result $rc deb.dpkg_buildpackage "$out"
 
 	# Errors and warnings fail; informational and pedantic tags are shown.
@@ -344,16 +369,190 @@ deb_remove() {
 	xpc_result $rc deb.purge_leaves_nothing "$out"
 }
 
+# The packages on another Debian release than the host's (a kernel of the
+# matrix with a chroot, lib/chroot.sh): in that chroot, with that release's
+# DKMS, compiler and kbuild, against its kernel's headers and modules.  The
+# packages are the host test's, or built here for these sources.  They go
+# in with the drop-in mode already chosen (as an upgrade keeps it), so that
+# the one DKMS build makes xprivcmd_xenfs too, whose CRC of
+# xen_privcmd_fops must be the one the release's xenfs.ko asks for.  Then
+# make dkms-install from the tree, in the side-by-side mode: xprivcmd only.
+# Each leaves nothing behind in the chroot, which the toolstack boot of the
+# kernel takes its Xen tools from.
+deb_chroot() {
+	local c=$KCHROOT dir=$BUILD/deb src=$KBUILD/dkms-tree tests t m ko cc v
+	local mods=/lib/modules/$KVER/updates/dkms
+	tests="deb.dkms_of_the_release deb.packages_of_these_sources deb.apt_install_drop_in
+		deb.dkms_built_xprivcmd_and_xenfs deb.modules_for_the_kernel_and_compiler
+		deb.xenfs_crc_matches_the_kernels_xenfs deb.hcall_runs deb.purge_leaves_nothing
+		dkms.make_dkms_install dkms.built_without_xenfs dkms.make_dkms_uninstall
+		dkms.nothing_left"
+	echo "TAP version 13"
+	if [ "$(id -u)" != 0 ]; then
+		skip_all "$(echo $tests | wc -w)" "needs root" $tests
+		return
+	elif [ -z "$c" ] || [ ! -e "$c/.xpc-ready" ]; then
+		skip_all "$(echo $tests | wc -w)" "$KNAME has no chroot of its release" $tests
+		return
+	fi
+	echo "1..$(echo $tests | wc -w)"
+	mkdir -p "$KBUILD"
+	# What an earlier run that stopped half way left: the chroot is ours.
+	# shellcheck disable=SC2086
+	{
+		xpc_chroot_run "" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q \
+			$DEB_PKGS || true
+		xpc_chroot_run "" sh -c 'dkms remove xprivcmd --all; rm -rf /usr/src/xprivcmd-*' || true
+		rm -f "$c/etc/modprobe.d/xprivcmd"*
+	} >/dev/null 2>&1
+
+	# The release's own DKMS, kept in the chroot; installed again when its
+	# apt lists (updated when a new kernel comes) offer another version.
+	rc=0
+	{
+		v=$(chroot "$c" apt-cache policy dkms | sed -n 's/^ *Candidate: //p')
+		if [ "$(chroot "$c" dpkg-query -W -f='${Version}' dkms 2>/dev/null)" != "$v" ]; then
+			chroot "$c" dpkg -r dkms || true
+			(xpc_chroot_install dkms)
+		fi
+		chroot "$c" dpkg-query -W dkms
+	} >"$out" 2>&1 || rc=1
+	sed 's/^/# /' "$out"
+	xpc_result $rc deb.dkms_of_the_release "$out"
+
+	# Those of the host's test when they are of these sources.
+	rc=0; debs=
+	if [ "$(cat "$dir/source-id" 2>/dev/null)" = "$(deb_source_id)" ]; then
+		for t in $DEB_PKGS; do
+			m=$(ls "$dir/${t}_${VERSION}"_*.deb 2>/dev/null) || { rc=1; break; }
+			debs="$debs $m"
+		done
+		echo "# from the host's package test"
+	else
+		rc=1
+	fi
+	[ $rc = 0 ] || { rc=0; deb_build "$dir" >"$out" 2>&1 || rc=$?; }
+	xpc_result $rc deb.packages_of_these_sources "$out"
+
+	install -D -m 0644 "$ROOT/packaging/modprobe.d/xprivcmd-drop-in.conf" \
+		"$c/etc/modprobe.d/xprivcmd-drop-in.conf"
+	# shellcheck disable=SC2086
+	rc=0; xpc_chroot_run "$dir" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		$debs >"$out" 2>&1 || rc=$?
+	xpc_result $rc deb.apt_install_drop_in "$out"
+
+	rc=0
+	{ chroot "$c" dkms status "xprivcmd/$VERSION" -k "$KVER" | grep ': installed' &&
+		chroot "$c" xprivcmd-mode status | grep -x 'mode: drop-in' &&
+		ls "$c$mods/xprivcmd.ko"* "$c$mods/xprivcmd_xenfs.ko"*; } >"$out" 2>&1 || rc=1
+	xpc_result $rc deb.dkms_built_xprivcmd_and_xenfs "$out"
+
+	# The release's modinfo: built for its kernel, by the compiler that
+	# built that kernel (the headers' CONFIG_CC_VERSION_TEXT).
+	rc=0
+	# (GCC's .comment: "GCC: (Debian ...) VERSION", after the driver's name.)
+	cc=$(sed -n 's/^CONFIG_CC_VERSION_TEXT="[^ ]* \(.*\)"$/GCC: \1/p' "$KDIR/.config")
+	for t in xprivcmd xprivcmd_xenfs; do
+		m=$(cd "$c$mods" && ls "$t.ko"* 2>/dev/null | head -n 1)
+		ko=$KBUILD/deb-$t.ko
+		{ [ -n "$m" ] && chroot "$c" modinfo -F vermagic "$mods/$m" | tee /dev/stderr |
+			grep -q "^$KVER " && xpc_uncompressed "$c$mods/$m" "$ko" &&
+			readelf -p .comment "$ko" | tee /dev/stderr | grep -qF "$cc"; } >>"$out" 2>&1 ||
+			rc=1
+	done
+	echo "the kernel's compiler: ${cc:-none in its .config}" >>"$out"
+	[ -n "$cc" ] || rc=1
+	xpc_result $rc deb.modules_for_the_kernel_and_compiler "$out"
+
+	# xenfs refuses an xen_privcmd_fops whose CRC differs from the one it
+	# recorded: ours (the module's __kcrctab_gpl, its one export) against
+	# the one in the release's xenfs.ko.  A kernel without
+	# CONFIG_MODVERSIONS (sid's 7.x) records and checks none: its xenfs.ko
+	# must then ask for none.
+	# xenfs.ko is the chroot's where the headers brought the image (Debian
+	# 13), else the one unpacked for the VM (unstable's headers do not).
+	rc=0
+	{
+		t=$(find "$c/lib/modules/$KVER/kernel" "$VMDIR/xenmods/lib/modules/$KVER" \
+			-name 'xenfs.ko*' 2>/dev/null | head -n 1)
+		[ -n "$t" ] || { echo "no xenfs.ko of $KVER"; false; }
+		xpc_uncompressed "$t" "$KBUILD/deb-xenfs.ko"
+		m=$(modprobe --dump-modversions "$KBUILD/deb-xenfs.ko" 2>/dev/null |
+			awk '$2 == "xen_privcmd_fops" { print $1 }')
+		if ! grep -qx 'CONFIG_MODVERSIONS=y' "$KDIR/.config"; then
+			echo "$KVER is built without CONFIG_MODVERSIONS: xenfs checks no CRC"
+			echo "${t#"$BUILD/"} wants ${m:-none}"
+			[ -z "$m" ]
+		else
+			objcopy -O binary --only-section=__kcrctab_gpl \
+				"$KBUILD/deb-xprivcmd_xenfs.ko" "$KBUILD/deb-kcrctab"
+			v=0x$(od -An -tx4 "$KBUILD/deb-kcrctab" | tr -d ' ')
+			echo "ours $v, ${t#"$BUILD/"} wants ${m:-nothing}"
+			[ -n "$m" ] && [ $((v)) = $((m)) ]
+		fi
+	} >"$out" 2>&1 || rc=1
+	sed 's/^/# /' "$out"
+	xpc_result $rc deb.xenfs_crc_matches_the_kernels_xenfs "$out"
+	rm -f "$KBUILD/deb-xprivcmd.ko" "$KBUILD/deb-xprivcmd_xenfs.ko" "$KBUILD/deb-kcrctab" \
+		"$KBUILD/deb-xenfs.ko"
+
+	# hcall as built on the host, on the release's C library.
+	rc=0
+	{ chroot "$c" hcall --version | grep -F "$VERSION" && chroot "$c" hcall list >/dev/null; } \
+		>"$out" 2>&1 || rc=1
+	xpc_result $rc deb.hcall_runs "$out"
+
+	# shellcheck disable=SC2086
+	rc=0; xpc_chroot_run "" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q \
+		$DEB_PKGS >"$out" 2>&1 || rc=$?
+	deb_chroot_left >>"$out" || rc=1
+	xpc_result $rc deb.purge_leaves_nothing "$out"
+
+	xpc_stage_src "$src"
+	rc=0; xpc_chroot_run "$src" make -C "$src" dkms-install KERNELRELEASE="$KVER" \
+		KDIR="/usr/src/linux-headers-$KVER" >"$out" 2>&1 || rc=$?
+	xpc_result $rc dkms.make_dkms_install "$out"
+
+	rc=0
+	{ chroot "$c" dkms status "xprivcmd/$VERSION" -k "$KVER" | grep ': installed' &&
+		m=$(cd "$c$mods" && ls xprivcmd.ko*) &&
+		chroot "$c" modinfo -F vermagic "$mods/$m" | grep "^$KVER " &&
+		! ls "$c$mods/xprivcmd_xenfs.ko"*; } >"$out" 2>&1 || rc=1
+	xpc_result $rc dkms.built_without_xenfs "$out"
+
+	rc=0; xpc_chroot_run "$src" make -C "$src" dkms-uninstall >"$out" 2>&1 || rc=$?
+	xpc_result $rc dkms.make_dkms_uninstall "$out"
+	rm -rf "$src"
+
+	rc=0; deb_chroot_left >"$out" || rc=1
+	xpc_result $rc dkms.nothing_left "$out"
+}
+
+# Ours in the chroot: DKMS's registration, packages, any file named after
+# them; says what, and fails, if there is any.
+deb_chroot_left() {
+	local c=$KCHROOT left
+	# shellcheck disable=SC2086
+	left=$({
+		chroot "$c" dkms status xprivcmd
+		chroot "$c" dpkg-query -W -f='${Package} ${Status}\n' $DEB_PKGS
+		find "$c/lib/modules" "$c/usr" "$c/etc" "$c/var/lib/dkms" \
+			\( -name 'xprivcmd*' -o -name 'hcall*' \) -printf '/%P\n'
+	} 2>/dev/null || true)
+	[ -z "$left" ] || { echo "left behind: $left"; return 1; }
+}
+
 case "${1:-}" in
 deb) deb_install; deb_remove; exit ;;
 deb-install) deb_install; exit ;;
 deb-remove) deb_remove; exit ;;
 esac
-[ $# = 2 ] || die "usage: packaging.sh dkms|dkms-remove|install NAME | deb|deb-install|deb-remove"
+[ $# = 2 ] || die "usage: packaging.sh dkms|dkms-remove|install|deb-chroot NAME | deb|deb-install|deb-remove"
 xpc_resolve_kernel "$2"
 case "$1" in
+deb-chroot) deb_chroot ;;
 dkms) dkms_install ;;
 dkms-remove) dkms_remove ;;
 install) install_suite ;;
-*) die "usage: packaging.sh dkms|dkms-remove|install NAME" ;;
+*) die "usage: packaging.sh dkms|dkms-remove|install|deb-chroot NAME" ;;
 esac
