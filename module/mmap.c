@@ -458,8 +458,9 @@ static void clear_failed(struct vm_area_struct *vma, unsigned long addr,
 		while (i + run < num && errs[i + run])
 			run++;
 		if (run)
-			zap_vma_ptes(vma, addr + ((unsigned long)i << PAGE_SHIFT),
-				     (unsigned long)run << PAGE_SHIFT);
+			zap_special_vma_range(vma,
+					      addr + ((unsigned long)i << PAGE_SHIFT),
+					      (unsigned long)run << PAGE_SHIFT);
 		i += run + 1;
 	}
 }

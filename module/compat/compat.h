@@ -24,6 +24,11 @@
 #define LOCKDOWN_XEN_USER_ACTIONS LOCKDOWN_DEV_MEM
 #endif
 
+/* Linux 7.x's name for zap_vma_ptes(): clears a VM_PFNMAP range. */
+#ifdef COMPAT_NO_ZAP_SPECIAL_VMA_RANGE
+#define zap_special_vma_range(vma, addr, size) zap_vma_ptes(vma, addr, size)
+#endif
+
 /*
  * Linux 6.8 dropped eventfd_signal()'s count, always 1 for us.  Variadic,
  * so that the older kernel's own declaration and calls, with two arguments,

@@ -128,12 +128,15 @@ xpc_kbuild() {
 }
 
 # xpc_chroot_libs DIR FILE...: like xpc_copy_libs, for FILEs of KCHROOT (paths
-# inside it): the chroot's libraries and loader, at their paths, over any
-# the host's programs put there (older: they run on the newer ones).
+# inside it): the chroot's libraries and loader, over any the host's
+# programs put there (older: they run on the newer ones).  Each goes where
+# the host's copy is, /lib/..., even where the chroot's ldd says /usr/lib/...
+# (sid's does; with merged /usr both are one file): the loader looks in
+# /lib first, and sid's loader with Debian 12's libc beside it crashes.
 xpc_chroot_libs() {
 	local dir=$1 lib
 	shift
 	for lib in $(chroot "$KCHROOT" ldd "$@" | grep '^[[:space:]]' | grep -o '/[^ ]*' | sort -u); do
-		install -D "$KCHROOT$(chroot "$KCHROOT" readlink -f "$lib")" "$dir$lib"
+		install -D "$KCHROOT$(chroot "$KCHROOT" readlink -f "$lib")" "$dir${lib#/usr}"
 	done
 }
