@@ -284,7 +284,8 @@ for k in $KERNELS; do
 	stage "$KTAG dkms remove" part "$KTAG/dkms-remove" dkms_remove
 	host_unlock
 done
-host_lock
+# The host's DKMS and dpkg are only touched with a host kernel to test.
+[ -z "$HOST_KERNELS" ] || host_lock
 [ -z "$HOST_KERNELS" ] || stage "deb install" part deb-install deb_install
 for k in $KERNELS; do
 	xpc_resolve_kernel "$k"
@@ -292,7 +293,7 @@ for k in $KERNELS; do
 	boot_part "$KTAG/vm-toolstack" "$KTAG vm-toolstack" toolstack_boot
 done
 [ -z "$HOST_KERNELS" ] || stage "deb remove" part deb-remove deb_remove
-host_unlock
+[ -z "$HOST_KERNELS" ] || host_unlock
 for k in $KERNELS; do
 	xpc_resolve_kernel "$k"
 	[ "$KARCH" = x86_64 ] && [ -n "$KCHROOT" ] && [ "$KDOM0" = pv ] || continue
