@@ -504,7 +504,15 @@ trace_while() {
 	# shellcheck disable=SC2086
 	"$HCALL" $TRACE_ARGS >"$T/out" 2>"$T/err" &
 	pid=$!
-	sleep 1
+	# Until its instance's tracepoints are on (not a fixed second: on a
+	# loaded machine that was too short); 20 s at most.
+	on=/sys/kernel/tracing/instances/hcall-$pid/events/xprivcmd/enable
+	i=0
+	while [ "$(cat "$on" 2>/dev/null)" != 1 ] && [ $i -lt 200 ] &&
+		kill -0 $pid 2>/dev/null; do
+		i=$((i + 1))
+		sleep 0.1
+	done
 	"$@"
 	wait $pid || die "hcall $TRACE_ARGS failed: $(cat "$T/err")"
 }
