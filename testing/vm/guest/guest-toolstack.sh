@@ -225,3 +225,6 @@ expect toolstack.default_policy_refused_nothing test "$(rejected)" = "$rejected_
 # The domU's own results, a KTAP document of its own.
 tr -d '\r' <"$XS_LOG/guest-$DOMU.log" 2>/dev/null | sed -n 's/^.*@@DOMU@@ //p' |
 	grep -v '^END$' | sed "s/^\(\(not \)\{0,1\}ok [0-9]* \)/\1domu./" | sed "s/^/$M /"
+
+# IOEVENTFD and IRQFD on an HVM guest's ioreq server: a document of its own.
+. /xpc/guest-ioreq.sh

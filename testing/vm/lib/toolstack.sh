@@ -152,6 +152,14 @@ xpc_initrd_toolstack() {
 	xpc_toolstack_domu_initrd "$dir/xpc/domu/initrd.gz"
 	cp "$XPC_GUEST/guest-toolstack.sh" "$dir/xpc/"
 	xpc_initrd_group_access "$dir"
+	xpc_initrd_ioreq "$dir"
+}
+
+# The HVM guest's script and its stand-in device model (guest/guest-ioreq.sh);
+# the guest and its device model proper come with the selftests.
+xpc_initrd_ioreq() {
+	cp "$XPC_GUEST/guest-ioreq.sh" "$1/xpc/"
+	install -m 0755 "$XPC_GUEST/ioreq-dm" "$1/xpc/ioreq-dm"
 }
 
 # The opt-in group access as "make install-group-access" leaves it, users
