@@ -133,8 +133,10 @@ long xprivcmd_dm_op(struct file *file, u16 dom, u16 num,
 	struct xen_dm_op_buf *xbufs = NULL;
 	unsigned int i, pinned = 0;
 	struct page **pages = NULL;
+	unsigned long args[5] = { 0 };
 	struct dm_op_buf *bufs;
-	u64 nr_pages = 0;
+	u64 nr_pages = 0, start;
+	u32 subop;
 	long ret;
 
 	ret = xprivcmd_judge_ioctl(file, __HYPERVISOR_dm_op, 0, dom);
@@ -192,10 +194,19 @@ long xprivcmd_dm_op(struct file *file, u16 dom, u16 num,
 		xbufs[i].size = bufs[i].size;
 	}
 
+	/* The sub-command, for the tracepoint: the op field of every dm_op. */
+	if (bufs[0].size < sizeof(u32) ||
+	    get_user(subop, (const u32 __user *)bufs[0].uptr))
+		subop = 0;
+	start = xprivcmd_account_begin();
 	/* Device model calls can be long: let a PV kernel preempt them. */
 	xprivcmd_hcall_begin();
 	ret = HYPERVISOR_dm_op(dom, num, xbufs);
 	xprivcmd_hcall_end();
+	args[0] = dom;
+	args[1] = num;
+	args[2] = (unsigned long)ubufs;
+	xprivcmd_account(__HYPERVISOR_dm_op, subop, args, ret, start);
 
 out_unpin:
 	/* Xen may have written to any of them. */

@@ -172,27 +172,53 @@ static void free_call(struct xprivcmd_call *c)
 		kvfree(c->list);
 }
 
+/**
+ * xprivcmd_account_begin() - the start of a call to Xen, for its duration
+ *
+ * Return: the time, when the latency histograms or the tracepoint want
+ * it; 0 otherwise.
+ */
+u64 xprivcmd_account_begin(void)
+{
+	if (xprivcmd_stats_timing() || trace_xprivcmd_hypercall_enabled())
+		return ktime_get_ns();
+	return 0;
+}
+
+/**
+ * xprivcmd_account() - counts, times and traces one call that reached Xen
+ * @op: hypercall number
+ * @subop: its sub-command, as the tracepoint shows it
+ * @args: its arguments, as the tracepoint shows them
+ * @ret: Xen's result
+ * @start: xprivcmd_account_begin()'s time
+ *
+ * Every path that calls Xen for a program (the hypercall ioctl, DM_OP,
+ * MMAP_RESOURCE, an irqfd's injection) goes through here, so that the
+ * counters and the tracepoint show each call that reached Xen.
+ */
+void xprivcmd_account(u64 op, u64 subop, const unsigned long *args,
+		      long ret, u64 start)
+{
+	u64 ns = start ? ktime_get_ns() - start : 0;
+
+	xprivcmd_stats_issued(op, ret);
+	if (xprivcmd_stats_timing())
+		xprivcmd_stats_latency(op, ns);
+	trace_xprivcmd_hypercall(op, subop, args, ret, ns);
+}
+
 static long issue(const struct xprivcmd_call *c)
 {
-	bool timed = xprivcmd_stats_timing() ||
-		     trace_xprivcmd_hypercall_enabled();
-	u64 start = 0, ns = 0;
+	u64 start = xprivcmd_account_begin();
 	long ret;
 
-	if (timed)
-		start = ktime_get_ns();
 	/* Long-running calls (domain builds) may be preempted in a PV guest. */
 	xprivcmd_hcall_begin();
 	ret = privcmd_call(c->h.op, c->args[0], c->args[1], c->args[2],
 			   c->args[3], c->args[4]);
 	xprivcmd_hcall_end();
-	if (timed)
-		ns = ktime_get_ns() - start;
-
-	xprivcmd_stats_issued(c->h.op, ret);
-	if (xprivcmd_stats_timing())
-		xprivcmd_stats_latency(c->h.op, ns);
-	trace_xprivcmd_hypercall(c->h.op, c->subop, c->args, ret, ns);
+	xprivcmd_account(c->h.op, c->subop, c->args, ret, start);
 	return ret;
 }
 

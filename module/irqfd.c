@@ -32,7 +32,6 @@
 #include <asm/xen/hypercall.h>
 
 #include "xprivcmd.h"
-#include "xprivcmd_trace.h"
 
 /**
  * struct irqfd - an eventfd whose signals issue a dm_op
@@ -74,27 +73,17 @@ static struct workqueue_struct *irqfd_wq;
  */
 static void irqfd_inject(struct irqfd *irqfd)
 {
-	bool timed = xprivcmd_stats_timing() ||
-		     trace_xprivcmd_hypercall_enabled();
 	unsigned long args[5] = {
 		irqfd->dom, 1, (unsigned long)&irqfd->xbuf,
 	};
-	u64 start = 0, ns = 0, subop = 0;
+	u64 start = xprivcmd_account_begin(), subop = 0;
 	long ret;
 
-	if (timed)
-		start = ktime_get_ns();
 	ret = HYPERVISOR_dm_op(irqfd->dom, 1, &irqfd->xbuf);
-	if (timed)
-		ns = ktime_get_ns() - start;
-
-	xprivcmd_stats_issued(__HYPERVISOR_dm_op, ret);
-	if (xprivcmd_stats_timing())
-		xprivcmd_stats_latency(__HYPERVISOR_dm_op, ns);
 	/* The sub-command is the op field that opens every dm_op. */
 	if (irqfd->xbuf.size >= sizeof(u32))
 		subop = *(u32 *)irqfd->op;
-	trace_xprivcmd_hypercall(__HYPERVISOR_dm_op, subop, args, ret, ns);
+	xprivcmd_account(__HYPERVISOR_dm_op, subop, args, ret, start);
 
 	if (ret && !irqfd->failing)
 		pr_err_ratelimited("irqfd: dm_op for domain %u failed: %ld\n",

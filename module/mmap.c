@@ -622,11 +622,15 @@ static int map_resource_pages(struct vm_area_struct *vma,
 
 static int acquire_resource(struct xen_mem_acquire_resource *xr)
 {
+	unsigned long args[5] = { XENMEM_acquire_resource, (unsigned long)xr };
+	u64 start = xprivcmd_account_begin();
 	int rc;
 
 	xprivcmd_hcall_begin();
 	rc = HYPERVISOR_memory_op(XENMEM_acquire_resource, xr);
 	xprivcmd_hcall_end();
+	xprivcmd_account(__HYPERVISOR_memory_op, XENMEM_acquire_resource, args,
+			 rc, start);
 	return rc;
 }
 

@@ -199,6 +199,11 @@ int xprivcmd_user_op_ranges(u64 op, const u64 *args,
 void xprivcmd_user_op_name(u64 op, char *name);
 void xprivcmd_user_ops_exit(void);
 
+/* hypercall.c */
+u64 xprivcmd_account_begin(void);
+void xprivcmd_account(u64 op, u64 subop, const unsigned long *args,
+		      long ret, u64 start);
+
 /* stats.c */
 int xprivcmd_stats_init(void);
 void xprivcmd_stats_exit(void);
