@@ -116,36 +116,42 @@ static irqreturn_t ioeventfd_interrupt(int irq, void *dev_id)
 	struct ioreq_port *port = dev_id;
 	struct ioreq_server *server = port->server;
 	struct ioreq *req = &server->ioreq[port->vcpu];
-	unsigned int state = STATE_IOREQ_READY;
 	struct ioeventfd *ioeventfd;
 	irqreturn_t ret = IRQ_NONE;
 
-	if (req->state != STATE_IOREQ_READY || req->type != IOREQ_TYPE_COPY ||
-	    req->dir != IOREQ_WRITE)
+	/*
+	 * Only a request an ioeventfd answers is ever claimed: any other is
+	 * the device model's, which reads the same page and must never see
+	 * its state change under it (as the in-tree driver since "xen/privcmd:
+	 * Only claim ioreqs matching an ioeventfd", in 6.12.118).
+	 */
+	if (req->state != STATE_IOREQ_READY)
+		goto out_eoi;
+	/* Xen writes the request before it marks it ready. */
+	virt_rmb();
+	if (req->type != IOREQ_TYPE_COPY || req->dir != IOREQ_WRITE)
 		goto out_eoi;
 
-	/* The lock orders our reads of the request before the state change. */
 	spin_lock(&server->lock);
-	req->state = STATE_IOREQ_INPROCESS;
 	list_for_each_entry(ioeventfd, &server->ioeventfds, list) {
 		if (req->addr == ioeventfd->addr + VIRTIO_MMIO_QUEUE_NOTIFY &&
 		    req->size == ioeventfd->addr_len &&
 		    (req->data & QUEUE_NOTIFY_VQ_MASK) == ioeventfd->vq) {
+			/* Done reading the request before claiming it. */
+			virt_mb();
+			req->state = STATE_IOREQ_INPROCESS;
 			eventfd_signal(ioeventfd->eventfd);
-			state = STATE_IORESP_READY;
+			ret = IRQ_HANDLED;
 			break;
 		}
 	}
 	spin_unlock(&server->lock);
 
-	/*
-	 * The unlock orders the above before the state Xen reads: answered,
-	 * or back to ready for the device model in user space.
-	 */
-	req->state = state;
-	if (state == STATE_IORESP_READY) {
+	if (ret == IRQ_HANDLED) {
+		/* The answer is published after the signal. */
+		virt_wmb();
+		req->state = STATE_IORESP_READY;
 		notify_remote_via_evtchn(port->port);
-		ret = IRQ_HANDLED;
 	}
 out_eoi:
 	/*

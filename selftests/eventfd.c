@@ -13,8 +13,9 @@
  * not from the module: irqfd and ioeventfd need eventfds, the GSI lookup
  * Linux 6.12's xen_acpi_get_gsi_from_sbdf().  Where they are missing, the
  * ioctls must answer as the in-tree driver built without them.  The GSI
- * itself comes from pciback, for the devices it holds; this VM loads no
- * pciback, so only the kernel's answers without it are seen.
+ * itself comes from pciback, for the devices it holds; this program runs
+ * without pciback, so only the kernel's answers without it are seen here
+ * (pcidev.c loads it).
  */
 #include <dirent.h>
 #include <sys/eventfd.h>

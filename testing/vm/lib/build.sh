@@ -93,6 +93,12 @@ xpc_initrd() {
 		cp "$VMDIR/modules/$m" "$dir/lib/modules/$KVER/"
 		echo "/lib/modules/$KVER/$m" >>"$dir/xpc/xendevs.list"
 	done
+	: >"$dir/xpc/pciback.list"
+	# shellcheck disable=SC2013 # as above
+	for m in $(cat "$VMDIR/pciback.list" 2>/dev/null); do
+		cp "$VMDIR/modules/$m" "$dir/lib/modules/$KVER/"
+		echo "/lib/modules/$KVER/$m" >>"$dir/xpc/pciback.list"
+	done
 	[ -z "${XPC_SYSROOT:-}" ] || xpc_initrd_installed "$dir"
 	[ "$mode" != toolstack ] || xpc_initrd_toolstack "$dir"
 	(cd "$dir" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$out")

@@ -361,7 +361,7 @@ xpc_deps_kernel() {
 		xpc_apt_install $(xpc_missing "linux-headers-$KVER")
 	fi
 	[ -e "$VMDIR/vmlinuz" ] && [ -e "$VMDIR/intree.list" ] &&
-		[ -e "$VMDIR/xendevs.list" ] && return 0
+		[ -e "$VMDIR/xendevs.list" ] && [ -e "$VMDIR/pciback.list" ] && return 0
 
 	rm -rf "$VMDIR"
 	xpc_fetch_image
@@ -414,13 +414,20 @@ xpc_keep_modules() {
 	mv "$2.tmp" "$2"
 }
 
-# The in-tree xen-privcmd and what it depends on (intree.list), and the
+# The in-tree xen-privcmd and what it depends on (intree.list), the
 # kernel's evtchn device, which the selftests bind event channels with
-# (xendevs.list).  Only these are kept of the unpacked image's modules.
+# (xendevs.list), and pciback, which selftests/pcidev loads itself to hold a
+# device (pciback.list; x86 only, none elsewhere).  Only these are kept of
+# the unpacked image's modules.
 xpc_intree_modules() {
 	rm -rf "$VMDIR/modules" && mkdir -p "$VMDIR/modules"
 	depmod -b "$VMDIR/root" "$KVER"
 	xpc_keep_modules xen-evtchn "$VMDIR/xendevs.list"
+	if grep -q '^kernel/drivers/xen/xen-pciback/' "$VMDIR/root/lib/modules/$KVER/modules.dep"; then
+		xpc_keep_modules xen-pciback/xen-pciback "$VMDIR/pciback.list"
+	else
+		: >"$VMDIR/pciback.list"
+	fi
 	xpc_keep_modules xen-privcmd "$VMDIR/intree.list.new"
 	# The rest of the image is not needed again.
 	rm -rf "$VMDIR/root"
