@@ -154,8 +154,11 @@ depriv_checker() { # an unrestricted fd is reported as such
 	[ $rc = 0 ] && grep -q '^privcmd fail 5' /tmp/depriv
 }
 
+# The guests that need Xen's HVM support (HVM_TESTS, hvm_guests).
+. /xpc/guest-toolstack-hvm.sh
+
 say "TAP version 13"
-say "1..30"
+say "1..$((30 + HVM_TESTS))"
 expect toolstack.modprobe_xenfs_loads_xprivcmd xenfs_on_xprivcmd
 expect toolstack.modprobe_xen_privcmd_resolves_to_xprivcmd xen_privcmd_is_xprivcmd
 expect toolstack.mount_xenfs mount -t xenfs xenfs /proc/xen
@@ -184,7 +187,7 @@ name = "$DOMU"
 type = "pv"
 kernel = "/xpc/domu/vmlinuz"
 ramdisk = "/xpc/domu/initrd.gz"
-extra = "console=hvc0 loglevel=3"
+extra = "console=hvc0 loglevel=3 xpc_guest=PV"
 memory = 160
 vcpus = 1
 on_poweroff = "destroy"
@@ -215,6 +218,8 @@ expect toolstack.test_resource test-resource
 expect toolstack.test_xenstore test-xenstore
 expect toolstack.test_paging_mempool test-paging-mempool
 expect toolstack.depriv_fd_checker depriv_checker
+# A PVH domU and an HVM guest with QEMU, where Xen has HVM.
+hvm_guests
 say "# xprivcmd issued $(($(issued) - before)) hypercalls for the toolstack," \
 	"$(($(issued domctl) - domctl_before)) domctls from xl create on;" \
 	"refusals: $rejected_before before and by the tests, $(rejected) after"
@@ -225,6 +230,7 @@ expect toolstack.default_policy_refused_nothing test "$(rejected)" = "$rejected_
 # The domU's own results, a KTAP document of its own.
 tr -d '\r' <"$XS_LOG/guest-$DOMU.log" 2>/dev/null | sed -n 's/^.*@@DOMU@@ //p' |
 	grep -v '^END$' | sed "s/^\(\(not \)\{0,1\}ok [0-9]* \)/\1domu./" | sed "s/^/$M /"
+pvh_domu_ktap
 
 # IOEVENTFD and IRQFD on an HVM guest's ioreq server: a document of its own.
 . /xpc/guest-ioreq.sh

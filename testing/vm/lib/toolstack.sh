@@ -150,7 +150,7 @@ xpc_initrd_toolstack() {
 	mkdir -p "$dir/xpc/domu"
 	cp "$VMDIR/vmlinuz" "$dir/xpc/domu/vmlinuz"
 	xpc_toolstack_domu_initrd "$dir/xpc/domu/initrd.gz"
-	cp "$XPC_GUEST/guest-toolstack.sh" "$dir/xpc/"
+	cp "$XPC_GUEST/guest-toolstack.sh" "$XPC_GUEST/guest-toolstack-hvm.sh" "$dir/xpc/"
 	xpc_initrd_group_access "$dir"
 	xpc_initrd_ioreq "$dir"
 }
