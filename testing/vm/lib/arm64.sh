@@ -27,17 +27,22 @@ XPC_ARM64_DTB_AT=0x48000000
 # xen-privcmd, and a static busybox, all arm64 Debian packages unpacked
 # with dpkg-deb (never installed: see xpc_apt_init).  Each kernel of the
 # matrix may be prepared in the background beside another's: each file is
-# unpacked in a directory of its own and renamed into place.
+# unpacked in a directory of its own and renamed into place.  Xen is
+# fetched again when its package has a new version (a security update):
+# KXEN.version says which it is.
 xpc_arm64_deps_vm() {
-	local tmp
+	local tmp ver
 	mkdir -p "$BUILD/vm"
-	if [ ! -e "$KXEN" ]; then
+	ver=$(xpc_apt_arch apt-cache policy "$KXENPKG" | sed -n 's/^ *Candidate: //p')
+	[ -n "$ver" ] || die "no $KXENPKG in the $KREL arm64 lists"
+	if [ ! -e "$KXEN" ] || [ "$(cat "$KXEN.version" 2>/dev/null)" != "$ver" ]; then
 		tmp=$(mktemp -d "$BUILD/vm/xen-deb.XXXXXX")
 		xpc_fetch_deb "$KXENPKG" "$tmp"
 		# Debian's arm64 Xen is an Image that QEMU's -kernel boots as
 		# is (the .efi file is the same bytes, for UEFI loaders).
 		cp "$tmp/boot/xen-$KXENVER-arm64" "$KXEN.$$"
 		mv "$KXEN.$$" "$KXEN"
+		echo "$ver" >"$KXEN.version"
 		rm -rf "$tmp"
 	fi
 	# Any release's: it is static, and only runs the init script.
