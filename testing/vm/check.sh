@@ -222,12 +222,14 @@ ktap_parse() {
 stage "deps (common)" xpc_deps_common
 # Another release's kernel needs a chroot of that release (debootstrap:
 # minutes on a fresh machine), its image, its Xen and, for the toolstack
-# boot, its Xen tools installed there: prepared in the background from the
-# start, beside the stages before its own, whose deps stage waits for it.
+# boot (x86_64's), its Xen tools installed there: prepared in the
+# background from the start, beside the stages before its own, whose deps
+# stage waits for it.
 declare -A prep_pids=()
 prepare_kernel() { # NAME
 	xpc_resolve_kernel "$1"
 	xpc_deps_kernel
+	[ "$KARCH" = x86_64 ] || return 0
 	# shellcheck disable=SC2086 # package names, one a word
 	xpc_chroot_install "xen-utils-$KXENVER" $XPC_TOOLSTACK_CHROOT_PKGS
 }

@@ -1,13 +1,13 @@
 # shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# The arm64 kernels of the matrix in the VM: Debian's Xen 4.17 for arm64
-# with the kernel as dom0 under qemu-system-aarch64, user space cross-built.
+# The arm64 kernels of the matrix in the VM: their Debian release's Xen for
+# arm64 (Debian 12: 4.17, 13: 4.20; XPC_XEN_PKGS) with the kernel as dom0
+# under qemu-system-aarch64, user space cross-built.
 # Sourced by lib.sh; xpc_deps_kernel and xpc_initrd call these for
 # KARCH=arm64, and xpc_boot (lib/boot.sh) reads its QEMU from XPC_QEMU's
 # arm64 entries, which name xpc_arm64_fits and use the addresses below.
 
-XPC_ARM64_XEN_PKG=${XPC_ARM64_XEN_PKG:-xen-hypervisor-4.17-arm64}
 XPC_ARM64_CC=aarch64-linux-gnu-gcc
 
 # Where the blobs go in the guest's physical memory (QEMU's virt board:
@@ -23,28 +23,35 @@ XPC_ARM64_KERNEL_AT=0x42000000
 XPC_ARM64_INITRD_AT=0x45000000
 XPC_ARM64_DTB_AT=0x48000000
 
-# xpc_arm64_deps_vm: Xen, the selected kernel's Image and in-tree
+# xpc_arm64_deps_vm: Xen (KXEN), the selected kernel's Image and in-tree
 # xen-privcmd, and a static busybox, all arm64 Debian packages unpacked
-# with dpkg-deb (never installed: see xpc_apt_init).
+# with dpkg-deb (never installed: see xpc_apt_init).  Each kernel of the
+# matrix may be prepared in the background beside another's: each file is
+# unpacked in a directory of its own and renamed into place.  Xen is
+# fetched again when its package has a new version (a security update):
+# KXEN.version says which it is.
 xpc_arm64_deps_vm() {
-	mkdir -p "$BUILD/debs" "$BUILD/vm"
-	if [ ! -e "$BUILD/vm/xen-arm64" ] || [ ! -e "$BUILD/vm/busybox-arm64" ]; then
-		log "fetching $XPC_ARM64_XEN_PKG and busybox-static (arm64)"
-		(cd "$BUILD/debs" && xpc_apt_arch apt-get download -q \
-			"$XPC_ARM64_XEN_PKG" busybox-static >/dev/null 2>&1) ||
-			die "apt-get download $XPC_ARM64_XEN_PKG busybox-static (arm64) failed"
-		rm -rf "$BUILD/arm64-debs" && mkdir -p "$BUILD/arm64-debs"
-		# shellcheck disable=SC2012 # Debian's file names; ls -v sorts versions
-		dpkg-deb -x "$(ls -v "$BUILD"/debs/"$XPC_ARM64_XEN_PKG"_*_arm64.deb | tail -n 1)" \
-			"$BUILD/arm64-debs"
-		# shellcheck disable=SC2012 # as above
-		dpkg-deb -x "$(ls -v "$BUILD"/debs/busybox-static_*_arm64.deb | tail -n 1)" \
-			"$BUILD/arm64-debs"
-		# Debian's arm64 Xen is an Image that QEMU's -kernel boots as is
-		# (the .efi file is the same bytes, for UEFI loaders).
-		cp "$BUILD/arm64-debs/boot/xen-4.17-arm64" "$BUILD/vm/xen-arm64"
-		cp "$BUILD/arm64-debs/bin/busybox" "$BUILD/vm/busybox-arm64"
-		rm -rf "$BUILD/arm64-debs"
+	local tmp ver
+	mkdir -p "$BUILD/vm"
+	ver=$(xpc_apt_arch apt-cache policy "$KXENPKG" | sed -n 's/^ *Candidate: //p')
+	[ -n "$ver" ] || die "no $KXENPKG in the $KREL arm64 lists"
+	if [ ! -e "$KXEN" ] || [ "$(cat "$KXEN.version" 2>/dev/null)" != "$ver" ]; then
+		tmp=$(mktemp -d "$BUILD/vm/xen-deb.XXXXXX")
+		xpc_fetch_deb "$KXENPKG" "$tmp"
+		# Debian's arm64 Xen is an Image that QEMU's -kernel boots as
+		# is (the .efi file is the same bytes, for UEFI loaders).
+		cp "$tmp/boot/xen-$KXENVER-arm64" "$KXEN.$$"
+		mv "$KXEN.$$" "$KXEN"
+		echo "$ver" >"$KXEN.version"
+		rm -rf "$tmp"
+	fi
+	# Any release's: it is static, and only runs the init script.
+	if [ ! -e "$BUILD/vm/busybox-arm64" ]; then
+		tmp=$(mktemp -d "$BUILD/vm/busybox-deb.XXXXXX")
+		xpc_fetch_deb busybox-static "$tmp"
+		cp "$tmp/bin/busybox" "$BUILD/vm/busybox-arm64.$$"
+		mv "$BUILD/vm/busybox-arm64.$$" "$BUILD/vm/busybox-arm64"
+		rm -rf "$tmp"
 	fi
 
 	[ -e "$VMDIR/Image" ] && [ -e "$VMDIR/intree.list" ] && return 0
@@ -76,9 +83,14 @@ xpc_arm64_build_user() {
 		"$KBUILD/user/hcall" >/dev/null
 }
 
+# make in selftests/ for arm64, against the headers of the selected
+# kernel's Xen (xpc_selftests_xen).
 xpc_arm64_make_selftests() { # TARGET [VAR=VALUE...]
+	local xen
+	xen=$(xpc_selftests_xen)
+	# shellcheck disable=SC2086 # xen: arguments, one a word
 	make -s -C "$ROOT/selftests" CC=$XPC_ARM64_CC OUTPUT="$KBUILD/user/selftests" \
-		TEST_GEN_PROGS_EXTENDED= "$@"
+		TEST_GEN_PROGS_EXTENDED= $xen "$@"
 }
 
 # xpc_arm64_initrd_user DIR: the initramfs's arm64 programs.

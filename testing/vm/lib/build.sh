@@ -33,22 +33,32 @@ xpc_build_user() {
 	make -s -C "$ROOT/testing/bench" >/dev/null
 }
 
-# xpc_selftests_make ARGS...: make in selftests/ for the selected kernel's
-# Xen, as a toolstack of that release would build: against its headers
-# (xpc_xen_headers unpacks Debian 13's for Xen 4.20), into a directory of
-# their own; against the host's libxen-dev when that is the same Xen.
-xpc_selftests_make() {
+# xpc_selftests_xen: the make arguments that build selftests/ against the
+# selected kernel's Xen's headers, as a toolstack of that release would
+# build (xpc_xen_headers unpacks Debian 13's for Xen 4.20), one a word;
+# nothing when the host's libxen-dev is of that Xen.
+xpc_selftests_xen() {
 	local host
 	host=$(dpkg-query -W -f='${Version}' libxen-dev | cut -d. -f1,2)
-	if [ -z "${KXENVER:-}" ] || [ "$KXENVER" = "$host" ]; then
+	[ -n "${KXENVER:-}" ] && [ "$KXENVER" != "$host" ] || return 0
+	[ -e "$BUILD/xen-$KXENVER/include/xen/domctl.h" ] ||
+		die "no Xen $KXENVER headers in $BUILD/xen-$KXENVER/include (xpc_xen_headers)"
+	echo "XEN_INCLUDE=$BUILD/xen-$KXENVER/include XEN_VERSION=$KXENVER"
+}
+
+# xpc_selftests_make ARGS...: make in selftests/ for the selected kernel's
+# Xen (x86_64): against the host's libxen-dev when that is the same Xen,
+# else against that Xen's headers, into a directory of its own.
+xpc_selftests_make() {
+	local xen
+	xen=$(xpc_selftests_xen)
+	if [ -z "$xen" ]; then
 		make -s -C "$ROOT/selftests" "$@"
 		return
 	fi
-	[ -e "$BUILD/xen-$KXENVER/include/xen/domctl.h" ] ||
-		die "no Xen $KXENVER headers in $BUILD/xen-$KXENVER/include (xpc_xen_headers)"
 	mkdir -p "$BUILD/selftests-$KXENVER"
-	make -s -C "$ROOT/selftests" OUTPUT="$BUILD/selftests-$KXENVER" \
-		XEN_INCLUDE="$BUILD/xen-$KXENVER/include" XEN_VERSION="$KXENVER" "$@"
+	# shellcheck disable=SC2086 # xen: arguments, one a word
+	make -s -C "$ROOT/selftests" OUTPUT="$BUILD/selftests-$KXENVER" $xen "$@"
 }
 
 # xpc_build: the module for the selected kernel, and the user programs.

@@ -4,20 +4,33 @@
 # The kernels of another Debian release than the host's (KCHROOT set by
 # xpc_resolve_kernel): their module builds with that release's compiler and
 # kbuild, in a minimal chroot of it, made once and kept in
-# $BUILD/chroot/RELEASE-ARCH; their toolstack boot takes that release's Xen
-# tools from it too, with their own C library.  The host itself never
-# changes.
+# $BUILD/chroot/RELEASE-ARCH (the host's architecture: an arm64 kernel's
+# module builds there with that release's cross compiler); their toolstack
+# boot takes that release's Xen tools from it too, with their own C
+# library.  The host itself never changes.  Two kernels of a release share
+# its chroot, and may be prepared at once in the background (check.sh):
+# whatever changes the chroot holds its lock, KCHROOT.lock.
 
 # What debootstrap's minbase gets on top: the kernel build, sparse for the
 # static checks, kmod for modpost's tools.  The headers come after, the
 # exact ones of the kernel (xpc_chroot).
 XPC_CHROOT_INCLUDE=build-essential,kmod,libelf-dev,sparse
 
+# The lock on KCHROOT, on file descriptor 7 (check.sh's locks are 8 and 9),
+# taken and released around each change to it.
+xpc_chroot_lock() {
+	mkdir -p "${KCHROOT%/*}"
+	exec 7>"$KCHROOT.lock"
+	flock 7
+}
+xpc_chroot_unlock() { flock -u 7; exec 7>&-; }
+
 # xpc_chroot: KCHROOT, created if it is not there, with the selected
 # kernel's headers installed.  What it holds is recorded in
 # KCHROOT.packages (dpkg-query's list), for the logs and for cache keys.
 xpc_chroot() {
 	local c=$KCHROOT t0
+	xpc_chroot_lock
 	if [ ! -e "$c/.xpc-ready" ]; then
 		t0=$(date +%s)
 		log "debootstrap $KREL into $c (once; log: $c.log)"
@@ -42,7 +55,39 @@ xpc_chroot() {
 		touch "$c/.xpc-ready"
 		log "debootstrap $KREL: $(($(date +%s) - t0)) s"
 	fi
-	xpc_chroot_install "linux-headers-$KVER"
+	xpc_chroot_unlock
+	if [ "$KARCH" = arm64 ]; then
+		xpc_chroot_cross_headers
+	else
+		xpc_chroot_install "linux-headers-$KVER"
+	fi
+}
+
+# xpc_chroot_cross_headers: an arm64 kernel's headers in KCHROOT (of the
+# host's architecture), with what they need to build there: their kbuild
+# and common headers (architecture independent, or the host's), and for
+# their compiler (gcc-N, the one the kernel was built with: the headers'
+# Makefile names it) that release's cross compiler of the same version.
+# The arm64 headers package itself cannot be installed there (its
+# dependencies are arm64's): it is unpacked, KDIR, whose scripts and tools
+# point at ../../lib/linux-kbuild-*: the chroot's.
+xpc_chroot_cross_headers() {
+	local deps
+	deps=$(xpc_apt_arch apt-cache depends "linux-headers-$KVER" |
+		sed -n -e 's/^ *Depends: \(linux-\(kbuild\|headers\)-.*\)/\1/p' \
+			-e 's/^ *Depends: \(gcc-[0-9]*\)$/\1-aarch64-linux-gnu/p')
+	case $deps in
+	*gcc-*) ;;
+	*) die "linux-headers-$KVER names no gcc-N: which compiler built it?" ;;
+	esac
+	# shellcheck disable=SC2086 # package names, one a word
+	xpc_chroot_install $deps
+	[ -e "$KDIR/Makefile" ] && return 0
+	local tmp
+	tmp=$(mktemp -d "$KCHROOT.headers.XXXXXX")
+	xpc_fetch_deb "linux-headers-$KVER" "$tmp"
+	mv "$tmp/usr/src/linux-headers-$KVER" "$KDIR"
+	rm -rf "$tmp"
 }
 
 # Since Debian 13 a kernel's headers depend on its image, and the image on
@@ -76,6 +121,7 @@ xpc_chroot_install() {
 			missing="$missing $p"
 	done
 	[ -n "$missing" ] || return 0
+	xpc_chroot_lock
 	# Name resolution for its apt, and how the host's apt reaches the
 	# mirror (a proxy; a snapshot mirror's old Release files accepted),
 	# as the host has them now.
@@ -95,6 +141,7 @@ xpc_chroot_install() {
 		{ cat "$c.apt.log"; die "apt-get install$missing in $c failed"; }
 	xpc_chroot_run "" apt-get clean
 	chroot "$c" dpkg-query -W >"$c.packages"
+	xpc_chroot_unlock
 }
 
 # xpc_chroot_run DIR COMMAND...: COMMAND in KCHROOT, with /proc mounted (sid's

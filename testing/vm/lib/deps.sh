@@ -20,33 +20,39 @@ XPC_MATRIX="6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64
 	6.12=x86_64:bookworm:linux-image-6.12-amd64:linux-headers-6.12-amd64
 	arm64-6.1=arm64:bookworm:linux-image-arm64:linux-headers-arm64
 	trixie-6.12=x86_64:trixie:linux-image-amd64:linux-headers-amd64
+	trixie-arm64-6.12=arm64:trixie:linux-image-arm64:linux-headers-arm64
 	sid-7.x=x86_64:sid:linux-image-amd64:linux-headers-amd64"
 # Which of them to test: `make check KERNELS=6.12` for a quick run.  The
-# arm64 kernel is cross-built and booted under qemu-system-aarch64 (see
-# lib/arm64.sh); it adds about a minute to a warm run.  sid-7.x (unstable's
+# arm64 kernels are cross-built and booted under qemu-system-aarch64 (see
+# lib/arm64.sh); each adds a minute or two to a warm run.  sid-7.x (unstable's
 # newest kernel, built with its compiler) is not in the default: unstable
 # changes daily, a preview of what comes rather than a verdict on a change.
-KERNELS=${KERNELS:-6.1 pvh-6.1 6.12 arm64-6.1 trixie-6.12}
+KERNELS=${KERNELS:-6.1 pvh-6.1 6.12 arm64-6.1 trixie-6.12 trixie-arm64-6.12}
 # The release this host runs: its kernels build with the host's compiler.
 XPC_HOST_RELEASE=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-# Each release's Xen for x86_64 (arm64's: lib/arm64.sh), as [RELEASE:]PACKAGE:
-# from another release if one is named.  Unstable's newest kernel boots on
-# Debian 13's Xen: a released hypervisor, so that a failure is the kernel's
-# or ours.
+# Each release's Xen, as [RELEASE:]PACKAGE: from another release if one is
+# named; keyed by release for x86_64, by arm64:RELEASE for arm64.  Unstable's
+# newest kernel boots on Debian 13's Xen: a released hypervisor, so that a
+# failure is the kernel's or ours.
 declare -gA XPC_XEN_PKGS=(
 	[bookworm]=xen-hypervisor-4.17-amd64
 	[trixie]=xen-hypervisor-4.20-amd64
 	[sid]=trixie:xen-hypervisor-4.20-amd64
+	[arm64:bookworm]=xen-hypervisor-4.17-arm64
+	[arm64:trixie]=xen-hypervisor-4.20-arm64
 )
 # The apt mirror of the releases that are not the host's.
 XPC_MIRROR=${XPC_MIRROR:-http://deb.debian.org/debian}
 XPC_SECURITY_MIRROR=${XPC_SECURITY_MIRROR:-http://deb.debian.org/debian-security}
 
 # gcc-12-multilib, not gcc-multilib: that one conflicts with cross
-# compilers (testing/m32.mk supplies what it would have).
+# compilers (testing/m32.mk supplies what it would have).  The arm64 cross
+# compiler and C library build the arm64 kernels' user space (static), and
+# Debian 12's arm64 module; installed here, before any kernel is prepared
+# in the background, so that only the foreground ever runs the host's apt.
 XPC_PACKAGES="build-essential gcc-12-multilib libxen-dev python3-pycparser qemu-system-x86
 	qemu-system-arm busybox-static cpio kmod xz-utils sparse linux-source-6.1 dkms
-	dpkg-dev debhelper dh-dkms lintian udev"
+	dpkg-dev debhelper dh-dkms lintian udev gcc-aarch64-linux-gnu libc6-dev-arm64-cross"
 
 # The packages of those named that are not installed, one a line.
 xpc_missing() { # PACKAGE...
@@ -172,34 +178,45 @@ xpc_resolve_kernel() {
 		die "$meta ($KVER) and $hmeta (${hver:-nothing}) disagree: apt-get update?"
 	KDIR=/usr/src/linux-headers-$KVER
 	# Another release's kernel builds in a chroot of that release
-	# (lib/chroot.sh); KDIR is its headers as the host sees them.
+	# (lib/chroot.sh), of the host's architecture, where its compiler
+	# runs (an arm64 kernel's is a cross compiler); KDIR is its headers as
+	# the host sees them.
 	KCHROOT=
 	if [ "$KREL" != "$XPC_HOST_RELEASE" ]; then
 		# shellcheck disable=SC2153 # BUILD: set by lib.sh
-		KCHROOT=$BUILD/chroot/$KREL-$darch
+		KCHROOT=$BUILD/chroot/$KREL-$(dpkg --print-architecture)
 		KDIR=$KCHROOT$KDIR
 	fi
 	# The hypervisor it boots on: KXENPKG of KXENREL, unpacked to KXEN.
-	KXENPKG=${XPC_XEN_PKGS[$KREL]:-}
+	if [ "$KARCH" = arm64 ]; then
+		KXENPKG=${XPC_XEN_PKGS[arm64:$KREL]:-}
+	else
+		KXENPKG=${XPC_XEN_PKGS[$KREL]:-}
+	fi
 	KXENREL=$KREL
 	if [ "${KXENPKG#*:}" != "$KXENPKG" ]; then
 		KXENREL=${KXENPKG%%:*}
 		KXENPKG=${KXENPKG#*:}
 	fi
+	[ -n "$KXENPKG" ] || die "no Xen for $KARCH $KREL in XPC_XEN_PKGS"
 	KXENVER=${KXENPKG#xen-hypervisor-}
-	KXENVER=${KXENVER%-amd64}
+	KXENVER=${KXENVER%-"$darch"}
 	KXEN=$BUILD/vm/xen-$KXENVER
-	[ "$KARCH" != arm64 ] || KXEN=$BUILD/vm/xen-arm64
-	[ -n "$KXENPKG" ] || [ "$KARCH" = arm64 ] || die "no Xen for $KREL in XPC_XEN_PKGS"
+	[ "$KARCH" != arm64 ] || KXEN=$KXEN-arm64
 	VMDIR=$BUILD/vm/$KVER
-	KTAG=$KARCH-${KNAME#"$KARCH"-}
+	# e.g. x86_64-6.1, arm64-6.1, arm64-trixie-6.12: the architecture
+	# once, whether or not the kernel's name starts with it.
+	KTAG=${KNAME#"$KARCH"-}
+	KTAG=$KARCH-${KTAG/-"$KARCH"-/-}
 	# shellcheck disable=SC2034 # read by the other files of lib/
 	KBUILD=$BUILD/$KTAG
 	# Arguments for every Kbuild run against this kernel: the tests build
 	# (and check) the drop-in mode's xprivcmd_xenfs too.
 	KMAKE=XPRIVCMD_DROP_IN=y
 	if [ "$KARCH" = arm64 ]; then
-		KDIR=$VMDIR/headers/usr/src/linux-headers-$KVER
+		# The host's own release's are unpacked beside the image
+		# (xpc_deps_kernel_cross); another's, in its chroot (KDIR as set).
+		[ -n "$KCHROOT" ] || KDIR=$VMDIR/headers/usr/src/linux-headers-$KVER
 		KMAKE="$KMAKE ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-"
 	fi
 }
@@ -218,10 +235,14 @@ xpc_host_kernels() {
 	echo
 }
 
-# The newest of the .debs of a package in $BUILD/debs.
+# The newest of the .debs of a package in $BUILD/debs, of the selected
+# kernel's architecture (or of all): a package of the same name may be
+# there for the other.
 xpc_deb() { # PACKAGE
+	local a=amd64
+	[ "${KARCH:-}" != arm64 ] || a=arm64
 	# shellcheck disable=SC2012 # Debian's file names; ls -v sorts versions
-	ls -v "$BUILD"/debs/"$1"_*.deb 2>/dev/null | tail -n 1
+	ls -v "$BUILD"/debs/"$1"_*_"$a".deb "$BUILD"/debs/"$1"_*_all.deb 2>/dev/null | tail -n 1
 }
 
 # xpc_deps_common: build and VM dependencies, the hypervisor and the
@@ -349,7 +370,11 @@ xpc_usrmerge() {
 # (unpacked into VMDIR, for the VM).
 xpc_deps_kernel() {
 	if [ "$KARCH" = arm64 ]; then
-		xpc_deps_kernel_cross
+		if [ -n "$KCHROOT" ]; then
+			xpc_chroot
+		else
+			xpc_deps_kernel_cross
+		fi
 		xpc_arm64_deps_vm
 		return
 	fi
