@@ -35,17 +35,7 @@ pvh_finished() {
 	pvh_console_has '@@DOMU@@ END'
 }
 xl_create_pvh() {
-	cat >/tmp/$PVH.cfg <<-EOC
-	name = "$PVH"
-	type = "pvh"
-	kernel = "/xpc/domu/vmlinuz"
-	ramdisk = "/xpc/domu/initrd.gz"
-	extra = "console=hvc0 loglevel=3 xpc_guest=PVH"
-	memory = 160
-	vcpus = 1
-	on_poweroff = "destroy"
-	on_crash = "destroy"
-	EOC
+	domu_cfg $PVH pvh xpc_guest=PVH 160
 	xl create /tmp/$PVH.cfg
 }
 

@@ -93,6 +93,21 @@ map_domu_grant_table() {
 		/xpc/selftests/xprivcmd/resource_domu >/tmp/resource_domu 2>&1 &&
 		grep -q '^ok 2 domu.maps_reserved_entries$' /tmp/resource_domu
 }
+# domu_cfg NAME TYPE ARGS MEMORY: /tmp/NAME.cfg, a domU of TYPE (pv, pvh)
+# booting the domU kernel and domu-init, ARGS on its command line.
+domu_cfg() {
+	cat >"/tmp/$1.cfg" <<-EOC
+	name = "$1"
+	type = "$2"
+	kernel = "/xpc/domu/vmlinuz"
+	ramdisk = "/xpc/domu/initrd.gz"
+	extra = "console=hvc0 loglevel=3 $3"
+	memory = $4
+	vcpus = 1
+	on_poweroff = "destroy"
+	on_crash = "destroy"
+	EOC
+}
 # Counts of xprivcmd's own refusals, all ops.
 rejected() { awk '$7 == "rejected" { n += $8 } END { print n + 0 }' $STATS; }
 through_xprivcmd() {
@@ -111,15 +126,7 @@ idle_ticking() { # idle_ticking: its console grows within 60 s
 	wait_for 60 ticks_above "$(idle_ticks)"
 }
 xl_create_idle() {
-	cat >/tmp/$IDLE.cfg <<-EOC
-	name = "$IDLE"
-	type = "pv"
-	kernel = "/xpc/domu/vmlinuz"
-	ramdisk = "/xpc/domu/initrd.gz"
-	extra = "console=hvc0 loglevel=3 xpc_idle"
-	memory = 128
-	vcpus = 1
-	EOC
+	domu_cfg $IDLE pv xpc_idle 128
 	xl create /tmp/$IDLE.cfg && idle_ticking
 }
 xl_save_idle() { xl save $IDLE /tmp/$IDLE.save && test -s /tmp/$IDLE.save && ! xl domid $IDLE; }
@@ -182,17 +189,7 @@ expect toolstack.xl_list xl_list
 expect toolstack.xl_dmesg xl_dmesg
 expect toolstack.xenstore_ls xenstore_ls
 domctl_before=$(issued domctl)
-cat >/tmp/$DOMU.cfg <<EOC
-name = "$DOMU"
-type = "pv"
-kernel = "/xpc/domu/vmlinuz"
-ramdisk = "/xpc/domu/initrd.gz"
-extra = "console=hvc0 loglevel=3 xpc_guest=PV"
-memory = 160
-vcpus = 1
-on_poweroff = "destroy"
-on_crash = "destroy"
-EOC
+domu_cfg $DOMU pv xpc_guest=PV 160
 # Paused, so that dom0 sees its grant table as the toolstack seeded it.
 expect toolstack.xl_create_pv_domu xl create -p /tmp/$DOMU.cfg
 # Its restricted-fd tests are refused on purpose: not the toolstack's.
