@@ -31,7 +31,7 @@ XPC_ARM64_DTB_AT=0x48000000
 # fetched again when its package has a new version (a security update):
 # KXEN.version says which it is.
 xpc_arm64_deps_vm() {
-	local tmp ver
+	local tmp ver bb
 	mkdir -p "$BUILD/vm"
 	ver=$(xpc_apt_arch apt-cache policy "$KXENPKG" | sed -n 's/^ *Candidate: //p')
 	[ -n "$ver" ] || die "no $KXENPKG in the $KREL arm64 lists"
@@ -45,11 +45,15 @@ xpc_arm64_deps_vm() {
 		echo "$ver" >"$KXEN.version"
 		rm -rf "$tmp"
 	fi
-	# Any release's: it is static, and only runs the init script.
+	# Any release's: it is static, and only runs the init script.  Which
+	# one xpc_deb picks depends on the releases fetched so far: Debian
+	# 12's has bin/busybox, Debian 13's (merged /usr) usr/bin/busybox.
 	if [ ! -e "$BUILD/vm/busybox-arm64" ]; then
 		tmp=$(mktemp -d "$BUILD/vm/busybox-deb.XXXXXX")
 		xpc_fetch_deb busybox-static "$tmp"
-		cp "$tmp/bin/busybox" "$BUILD/vm/busybox-arm64.$$"
+		bb=$tmp/bin/busybox
+		[ -e "$bb" ] || bb=$tmp/usr/bin/busybox
+		cp "$bb" "$BUILD/vm/busybox-arm64.$$"
 		mv "$BUILD/vm/busybox-arm64.$$" "$BUILD/vm/busybox-arm64"
 		rm -rf "$tmp"
 	fi
