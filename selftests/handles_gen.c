@@ -70,8 +70,13 @@ struct hg_row {
 	struct hg_count counts[HG_MAX_COUNTS];
 };
 
-/* The generated rows; the Makefile says which Xen release they are of. */
-#include "handles_gen_rows.h"
+/*
+ * The generated rows; the Makefile says which Xen release they are of.  In
+ * <>, so that the compiler takes them from -I$(OUTPUT), where each release's
+ * are made, and not from this file's directory, which holds the host's
+ * release's after a build there: Xen 4.20's suite ran 4.17's rows so.
+ */
+#include <handles_gen_rows.h>
 
 #define HG_NR_ROWS	ARRAY_SIZE(hg_rows)
 
@@ -211,7 +216,7 @@ FIXTURE_VARIANT(hg) {
 
 /* The generated FIXTURE_VARIANT_ADD(hg, ...) of each row. */
 #define HG_VARIANTS
-#include "handles_gen_rows.h"
+#include <handles_gen_rows.h>
 
 FIXTURE_SETUP(hg)
 {
