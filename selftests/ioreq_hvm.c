@@ -138,6 +138,24 @@ struct dm {
 enum served { TIMED_OUT, BY_MODULE, BY_US, WRONG };
 
 /*
+ * A notification the module's ioeventfds answer: a device model that has
+ * them leaves those requests to the kernel.  We may read one before the
+ * module has seen it: the port we read may be an earlier event's (Xen
+ * raises a channel as it binds it), and while we hold it (until we hand it
+ * back to the evtchn device) the binding's late EOI keeps the channel
+ * masked, and the module's shared handler with it.  Answered by us then,
+ * the request would be gone when the module's handler runs, on our
+ * hand-back, and no eventfd would fire (seen on 6.12).
+ */
+static bool module_answers(const struct dm *dm, const struct ioreq *req)
+{
+	return dm->assigned && req->type == IOREQ_TYPE_COPY &&
+	       req->dir == IOREQ_WRITE && !req->data_is_ptr &&
+	       req->addr == IOREQ_HVM_NOTIFY && req->size == 4 &&
+	       (req->data == IOREQ_HVM_VQ_READY || req->data == IOREQ_HVM_VQ_IRQ);
+}
+
+/*
  * Waits for the guest's notification of @vq, up to STEP_MS: either the
  * module answers it and signals @efd, or the request reaches us on the
  * evtchn device and we answer it.  Every pending port is handed back to the
@@ -168,8 +186,9 @@ static enum served serve(struct dm *dm, int efd, unsigned int vq)
 		if (read(dm->evtchn, &port, sizeof(port)) != sizeof(port))
 			return WRONG;
 		__sync_synchronize();
-		if (port != dm->port || req->state != STATE_IOREQ_READY) {
-			/* The module's answer, or not ours: just unmask. */
+		if (port != dm->port || req->state != STATE_IOREQ_READY ||
+		    module_answers(dm, req)) {
+			/* The module's, or not ours: just unmask. */
 			if (write(dm->evtchn, &port, sizeof(port)) != sizeof(port))
 				return WRONG;
 			continue;

@@ -11,11 +11,13 @@
 # to get wrong.  A KTAP document of its own, then the program's.
 # Uses init's say/result/expect and guest-toolstack.sh's helpers.
 #
-# Only where Xen has HVM with nested paging (pvh-6.1: QEMU's +npt) and dom0
-# is auto-translated.  The PV-dom0 configurations have neither: Xen offers
-# HVM on shadow paging there, but a PV dom0's mappings of the ioreq page
-# have no kernel address for the module (IOCTL_PRIVCMD_IOEVENTFD answers
-# EOPNOTSUPP), and each emulated exit would cost far more under TCG.
+# Only where Xen has HVM with nested paging (the pvh configurations: QEMU's
+# +npt) and dom0 is auto-translated; the IOEVENTFD results where the evtchn
+# device shares its interrupts too (Linux 6.7 on: pvh-6.12).  The PV-dom0
+# configurations have neither: Xen offers HVM on shadow paging there, but a
+# PV dom0's mappings of the ioreq page have no kernel address for the
+# module (IOCTL_PRIVCMD_IOEVENTFD answers EOPNOTSUPP), and each emulated
+# exit would cost far more under TCG.
 
 HVM=xpchvm
 HVM_BIN=/xpc/selftests/xprivcmd

@@ -18,6 +18,7 @@
 XPC_MATRIX="6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64
 	pvh-6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64:pvh
 	6.12=x86_64:bookworm:linux-image-6.12-amd64:linux-headers-6.12-amd64
+	pvh-6.12=x86_64:bookworm:linux-image-6.12-amd64:linux-headers-6.12-amd64:pvh
 	arm64-6.1=arm64:bookworm:linux-image-arm64:linux-headers-arm64
 	trixie-6.12=x86_64:trixie:linux-image-amd64:linux-headers-amd64
 	trixie-arm64-6.12=arm64:trixie:linux-image-arm64:linux-headers-arm64
@@ -27,7 +28,7 @@ XPC_MATRIX="6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64
 # lib/arm64.sh); each adds a minute or two to a warm run.  sid-7.x is
 # unstable's newest kernel, built with its compiler: a kernel API it drops
 # (7.x's zap_vma_ptes()) breaks the build before any stable kernel has it.
-KERNELS=${KERNELS:-6.1 pvh-6.1 6.12 arm64-6.1 trixie-6.12 trixie-arm64-6.12 sid-7.x}
+KERNELS=${KERNELS:-6.1 pvh-6.1 6.12 pvh-6.12 arm64-6.1 trixie-6.12 trixie-arm64-6.12 sid-7.x}
 # The release this host runs: its kernels build with the host's compiler.
 XPC_HOST_RELEASE=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 # Each release's Xen, as [RELEASE:]PACKAGE: from another release if one is
@@ -233,6 +234,21 @@ xpc_host_kernels() {
 			grep -qv ':pvh$' && printf '%s ' "$k"
 	done
 	echo
+}
+
+# The kernel of KERNELS booted as a PV dom0 whose packages are those of
+# NAME, a kernel booted as another kind of dom0 (pvh-6.12's is 6.12);
+# nothing if KERNELS has none.  Its module is the same.
+xpc_pv_twin() { # NAME
+	local entry k
+	# shellcheck disable=SC2086 # XPC_MATRIX: one kernel a word
+	entry=$(printf '%s\n' $XPC_MATRIX | grep "^$(printf '%s' "$1" | sed 's/\./\\./g')=" |
+		sed 's/^[^=]*=//; s/:[^:]*$//')
+	for k in $KERNELS; do
+		# shellcheck disable=SC2086 # as above
+		printf '%s\n' $XPC_MATRIX | grep -qx "$(printf '%s' "$k" | sed 's/\./\\./g')=$entry" &&
+			{ echo "$k"; return; }
+	done
 }
 
 # The newest of the .debs of a package in $BUILD/debs, of the selected
