@@ -40,6 +40,53 @@ xpc_toolstack_deps() {
 	done
 }
 
+# Debian's QEMU for Xen, an HVM guest's device model, for the dom0s whose
+# Xen has HVM (KDOM0 pvh: lib/boot.sh gives Xen SVM with nested paging):
+# the binary libxl runs, unpacked into $BUILD/toolstack/qemu-VERSION (the
+# candidate's version, so that an update is fetched once), and the host's
+# libraries it loads (the same Debian build; installed if missing), and
+# the one data file it opens: the keymap of the VNC server that libxl always
+# asks for, as "-vnc none", which loads it all the same.  No firmware: the
+# guest (selftests/qemu_dm_guest.S) replaces hvmloader and SeaBIOS, and
+# QEMU, with no display, disk or network, loads no ROM.  Where there is no
+# QEMU for this dom0, the reason goes to /xpc/qemu-missing, and the guest's
+# QEMU tests skip with it.
+XPC_QEMU_PKG=qemu-system-xen
+XPC_QEMU_DM=usr/libexec/xen-qemu-system-i386
+XPC_QEMU_KEYMAP=/usr/share/qemu/keymaps/en-us
+xpc_toolstack_qemu() { # DIR
+	local dir=$1 ver out deps
+	# The host's release's QEMU, whose libraries are the host's: another
+	# release's dom0 (a chroot's tools) would need its own.
+	if [ -n "$KCHROOT" ]; then
+		echo "no QEMU for this release's dom0 here" >"$dir/xpc/qemu-missing"
+		return 0
+	fi
+	ver=$(apt-cache show --no-all-versions $XPC_QEMU_PKG 2>/dev/null | sed -n 's/^Version: //p')
+	[ -n "$ver" ] || die "no $XPC_QEMU_PKG known to apt: apt-get update?"
+	out=$XPC_TOOLSTACK/qemu-${ver#*:}
+	if [ ! -e "$out/$XPC_QEMU_DM" ]; then
+		log "fetching $XPC_QEMU_PKG $ver"
+		mkdir -p "$BUILD/debs"
+		(cd "$BUILD/debs" && apt-get download -q "$XPC_QEMU_PKG=$ver" >/dev/null 2>&1) ||
+			die "apt-get download $XPC_QEMU_PKG failed"
+		rm -rf "$out" "$out.tmp"
+		dpkg-deb -x "$(xpc_deb $XPC_QEMU_PKG)" "$out.tmp"
+		# Its libraries' packages and the keymap's, not the firmware
+		# ones (seabios, ipxe-qemu).
+		dpkg-deb -f "$(xpc_deb $XPC_QEMU_PKG)" Depends | tr ',' '\n' |
+			sed 's/([^)]*)//; s/ //g' | grep -E '^(lib|qemu-system-data$)' \
+			>"$out.tmp/depends"
+		mv "$out.tmp" "$out"
+	fi
+	deps=$(cat "$out/depends")
+	# shellcheck disable=SC2046,SC2086 # package names, one a word
+	xpc_apt_install $(xpc_missing $deps)
+	install -D "$out/$XPC_QEMU_DM" "$dir/$XPC_QEMU_DM"
+	xpc_copy_libs "$dir" "$dir/$XPC_QEMU_DM"
+	install -D -m 0644 $XPC_QEMU_KEYMAP "$dir$XPC_QEMU_KEYMAP"
+}
+
 # The selected kernel's Xen modules with their dependencies, at their paths
 # below lib/modules, compressed as Debian ships them (kmod reads them).
 xpc_toolstack_modules() {
@@ -150,6 +197,7 @@ xpc_initrd_toolstack() {
 	mkdir -p "$dir/xpc/domu"
 	cp "$VMDIR/vmlinuz" "$dir/xpc/domu/vmlinuz"
 	xpc_toolstack_domu_initrd "$dir/xpc/domu/initrd.gz"
+	[ "$KDOM0" != pvh ] || xpc_toolstack_qemu "$dir"
 	cp "$XPC_GUEST/guest-toolstack.sh" "$XPC_GUEST/guest-toolstack-hvm.sh" "$dir/xpc/"
 	xpc_initrd_group_access "$dir"
 	xpc_initrd_ioreq "$dir"
