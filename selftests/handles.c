@@ -332,8 +332,9 @@ TEST_F(h, memory_op_machphys_mfn_list_results_reach_user)
 
 /*
  * Read-only: the host's e820 map, as xl's e820_host reads it.  Xen gives
- * it to PV guests only: for a PVH dom0, hvm_memory_op() answers ENOSYS.
- * The kernel pointer is refused before Xen either way.
+ * it to PV guests, and to HVM ones from 4.19 on: before, for a PVH dom0,
+ * hvm_memory_op() answers ENOSYS.  The kernel pointer is refused before
+ * Xen either way.
  */
 TEST_F(h, memory_op_machine_memory_map_results_reach_user)
 {
@@ -343,11 +344,12 @@ TEST_F(h, memory_op_machine_memory_map_results_reach_user)
 	memset(&m, 0, sizeof(m));
 	m.nr_entries = 128;
 	set_xen_guest_handle(m.buffer, e820);
-	if (xpc_auto_translated(self->fd)) {
+	if (xpc_auto_translated(self->fd) &&
+	    xpc_xen_version(self->fd) < XPC_XEN(4, 19)) {
 		EXPECT_ERRNO(ENOSYS, xpc_hypercall(self->fd, OP_MEMORY,
 						   XENMEM_machine_memory_map,
 						   xpc_ptr(&m), 0, 0, 0))
-			TH_LOG("PVH dom0: machine_memory_map is for PV guests");
+			TH_LOG("PVH dom0: machine_memory_map is PV's before Xen 4.19");
 		EXPECT_EQ(128, m.nr_entries);
 	} else {
 		ASSERT_EQ(0, xpc_hypercall(self->fd, OP_MEMORY, XENMEM_machine_memory_map,

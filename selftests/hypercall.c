@@ -394,7 +394,6 @@ TEST(non_root_open_refused)
 #define XENVER_commandline2	14
 #endif
 
-#define XPC_XEN(_major, _minor)	((_major) << 16 | (_minor))
 #define XPC_XEN_4_19	XPC_XEN(4, 19)
 
 struct xpc_varbuf {

@@ -299,6 +299,15 @@ static inline __u64 xpc_kernel_addr(const char *sym)
 	return addr ? addr : xpc_kallsyms("_stext");
 }
 
+/* A Xen release as XENVER_version gives it: major in the upper half. */
+#define XPC_XEN(_major, _minor)	((_major) << 16 | (_minor))
+
+/* XENVER_version through @fd: XPC_XEN(major, minor), or -1. */
+static inline long xpc_xen_version(int fd)
+{
+	return xpc_hypercall(fd, __HYPERVISOR_xen_version, XENVER_version, 0, 0, 0, 0);
+}
+
 /*
  * Whether Xen translates this guest's frame numbers (every Arm guest, HVM
  * and PVH), from XENVER_get_features through @fd.  The frames a PV guest

@@ -21,6 +21,7 @@ XPC_MATRIX="6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64
 	pvh-6.12=x86_64:bookworm:linux-image-6.12-amd64:linux-headers-6.12-amd64:pvh
 	arm64-6.1=arm64:bookworm:linux-image-arm64:linux-headers-arm64
 	trixie-6.12=x86_64:trixie:linux-image-amd64:linux-headers-amd64
+	pvh-trixie-6.12=x86_64:trixie:linux-image-amd64:linux-headers-amd64:pvh
 	trixie-arm64-6.12=arm64:trixie:linux-image-arm64:linux-headers-arm64
 	sid-7.x=x86_64:sid:linux-image-amd64:linux-headers-amd64"
 # Which of them to test: `make check KERNELS=6.12` for a quick run.  The
