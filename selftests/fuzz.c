@@ -77,6 +77,14 @@ static u64 iterations = 20000;
 static unsigned int nthreads = 2;
 static bool racers = true;
 static bool trace;
+/*
+ * Frame counts of MMAP, MMAPBATCH and MMAP_RESOURCE are capped at 2^20
+ * unless FUZZ_HUGE_COUNTS=1: the module allocates its arrays for the
+ * whole count up front (kvmalloc, not charged to the caller, the OOM killer
+ * invoked), so a count of some 10^8 OOM-kills the run in a 512 MiB dom0
+ * (a known finding, reported with the fuzzer's first long run).
+ */
+static bool huge_counts;
 
 static const char *dev_path;
 static const char *buf_path;	/* the hypercall buffer node, if any */
@@ -242,6 +250,18 @@ static u64 word_pool(struct thr *t)
 	case 3: return domid_pool(t);
 	default: return rnd(t);
 	}
+}
+
+/*
+ * A frame count for the mapping ioctls (see huge_counts): those whose
+ * arrays kvmalloc() would try to find the memory for, folded below 2^20.
+ * Larger ones (arrays past INT_MAX bytes) fail at once, and stay.
+ */
+static u64 frame_count(u64 v)
+{
+	if (huge_counts || v < (1 << 20) || v >= (1ULL << 29))
+		return v;
+	return v % (1 << 20);
 }
 
 static bool is_self(u16 dom)
@@ -557,6 +577,8 @@ static void one_call(struct thr *t, u64 iter)
 			e[i].npages = chance(t, 70) ? below(t, 3) : count_pool(t);
 		}
 		m->num = chance(t, 70) ? (int)below(t, 9) : (int)count_pool(t);
+		if (!huge_counts && m->num > 0)
+			m->num = frame_count(m->num);
 		m->dom = domid_pool(t);
 		m->entry = chance(t, 85) ? e : (void *)(uintptr_t)ptr_pool(t, true);
 		req = IOCTL_PRIVCMD_MMAP;
@@ -569,7 +591,7 @@ static void one_call(struct thr *t, u64 iter)
 
 		for (i = 0; i < 16; i++)
 			arr[i] = chance(t, 50) ? below(t, 0x100000) : word_pool(t);
-		b->num = chance(t, 70) ? below(t, 17) : count_pool(t);
+		b->num = chance(t, 70) ? below(t, 17) : frame_count((u32)count_pool(t));
 		b->dom = domid_pool(t);
 		b->addr = chance(t, 70) ? atomic_load(&devmap) : ptr_pool(t, true);
 		b->arr = chance(t, 85) ? (void *)arr : (void *)(uintptr_t)ptr_pool(t, true);
@@ -608,7 +630,7 @@ static void one_call(struct thr *t, u64 iter)
 		r->type = chance(t, 80) ? below(t, 4) : (u32)rnd(t);
 		r->id = chance(t, 80) ? below(t, 4) : (u32)rnd(t);
 		r->idx = chance(t, 80) ? below(t, 4) : (u32)rnd(t);
-		r->num = chance(t, 70) ? below(t, 3) : count_pool(t);
+		r->num = chance(t, 70) ? below(t, 3) : frame_count(count_pool(t));
 		r->addr = chance(t, 60) ? atomic_load(&devmap) : ptr_pool(t, true);
 		req = IOCTL_PRIVCMD_MMAP_RESOURCE;
 		arg = r;
@@ -1082,6 +1104,7 @@ int main(int argc, char **argv)
 	nthreads = env_or("FUZZ_THREADS", nthreads);
 	racers = env_or("FUZZ_RACERS", racers);
 	trace = env_or("FUZZ_TRACE", 0);
+	huge_counts = env_or("FUZZ_HUGE_COUNTS", 0);
 	while ((opt = getopt(argc, argv, "Hs:n:t:r:")) != -1) {
 		switch (opt) {
 		case 'H':
@@ -1109,6 +1132,8 @@ int main(int argc, char **argv)
 	if (nthreads > MAX_THREADS)
 		nthreads = MAX_THREADS;
 
+	/* Line by line: a run the kernel kills leaves what it printed. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	ksft_print_header();
 	/* Never killed by the calls it makes on itself. */
 	signal(SIGPIPE, SIG_IGN);
