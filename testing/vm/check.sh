@@ -179,7 +179,7 @@ race_boot() {
 # minute of the boot lane; make fuzz runs longer ones.
 fuzz_boot() {
 	local XPC_SMP=2 XPC_DOM0_ARGS
-	XPC_DOM0_ARGS=$(xpc_fuzz_args "${XPC_FUZZ_CALLS:-100000}" "" "${XPC_FUZZ_CYCLES:-12}")
+	XPC_DOM0_ARGS=$(xpc_fuzz_args "${XPC_FUZZ_CALLS:-40000}" "" "${XPC_FUZZ_CYCLES:-8}")
 	boot_suite vm-fuzz fuzz xen
 }
 
