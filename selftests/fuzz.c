@@ -403,8 +403,8 @@ static void build_hypercall(struct thr *t, u64 *h, u8 *s, int depth)
 
 	for (tries = 0;; tries++) {
 		if (chance(t, 4))
-			op = PICK(t, ((const u64[]){ 128, 255, 256, 1ULL << 32, ~0ULL,
-							  rnd(t) }));
+			op = PICK(t, ((const u64[]){ 128, 255, 256, 1ULL << 32,
+						     ~0ULL, rnd(t) }));
 		else if (chance(t, 10))
 			op = below(t, 128);
 		else
@@ -519,7 +519,8 @@ static const char *const narrow_texts[] = {
  * calls through, which would be outside the module's promise.
  */
 static const char *const global_policies[] = {
-	"all", "strict", "none +xen_version +sysctl", "all -domctl", "all -memory_op -grant_table_op",
+	"all", "strict", "none +xen_version +sysctl", "all -domctl",
+	"all -memory_op -grant_table_op",
 };
 
 static int pick_fd(struct thr *t)
@@ -556,7 +557,7 @@ static void one_call(struct thr *t, u64 iter)
 	int fd = pick_fd(t), kind = below(t, 100);
 
 	if (kind < 55) {
-		struct privcmd_hypercall *h = (struct privcmd_hypercall *)(s + PAGE * (ARENA_PAGES - 1));
+		struct privcmd_hypercall *h = (void *)(s + PAGE * (ARENA_PAGES - 1));
 		u64 hv[6];
 
 		build_hypercall(t, hv, s, 0);
@@ -614,7 +615,8 @@ static void one_call(struct thr *t, u64 iter)
 			((u64 *)s)[i] = word_pool(t);
 		((u32 *)s)[0] = below(t, 24);	/* XEN_DMOP_* */
 		for (i = 0; i < 4; i++) {
-			bufs[i].uptr = chance(t, 60) ? (void *)s : (void *)(uintptr_t)ptr_pool(t, true);
+			bufs[i].uptr = chance(t, 60) ? (void *)s
+						     : (void *)(uintptr_t)ptr_pool(t, true);
 			bufs[i].size = chance(t, 60) ? below(t, 256) : count_pool(t);
 		}
 		d->dom = domid_pool(t);
@@ -869,7 +871,8 @@ static void *racer(void *arg)
 			pid = fork();
 			if (pid == 0) {
 				struct thr c = { .rng = rnd(&t), .id = 99,
-						 .arena = thr[0].arena, .straddle = thr[0].straddle };
+						 .arena = thr[0].arena,
+						 .straddle = thr[0].straddle };
 				int k;
 
 				trace = false;
@@ -1125,7 +1128,8 @@ int main(int argc, char **argv)
 			racers = strtoul(optarg, NULL, 0);
 			break;
 		default:
-			fprintf(stderr, "usage: %s [-s SEED] [-n ITERATIONS] [-t THREADS] [-r 0|1]\n",
+			fprintf(stderr,
+				"usage: %s [-s SEED] [-n ITERATIONS] [-t THREADS] [-r 0|1] | -H\n",
 				argv[0]);
 			return 2;
 		}
@@ -1144,8 +1148,8 @@ int main(int argc, char **argv)
 	ksft_set_plan(4);
 	ksft_print_msg("fuzz: seed=%#llx iterations=%llu threads=%u racers=%d\n",
 		       seed, iterations, nthreads, racers);
-	ksft_print_msg("replay: FUZZ_SEED=%#llx FUZZ_THREADS=1 FUZZ_RACERS=0 fuzz (single-threaded: exact)\n",
-		       seed);
+	ksft_print_msg("replay: FUZZ_SEED=%#llx FUZZ_THREADS=1 FUZZ_RACERS=0 fuzz %s\n",
+		       seed, "(single-threaded: exact)");
 
 	xprivcmd_verdicts_index();
 	lim_multicall = read_param("multicall_max", lim_multicall);
