@@ -19,7 +19,7 @@ DKMS_SOURCES = Kbuild Makefile dkms.conf $(shell find module include packaging \
 DKMS_SRC := $(DESTDIR)/usr/src/xprivcmd-$(VERSION)
 DKMS_ID := xprivcmd/$(VERSION)
 
-.PHONY: all module hcall selftests unit check demo bench lab checkpatch sparse clean \
+.PHONY: all module hcall selftests unit check demo bench fuzz lab checkpatch sparse clean \
 	install modules_install headers_install hcall_install man_install dkms-src dkms-install \
 	dkms-uninstall install-side-by-side install-drop-in uninstall-drop-in \
 	install-group-access uninstall-group-access
@@ -52,6 +52,13 @@ demo:
 # Hypercall latency against the in-tree driver, side by side in one boot.
 bench:
 	testing/vm/bench.sh
+
+# The fuzzer and the load loop in a boot of their own, under the kernel's
+# allocator debugging: make fuzz [ITERATIONS=N] [SEED=S] [LOAD_CYCLES=M]
+# [KERNEL=6.1].
+fuzz:
+	ITERATIONS="$(ITERATIONS)" SEED="$(SEED)" LOAD_CYCLES="$(LOAD_CYCLES)" \
+		KERNEL="$(KERNEL)" testing/vm/fuzz.sh
 
 # Add a hypercall to Xen 4.17, build and boot it, call it through xprivcmd.
 lab:

@@ -175,6 +175,14 @@ race_boot() {
 	boot_suite vm-race race xen
 }
 
+# The fuzzer and the load loop (lib/fuzz.sh), a slice sized for about a
+# minute of the boot lane; make fuzz runs longer ones.
+fuzz_boot() {
+	local XPC_SMP=2 XPC_DOM0_ARGS
+	XPC_DOM0_ARGS=$(xpc_fuzz_args "${XPC_FUZZ_CALLS:-40000}" "" "${XPC_FUZZ_CYCLES:-8}")
+	boot_suite vm-fuzz fuzz xen
+}
+
 # The DKMS and Debian package tests install into the host (DKMS tree,
 # /lib/modules, dpkg): two checkouts running make check at once must take
 # turns there, from install to removal.
@@ -270,6 +278,7 @@ for k in $KERNELS; do
 	# skip); once, on the oldest kernel, to keep make check short.
 	if [ "$KTAG" = x86_64-6.1 ]; then
 		boot_part "$KTAG/vm-race" "$KTAG vm-race" race_boot
+		boot_part "$KTAG/vm-fuzz" "$KTAG vm-fuzz" fuzz_boot
 	fi
 	# Without Xen, a kernel is the same whatever kind of dom0 it would be.
 	if [ "$KDOM0" = pv ]; then

@@ -27,6 +27,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 	. "$ROOT/testing/vm/lib/build.sh"
 	. "$ROOT/testing/vm/lib/boot.sh"
 	. "$ROOT/testing/vm/lib/ktap.sh"
+	. "$ROOT/testing/vm/lib/fuzz.sh"
 	. "$ROOT/testing/vm/lib/arm64.sh"
 	. "$ROOT/testing/vm/lib/toolstack.sh"
 	. "$ROOT/testing/vm/lib/chroot.sh"

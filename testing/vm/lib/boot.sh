@@ -80,7 +80,9 @@ xpc_boot() {
 	# Packed already when the caller says so (make check's boot lane).
 	[ -n "${XPC_INITRD_PACKED:-}" ] || xpc_initrd "$initrd" "$mode"
 	image=$VMDIR/$(xpc_qemu image)
-	args="loglevel=3 xpc_mode=$mode"
+	# XPC_DOM0_ARGS: more arguments for the kernel (a boot mode's debug
+	# switches, or settings its init reads from its environment).
+	args="loglevel=3 xpc_mode=$mode${XPC_DOM0_ARGS:+ $XPC_DOM0_ARGS}"
 	check=$(xpc_qemu check)
 	[ -z "$check" ] || "$check" "$initrd"
 	read -r -a qemu <<<"$(xpc_qemu qemu)"

@@ -23,7 +23,11 @@ xpc_result() {
 
 # xpc_judge_boot NAME QEMU-STATUS LOG: the KTAP document that judges a boot:
 # it reached its END marker, and neither Xen nor the kernel printed a BUG,
-# WARNING, Oops or general protection fault.  A user program's own fault,
+# WARNING, Oops or general protection fault, nor one of the allocator
+# debugging's reports (KFENCE's "BUG: KFENCE: ..." is a BUG:; SLUB's start
+# "BUG kmalloc-64 (Tainted: ...): Poison overwritten", its other caches'
+# likewise), nor a list corruption (CONFIG_DEBUG_LIST, whose reports are
+# WARNINGs on 6.1 and BUGs on later kernels, or just their first line).  A user program's own fault,
 # which the kernel reports as "traps: PROG[PID] general protection fault
 # ... in PROG" when it sends SIGSEGV (the selftests provoke one on purpose:
 # a port read without I/O privilege), is not the kernel's; nor is Xen's
@@ -39,7 +43,7 @@ xpc_judge_boot() {
 		tr -d '\r' <"$out" | tail -n 15 | sed 's/^/# /'
 		echo "not ok 1 $name.boot_completed"
 	fi
-	if tr -d '\r' <"$out" | grep -E 'BUG:|WARNING:|Oops|general protection' |
+	if tr -d '\r' <"$out" | grep -E 'BUG:|WARNING:|Oops|general protection|BUG [a-z0-9_:.-]+ \(|Poison overwritten|Redzone overwritten|Object padding overwritten|list_(add|del) corruption' |
 		grep -vE '\] traps: [^ ]+\[[0-9]+\] general protection fault ip:[0-9a-f]+ sp:[0-9a-f]+ error:[0-9a-f]+ in ' |
 		grep -vx '(XEN) WARNING: PVH is an experimental mode with limited functionality' \
 		>"$out.bad"; then
