@@ -55,10 +55,10 @@ bench:
 
 # The fuzzer and the load loop in a boot of their own, under the kernel's
 # allocator debugging: make fuzz [ITERATIONS=N] [SEED=S] [LOAD_CYCLES=M]
-# [KERNEL=6.1].
+# [KERNEL=6.1] [RACERS=0].
 fuzz:
 	ITERATIONS="$(ITERATIONS)" SEED="$(SEED)" LOAD_CYCLES="$(LOAD_CYCLES)" \
-		KERNEL="$(KERNEL)" testing/vm/fuzz.sh
+		KERNEL="$(KERNEL)" RACERS="$(RACERS)" testing/vm/fuzz.sh
 
 # Add a hypercall to Xen 4.17, build and boot it, call it through xprivcmd.
 lab:

@@ -1,17 +1,20 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# make fuzz [ITERATIONS=N] [SEED=S] [LOAD_CYCLES=M] [KERNEL=6.1]: boots Xen
-# and the kernel on two vCPUs with the allocator's debug switches
+# make fuzz [ITERATIONS=N] [SEED=S] [LOAD_CYCLES=M] [KERNEL=6.1] [RACERS=0]:
+# boots Xen and the kernel on two vCPUs with the allocator's debug switches
 # (lib/fuzz.sh), runs the fuzzer (selftests/fuzz.c) for N calls, then M
 # insmod/rmmod cycles of the module (guest/init, mode fuzz), and prints the
-# figures.  The status says whether every check passed.
+# figures.  RACERS=0 leaves out the thread that races the calls against
+# close, munmap, mremap, fork and policy changes.  The status says whether
+# every check passed.
 . "$(dirname "$0")/lib.sh"
 
 ITERATIONS=${ITERATIONS:-200000}
 SEED=${SEED:-}
 LOAD_CYCLES=${LOAD_CYCLES:-100}
 KERNEL=${KERNEL:-6.1}
+RACERS=${RACERS:-1}
 
 xpc_deps "$KERNEL"
 [ "$KARCH" = x86_64 ] || die "the fuzzer builds for x86_64 only, not $KARCH"
@@ -20,7 +23,7 @@ out=$BUILD/fuzz.log
 log "fuzzing: Xen + Linux $KVER, $ITERATIONS calls, $LOAD_CYCLES load cycles; console log: $out"
 t0=$(date +%s)
 rc=0
-XPC_SMP=2 XPC_DOM0_ARGS=$(xpc_fuzz_args "$ITERATIONS" "$SEED" "$LOAD_CYCLES") \
+XPC_SMP=2 XPC_DOM0_ARGS="$(xpc_fuzz_args "$ITERATIONS" "$SEED" "$LOAD_CYCLES") xpc_fuzz_racers=$RACERS" \
 	xpc_boot fuzz "$out" || rc=$?
 t1=$(date +%s)
 {

@@ -29,7 +29,10 @@ XPC_MATRIX="6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64
 # lib/arm64.sh); each adds a minute or two to a warm run.  sid-7.x is
 # unstable's newest kernel, built with its compiler: a kernel API it drops
 # (7.x's zap_vma_ptes()) breaks the build before any stable kernel has it.
-KERNELS=${KERNELS:-6.1 pvh-6.1 6.12 pvh-6.12 arm64-6.1 trixie-6.12 trixie-arm64-6.12 sid-7.x}
+XPC_DEFAULT_KERNELS="6.1 pvh-6.1 6.12 pvh-6.12 arm64-6.1 trixie-6.12 pvh-trixie-6.12
+	trixie-arm64-6.12 sid-7.x"
+# shellcheck disable=SC2086,SC2116 # one line, one space between names
+KERNELS=${KERNELS:-$(echo $XPC_DEFAULT_KERNELS)}
 # The release this host runs: its kernels build with the host's compiler.
 XPC_HOST_RELEASE=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 # Each release's Xen, as [RELEASE:]PACKAGE: from another release if one is
