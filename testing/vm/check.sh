@@ -237,7 +237,7 @@ stage "deps (common)" xpc_deps_common
 # boot (x86_64's), its Xen tools installed there: prepared in the
 # background from the start, beside the stages before its own, whose deps
 # stage waits for it.
-declare -A prep_pids=()
+declare -A prep_pids=() prep_of=()
 prepare_kernel() { # NAME
 	xpc_resolve_kernel "$1"
 	xpc_deps_kernel
@@ -248,6 +248,12 @@ prepare_kernel() { # NAME
 for k in $KERNELS; do
 	xpc_resolve_kernel "$k"
 	[ -n "$KCHROOT" ] || continue
+	# A PVH dom0's kernel, Xen and tools are its PV twin's, prepared once:
+	# two preparations would unpack the same image at the same time.
+	if [ "$KDOM0" != pv ] && [ -n "$(xpc_pv_twin "$k")" ]; then
+		prep_of[$k]=$(xpc_pv_twin "$k")
+		continue
+	fi
 	log "preparing $k in the background (log: $BUILD/prepare-$k.log)"
 	(
 		exec 9>&-
@@ -256,9 +262,12 @@ for k in $KERNELS; do
 	prep_pids[$k]=$!
 done
 deps_kernel() {
-	local p=${prep_pids[$KNAME]:-}
+	local name=${prep_of[$KNAME]:-$KNAME}
+	local p=${prep_pids[$name]:-}
 	if [ -n "$p" ]; then
-		wait "$p" || { cat "$BUILD/prepare-$KNAME.log"; die "preparing $KNAME failed"; }
+		wait "$p" || { cat "$BUILD/prepare-$name.log"; die "preparing $name failed"; }
+		# Waited for once: a twin's deps stage finds it done.
+		unset "prep_pids[$name]"
 	fi
 	xpc_deps_kernel
 }
