@@ -58,6 +58,14 @@ struct xprivcmd_map {
 	bool ioreq_server;
 };
 
+/*
+ * The arrays a caller sizes (frames of a batch or a resource, entries, the
+ * pages of a translated guest's mapping) are charged to its memory cgroup
+ * and, when the memory is not there, fail with -ENOMEM: without
+ * __GFP_RETRY_MAYFAIL, a count of 10^8 frames had the OOM killer called.
+ */
+#define USER_ARRAY_GFP	(GFP_KERNEL_ACCOUNT | __GFP_RETRY_MAYFAIL | __GFP_NOWARN)
+
 static bool auto_translated(void)
 {
 	return xen_feature(XENFEAT_auto_translated_physmap);
@@ -167,8 +175,7 @@ static struct xprivcmd_map *map_alloc(struct vm_area_struct *vma)
 	/* The unpopulated-page allocator counts in unsigned int. */
 	if (nr > UINT_MAX)
 		goto err_free;
-	map->pages = kvcalloc(nr, sizeof(*map->pages),
-			      GFP_KERNEL | __GFP_NOWARN);
+	map->pages = kvcalloc(nr, sizeof(*map->pages), USER_ARRAY_GFP);
 	if (!map->pages)
 		goto err_free;
 	if (xen_alloc_unpopulated_pages(nr, map->pages))
@@ -297,8 +304,7 @@ long xprivcmd_mmap_entries(struct file *file, u16 dom, int num,
 	if (!num)
 		return 0;
 
-	entries = kvmalloc_array(num, sizeof(*entries),
-				 GFP_KERNEL | __GFP_NOWARN);
+	entries = kvmalloc_array(num, sizeof(*entries), USER_ARRAY_GFP);
 	if (!entries)
 		return -ENOMEM;
 	/* Copied in before the mmap lock is taken: faults need it. */
@@ -515,8 +521,8 @@ long xprivcmd_mmapbatch(struct file *file, int version, u16 dom, u64 num,
 	if (version == 2 && clear_user(uerr, num * sizeof(*uerr)))
 		return -EFAULT;
 
-	gfns = kvmalloc_array(num, sizeof(*gfns), GFP_KERNEL | __GFP_NOWARN);
-	errs = kvcalloc(num, sizeof(*errs), GFP_KERNEL | __GFP_NOWARN);
+	gfns = kvmalloc_array(num, sizeof(*gfns), USER_ARRAY_GFP);
+	errs = kvcalloc(num, sizeof(*errs), USER_ARRAY_GFP);
 	ret = -ENOMEM;
 	if (!gfns || !errs)
 		goto out_free;
@@ -689,8 +695,8 @@ long xprivcmd_ioctl_mmap_resource(struct file *file, void __user *udata)
 	if (!user_range_ok(r.addr, r.num) || r.num > INT_MAX)
 		return -EINVAL;
 
-	pfns = kvcalloc(r.num, sizeof(*pfns), GFP_KERNEL | __GFP_NOWARN);
-	errs = kvcalloc(r.num, sizeof(*errs), GFP_KERNEL | __GFP_NOWARN);
+	pfns = kvcalloc(r.num, sizeof(*pfns), USER_ARRAY_GFP);
+	errs = kvcalloc(r.num, sizeof(*errs), USER_ARRAY_GFP);
 	ret = -ENOMEM;
 	if (!pfns || !errs)
 		goto out_free;
