@@ -255,17 +255,27 @@ for k in $KERNELS; do
 		continue
 	fi
 	log "preparing $k in the background (log: $BUILD/prepare-$k.log)"
+	rm -f "$BUILD/prepare-$k.rc"
 	(
 		exec 9>&-
+		trap 'echo $? >"$BUILD/prepare-$k.rc"' EXIT
 		prepare_kernel "$k"
 	) >"$BUILD/prepare-$k.log" 2>&1 &
 	prep_pids[$k]=$!
 done
+# The preparation's status is the one its .rc file holds, not wait's: by
+# the time the last kernel's deps stage waits, tens of minutes of forks
+# may have wrapped the pids around (pid_max is 32768 on Debian 12), and
+# bash forgets an ended child's status when a new child takes its pid
+# ("not a child of this shell").  Such a wait returns at once; the
+# preparation had ended, and written its status, before its pid was free.
 deps_kernel() {
 	local name=${prep_of[$KNAME]:-$KNAME}
 	local p=${prep_pids[$name]:-}
 	if [ -n "$p" ]; then
-		wait "$p" || { cat "$BUILD/prepare-$name.log"; die "preparing $name failed"; }
+		wait "$p" 2>/dev/null || true
+		[ "$(cat "$BUILD/prepare-$name.rc" 2>/dev/null)" = 0 ] ||
+			{ cat "$BUILD/prepare-$name.log"; die "preparing $name failed"; }
 		# Waited for once: a twin's deps stage finds it done.
 		unset "prep_pids[$name]"
 	fi
