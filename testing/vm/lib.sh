@@ -10,6 +10,7 @@
 #   arm64.sh      what differs for arm64 kernels (fetched, built, where in RAM)
 #   toolstack.sh  Debian's Xen toolstack and a PV domU in the test dom0
 #   chroot.sh     another Debian release's kernels: built in its chroot
+#   debugkernel.sh  the debug kernel: built here, with KASAN, lockdep, ...
 # What runs inside the VM is in guest/.
 
 set -eu
@@ -31,4 +32,5 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 	. "$ROOT/testing/vm/lib/arm64.sh"
 	. "$ROOT/testing/vm/lib/toolstack.sh"
 	. "$ROOT/testing/vm/lib/chroot.sh"
+	. "$ROOT/testing/vm/lib/debugkernel.sh"
 }

@@ -82,9 +82,16 @@ xpc_boot() {
 	image=$VMDIR/$(xpc_qemu image)
 	# XPC_DOM0_ARGS: more arguments for the kernel (a boot mode's debug
 	# switches, or settings its init reads from its environment).
-	args="loglevel=3 xpc_mode=$mode${XPC_DOM0_ARGS:+ $XPC_DOM0_ARGS}"
+	# xpc_watchdog: when the guest's init shows its blocked tasks, before
+	# the timeout, which counts Xen's boot too.
+	args="loglevel=3 xpc_mode=$mode xpc_watchdog=$((XPC_TIMEOUT * 9 / 10 - 30))"
+	args="$args${XPC_DOM0_ARGS:+ $XPC_DOM0_ARGS}"
 	check=$(xpc_qemu check)
 	[ -z "$check" ] || "$check" "$initrd"
+	# The debug kernel's checks take memory of their own: KASAN's shadow
+	# an eighth of it, kmemleak's and the page owner's records more.
+	local mem=1024 dom0_mem=512M
+	[ -z "${KDEBUG:-}" ] || { mem=2048; dom0_mem=1024M; }
 	read -r -a qemu <<<"$(xpc_qemu qemu)"
 	qemu=(timeout --foreground "$XPC_TIMEOUT" "${qemu[@]}" -accel tcg
 		-nographic -no-reboot -monitor none)
@@ -92,8 +99,8 @@ xpc_boot() {
 		# One CPU: with two, a PV dom0 under TCG intermittently crashed
 		# in the kernel's own text patching (int3 Oops in the scheduler)
 		# or soft-locked; XPC_SMP=2 for the race tests that need them.
-		qemu+=(-m 1024 -smp "${XPC_SMP:-1}" -kernel "${XPC_XEN:-$KXEN}"
-			-append "$(xpc_qemu xencons) dom0_mem=512M noreboot console_to_ring")
+		qemu+=(-m "$mem" -smp "${XPC_SMP:-1}" -kernel "${XPC_XEN:-$KXEN}"
+			-append "$(xpc_qemu xencons) dom0_mem=$dom0_mem noreboot console_to_ring")
 		"$(xpc_qemu dom0)" "$image" "console=hvc0 $args" "$initrd"
 	else
 		qemu+=(-m 512 -kernel "$image" -initrd "$initrd"

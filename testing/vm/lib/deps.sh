@@ -23,12 +23,16 @@ XPC_MATRIX="6.1=x86_64:bookworm:linux-image-amd64:linux-headers-amd64
 	trixie-6.12=x86_64:trixie:linux-image-amd64:linux-headers-amd64
 	pvh-trixie-6.12=x86_64:trixie:linux-image-amd64:linux-headers-amd64:pvh
 	trixie-arm64-6.12=arm64:trixie:linux-image-arm64:linux-headers-arm64
-	sid-7.x=x86_64:sid:linux-image-amd64:linux-headers-amd64"
+	sid-7.x=x86_64:sid:linux-image-amd64:linux-headers-amd64
+	debug-pvh-6.1=x86_64:bookworm:xpc-debug:xpc-debug:pvh"
 # Which of them to test: `make check KERNELS=6.12` for a quick run.  The
 # arm64 kernels are cross-built and booted under qemu-system-aarch64 (see
 # lib/arm64.sh); each adds a minute or two to a warm run.  sid-7.x is
 # unstable's newest kernel, built with its compiler: a kernel API it drops
 # (7.x's zap_vma_ptes()) breaks the build before any stable kernel has it.
+# debug-pvh-6.1 is no package: Debian 12's 6.1 built here with KASAN,
+# kmemleak, lockdep and more (lib/debugkernel.sh), which make check-debug
+# boots; its IMAGE-META and HEADERS-META are xpc-debug.
 XPC_DEFAULT_KERNELS="6.1 pvh-6.1 6.12 pvh-6.12 arm64-6.1 trixie-6.12 pvh-trixie-6.12
 	trixie-arm64-6.12 sid-7.x"
 # shellcheck disable=SC2086,SC2116 # one line, one space between names
@@ -172,16 +176,24 @@ xpc_resolve_kernel() {
 		KDOM0=${hmeta#*:}
 		hmeta=${hmeta%%:*}
 	fi
-	KVER=$(xpc_meta_target "$meta" linux-image-)
-	if [ -z "$KVER" ]; then
-		xpc_apt_update
+	# shellcheck disable=SC2034 # read by the other files of lib/
+	KDEBUG=
+	if [ "$meta" = xpc-debug ]; then
+		KDEBUG=y
+		KVER=$(xpc_debug_release)
+		KDIR=$XPC_DEBUG_TREE
+	else
 		KVER=$(xpc_meta_target "$meta" linux-image-)
+		if [ -z "$KVER" ]; then
+			xpc_apt_update
+			KVER=$(xpc_meta_target "$meta" linux-image-)
+		fi
+		[ -n "$KVER" ] || die "cannot resolve $meta to a kernel version"
+		hver=$(xpc_meta_target "$hmeta" linux-headers-)
+		[ "$hver" = "$KVER" ] ||
+			die "$meta ($KVER) and $hmeta (${hver:-nothing}) disagree: apt-get update?"
+		KDIR=/usr/src/linux-headers-$KVER
 	fi
-	[ -n "$KVER" ] || die "cannot resolve $meta to a kernel version"
-	hver=$(xpc_meta_target "$hmeta" linux-headers-)
-	[ "$hver" = "$KVER" ] ||
-		die "$meta ($KVER) and $hmeta (${hver:-nothing}) disagree: apt-get update?"
-	KDIR=/usr/src/linux-headers-$KVER
 	# Another release's kernel builds in a chroot of that release
 	# (lib/chroot.sh), of the host's architecture, where its compiler
 	# runs (an arm64 kernel's is a cross compiler); KDIR is its headers as
@@ -368,6 +380,10 @@ xpc_fetch_image() { xpc_unpack_image "$VMDIR/root"; }
 # when it names them.
 xpc_unpack_image() {
 	local p
+	if [ -n "${KDEBUG:-}" ]; then
+		xpc_debug_install "$1"
+		return
+	fi
 	xpc_fetch_deb "linux-image-$KVER" "$1"
 	for p in "linux-binary-$KVER" "linux-modules-$KVER" "linux-base-$KVER"; do
 		dpkg-deb -f "$(xpc_deb "linux-image-$KVER")" Depends | grep -q "$p " || continue
@@ -399,7 +415,9 @@ xpc_deps_kernel() {
 		return
 	fi
 	xpc_fetch_xen
-	if [ -n "$KCHROOT" ]; then
+	if [ -n "${KDEBUG:-}" ]; then
+		xpc_debug_kernel
+	elif [ -n "$KCHROOT" ]; then
 		xpc_chroot
 	else
 		# shellcheck disable=SC2046 # package names, one a word

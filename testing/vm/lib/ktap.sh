@@ -27,11 +27,13 @@ xpc_result() {
 # debugging's reports (KFENCE's "BUG: KFENCE: ..." is a BUG:; SLUB's start
 # "BUG kmalloc-64 (Tainted: ...): Poison overwritten", its other caches'
 # likewise), nor a list corruption (CONFIG_DEBUG_LIST, whose reports are
-# WARNINGs on 6.1 and BUGs on later kernels, or just their first line).  A user program's own fault,
-# which the kernel reports as "traps: PROG[PID] general protection fault
-# ... in PROG" when it sends SIGSEGV (the selftests provoke one on purpose:
-# a port read without I/O privilege), is not the kernel's; nor is Xen's
-# notice, at every boot of a PVH dom0, that PVH is an experimental mode.
+# WARNINGs on 6.1 and BUGs on later kernels, or just their first line), nor
+# a leak kmemleak found (the debug kernel's; guest/init scans at the end).
+# A user program's own fault, which the kernel reports as "traps: PROG[PID]
+# general protection fault ... in PROG" when it sends SIGSEGV (the
+# selftests provoke one on purpose: a port read without I/O privilege), is
+# not the kernel's; nor is Xen's notice, at every boot of a PVH dom0, that
+# PVH is an experimental mode.
 xpc_judge_boot() {
 	local name=$1 rc=$2 out=$3 ok=ok
 	echo "TAP version 13"
@@ -40,10 +42,11 @@ xpc_judge_boot() {
 		echo "ok 1 $name.boot_completed"
 	else
 		echo "# QEMU status $rc; last lines of the console:"
-		tr -d '\r' <"$out" | tail -n 15 | sed 's/^/# /'
+		tr -d '\r' <"$out" | grep -v '@@WATCHDOG@@' | tail -n 15 | sed 's/^/# /'
+		tr -d '\r' <"$out" | sed -n 's/^.*@@WATCHDOG@@ /# watchdog: /p'
 		echo "not ok 1 $name.boot_completed"
 	fi
-	if tr -d '\r' <"$out" | grep -E 'BUG:|WARNING:|Oops|general protection|BUG [a-z0-9_:.-]+ \(|Poison overwritten|Redzone overwritten|Object padding overwritten|list_(add|del) corruption' |
+	if tr -d '\r' <"$out" | grep -E 'BUG:|WARNING:|Oops|general protection|BUG [a-z0-9_:.-]+ \(|Poison overwritten|Redzone overwritten|Object padding overwritten|list_(add|del) corruption|unreferenced object' |
 		grep -vE '\] traps: [^ ]+\[[0-9]+\] general protection fault ip:[0-9a-f]+ sp:[0-9a-f]+ error:[0-9a-f]+ in ' |
 		grep -vx '(XEN) WARNING: PVH is an experimental mode with limited functionality' \
 		>"$out.bad"; then
