@@ -78,7 +78,7 @@ static int fi_multicall_entry(struct fi_ctx *c)
 }
 
 /* A dm_op's buffers, copied in; Xen's answer: no such domain. */
-static int fi_dm_op_buffers(struct fi_ctx *c)
+static int fi_dm_op(struct fi_ctx *c)
 {
 	struct privcmd_dm_op_buf b[2] = {
 		{ .uptr = c->buf, .size = 16 },
@@ -143,20 +143,15 @@ FIXTURE_VARIANT(fi) {
 	int final_errno;	/* the call's outcome when nothing fails */
 };
 
-#define FI_VARIANT(_name, _final)					\
-	FIXTURE_VARIANT_ADD(fi, _name) {				\
-		.call = fi_##_name, .final_errno = _final,		\
-	}
-
-FI_VARIANT(open_close, 0);
-FI_VARIANT(version_buffer, 0);
-FI_VARIANT(sysctl_physinfo, 0);
-FI_VARIANT(multicall_entry, 0);
-FI_VARIANT(dm_op_buffers, XPC_DM_OP_NO_DOMAIN);
-FI_VARIANT(restrict, 0);
-FI_VARIANT(narrow, 0);
-FI_VARIANT(policy_write, 0);
-FI_VARIANT(mmap_resource, ESRCH);
+FIXTURE_VARIANT_ADD(fi, open_close) { .call = fi_open_close };
+FIXTURE_VARIANT_ADD(fi, version_buffer) { .call = fi_version_buffer };
+FIXTURE_VARIANT_ADD(fi, sysctl_physinfo) { .call = fi_sysctl_physinfo };
+FIXTURE_VARIANT_ADD(fi, multicall_entry) { .call = fi_multicall_entry };
+FIXTURE_VARIANT_ADD(fi, dm_op) { .call = fi_dm_op, .final_errno = XPC_DM_OP_NO_DOMAIN };
+FIXTURE_VARIANT_ADD(fi, restrict) { .call = fi_restrict };
+FIXTURE_VARIANT_ADD(fi, narrow) { .call = fi_narrow };
+FIXTURE_VARIANT_ADD(fi, policy_write) { .call = fi_policy_write };
+FIXTURE_VARIANT_ADD(fi, mmap_resource) { .call = fi_mmap_resource, .final_errno = ESRCH };
 
 /* A fault-injection switch in debugfs, set for the whole run. */
 static int fi_knob(const char *attr, const char *knob, const char *value)
