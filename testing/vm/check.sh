@@ -113,8 +113,9 @@ boot_part() {
 # Waits for the boot lane to empty, then shows its parts and their times.
 boot_lane_wait() {
 	local p f
+	# A pid already reused (see deps_kernel) was a boot that had ended.
 	for p in "${boot_pids[@]}"; do
-		wait "$p" || true
+		wait "$p" 2>/dev/null || true
 	done
 	boot_pids=()
 	for f in "$PARTS"/*.stage; do
