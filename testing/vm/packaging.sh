@@ -38,6 +38,34 @@ VERSION=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' "$ROOT/dkms.conf")
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
+# What these tests install into the host is recorded here before it goes
+# in, and the record removed with it.  check.sh holds its host lock from
+# install to removal, so a record found by the next run is what a run that
+# was stopped half way left (a CI run ended at its time limit, say), whatever
+# clone it ran from: removed first, as the record's DKMS id says.
+OURS=/var/lib/xprivcmd-check
+DKMS_OURS=$OURS/dkms.ours
+DEB_OURS=$OURS/deb.ours
+DEB_PKGS="xprivcmd-dkms xprivcmd-utils xprivcmd-dev"
+reclaim() {
+	local id
+	if [ -e "$DEB_OURS" ]; then
+		echo "# removing the packages that an earlier run left installed"
+		# shellcheck disable=SC2086
+		DEBIAN_FRONTEND=noninteractive apt-get purge -y -q \
+			-o DPkg::Lock::Timeout=600 $DEB_PKGS >/dev/null 2>&1 || true
+		rm -f "$DEB_OURS"
+	fi
+	if [ -e "$DKMS_OURS" ]; then
+		id=$(cat "$DKMS_OURS")
+		echo "# removing $id, which an earlier run left registered with DKMS"
+		dkms remove "$id" --all >/dev/null 2>&1 || true
+		rm -rf "/usr/src/${id%/*}-${id#*/}"
+		rm -f "$DKMS_OURS"
+	fi
+}
+own() { mkdir -p "$OURS" && printf '%s\n' "$2" >"$1"; } # own RECORD WHAT
+
 n=0
 skip_all() { # skip_all COUNT REASON NAMES...
 	local count=$1 reason=$2 t
@@ -52,22 +80,28 @@ skip_all() { # skip_all COUNT REASON NAMES...
 DKMS_TESTS="dkms.make_dkms_install dkms.status_installed dkms.module_built_for_kernel
 	dkms.refuses_kernel_without_xen kbuild.refuses_kernel_without_xen"
 
+skip_dkms() {
+	mkdir -p "$KBUILD" && echo "$1" >"$KBUILD/dkms.skipped"
+	# shellcheck disable=SC2086
+	skip_all 5 "$1" $DKMS_TESTS
+}
+
 dkms_install() {
 	echo "TAP version 13"
-	rm -rf "$KBUILD/dkms"
-	# A developer's own installation is not ours to replace.
-	if [ -e "$KBUILD/dkms.ours" ]; then
-		:
-	elif [ "$(id -u)" != 0 ]; then
-		skip_all 5 "needs root" $DKMS_TESTS
+	rm -rf "$KBUILD/dkms" "$KBUILD/dkms.skipped"
+	[ "$(id -u)" != 0 ] || reclaim
+	# A developer's own installation is not ours to replace.  The VM boot
+	# of the module skips for the same reason.
+	if [ "$(id -u)" != 0 ]; then
+		skip_dkms "needs root"
 		return
 	elif dkms status xprivcmd 2>/dev/null | grep -q .; then
-		skip_all 5 "xprivcmd is already registered with DKMS here" $DKMS_TESTS
+		skip_dkms "xprivcmd is already registered with DKMS here"
 		return
 	fi
 	echo "1..5"
 	mkdir -p "$KBUILD/dkms"
-	touch "$KBUILD/dkms.ours"
+	own "$DKMS_OURS" "xprivcmd/$VERSION"
 
 	rc=0; make -C "$ROOT" dkms-install KERNELRELEASE="$KVER" KDIR="$KDIR" >"$out" 2>&1 || rc=$?
 	xpc_result $rc dkms.make_dkms_install "$out"
@@ -109,14 +143,14 @@ dkms_install() {
 dkms_remove() {
 	local t="dkms.make_dkms_uninstall dkms.nothing_left"
 	echo "TAP version 13"
-	if [ ! -e "$KBUILD/dkms.ours" ]; then
+	if [ ! -e "$DKMS_OURS" ]; then
 		skip_all 2 "the DKMS test did not install" $t
 		return
 	fi
 	echo "1..2"
 	rc=0; make -C "$ROOT" dkms-uninstall >"$out" 2>&1 || rc=$?
 	xpc_result $rc dkms.make_dkms_uninstall "$out"
-	rm -f "$KBUILD/dkms.ours"
+	rm -f "$DKMS_OURS"
 
 	: >"$out"
 	dkms status xprivcmd >>"$out" 2>&1
@@ -178,8 +212,6 @@ install_suite() {
 # deb-install builds them, installs them with apt and turns the drop-in
 # mode on, leaving the modules DKMS built in $KBUILD/deb/ for the VM of each
 # x86_64 kernel; deb-remove turns the side-by-side mode on, then purges.
-DEB_PKGS="xprivcmd-dkms xprivcmd-utils xprivcmd-dev"
-DEB_OURS=$BUILD/deb.ours
 # The kernels the packages build for: this machine's architecture only
 # (cross-built kernels are not the postinst's business).
 deb_kernel_tests() { # deb_kernel_tests PREFIX: PREFIX$KTAG for each
@@ -255,12 +287,7 @@ deb_install() {
 		deb.mode_drop_in $(deb_kernel_tests deb.drop_in_built_for_)"
 	echo "TAP version 13"
 	for k in $KERNELS; do xpc_resolve_kernel "$k"; rm -rf "$KBUILD/deb"; done
-	if [ -e "$DEB_OURS" ]; then
-		# An earlier run that stopped half way: its packages go first.
-		DEBIAN_FRONTEND=noninteractive apt-get purge -y -q \
-			-o DPkg::Lock::Timeout=600 $DEB_PKGS >/dev/null 2>&1 || true
-		rm -f "$DEB_OURS"
-	fi
+	[ "$(id -u)" != 0 ] || reclaim
 	if [ "$(id -u)" != 0 ]; then
 		skip_all "$(echo $tests | wc -w)" "needs root" $tests
 		return
@@ -284,7 +311,7 @@ deb_install() {
 	grep -v 'running with root privileges' "$out" | sed 's/^/# /'
 	xpc_result $rc deb.lintian_clean "$out"
 
-	touch "$DEB_OURS"
+	own "$DEB_OURS" "$DEB_PKGS"
 	# shellcheck disable=SC2086
 	rc=0; DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 		-o DPkg::Lock::Timeout=600 $debs >"$out" 2>&1 || rc=$?
