@@ -61,7 +61,8 @@ XPC_SECURITY_MIRROR=${XPC_SECURITY_MIRROR:-http://deb.debian.org/debian-security
 # in the background, so that only the foreground ever runs the host's apt.
 XPC_PACKAGES="build-essential gcc-12-multilib libxen-dev python3-pycparser qemu-system-x86
 	qemu-system-arm busybox-static cpio kmod xz-utils sparse linux-source-6.1 dkms
-	dpkg-dev debhelper dh-dkms lintian udev gcc-aarch64-linux-gnu libc6-dev-arm64-cross"
+	dpkg-dev debhelper dh-dkms lintian udev gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+	debootstrap"
 
 # The packages of those named that are not installed, one a line.
 xpc_missing() { # PACKAGE...
