@@ -24,6 +24,9 @@
 #include <linux/uaccess.h>
 
 #include <xen/interface/xen.h>
+#ifdef CONFIG_X86
+#include <asm/futex.h>
+#endif
 
 #include "xprivcmd.h"
 #include "call.h"
@@ -91,62 +94,62 @@ static bool alias_overruns(const struct xprivcmd_alias *al, u64 cmd, size_t len)
 	return al->inner + inner.len > len;
 }
 
-/* Pages looked up at once by writable_now(). */
-#define PROBE_PAGES	16
-
+#ifdef CONFIG_X86
 /**
- * writable_now() - are all pages of a user range present and writable?
+ * writable_early() - make sure Xen can write a user range, cheaply
  * @start: user address (access_ok() holds for the range)
  * @len: bytes, not 0
  *
- * The lockless page-table walk of get_user_pages_fast_only(), which faults
- * nothing in: the common case, a buffer in use, costs neither mmap_lock nor
- * a fault.  False is no verdict: the range may still be faultable.
+ * One atomic add of zero to an aligned word of each page: a write access,
+ * so a page that is not present, or present but read-only where the
+ * mapping allows writing (copy on write), is faulted in as a write would
+ * be, and a mapping without write permission fails; but no byte changes,
+ * and being atomic it cannot lose what another thread writes at the same
+ * time.  A buffer in use costs one instruction a page: no page-table walk
+ * of its own, no page references, no mmap_lock.  The word may lie before
+ * @start, in the same page: it is not changed either.  On x86 Xen's walk
+ * of the caller's page tables sets the accessed and dirty bits itself, so
+ * present and writable is all it needs.
  *
- * Return: true when every page is mapped present and writable.
- */
-static bool writable_now(unsigned long start, size_t len)
-{
-	unsigned long end = PAGE_ALIGN(start + len);
-	struct page *pages[PROBE_PAGES];
-	int nr, got, i;
-
-	start &= PAGE_MASK;
-	while (start < end) {
-		nr = min_t(unsigned long, (end - start) >> PAGE_SHIFT,
-			   PROBE_PAGES);
-		got = get_user_pages_fast_only(start, nr, FOLL_WRITE, pages);
-		for (i = 0; i < got; i++)
-			put_page(pages[i]);
-		if (got != nr)
-			return false;
-		start += (unsigned long)nr << PAGE_SHIFT;
-	}
-	return true;
-}
-
-/*
- * Whether @start..@len needs no fault for Xen to write it.  On x86 Xen's
- * walk of the caller's page tables sets the accessed and dirty bits itself,
- * so present and writable is enough.  Elsewhere (arm64 on a CPU without
- * hardware access-flag and dirty-bit management, as QEMU's cortex-a57) a
- * page may be mapped old, or writable but clean, until a fault of the
- * kernel's marks it: Xen's stage-1 translation of the address then fails
- * with EFAULT, so the fault must be taken here.
+ * Return: true when every page could be written; false is no verdict (the
+ * caller then asks the fault handler, which has the last word).
  */
 static bool writable_early(unsigned long start, size_t len)
 {
-	return IS_ENABLED(CONFIG_X86) && writable_now(start, len);
+	unsigned long end = start + len, p = ALIGN_DOWN(start, sizeof(u32));
+	int old;
+
+	while (p < end) {
+		if (arch_futex_atomic_op_inuser(FUTEX_OP_ADD, 0, &old,
+						(u32 __user *)p))
+			return false;
+		p = (p & PAGE_MASK) + PAGE_SIZE;
+	}
+	return true;
 }
+#else
+/*
+ * Elsewhere (arm64 on a CPU without hardware access-flag and dirty-bit
+ * management, as QEMU's cortex-a57) a page may be mapped old, or writable
+ * but clean, until a fault of the kernel's marks it: Xen's stage-1
+ * translation of the address then fails with EFAULT, so the fault must be
+ * taken, by fault_in_safe_writeable().
+ */
+static bool writable_early(unsigned long start, size_t len)
+{
+	return false;
+}
+#endif
 
 /*
  * Faulting the buffer in proves it is mapped with the access the hypervisor
  * needs, and spares callers whose fresh malloc()ed buffer is not yet backed
  * by a page an EFAULT from Xen, which cannot fault pages in for a PV guest.
- * Writable buffers are faulted in without writing to them, as many are both
- * read and written; one whose pages are all present and writable already
- * needs no fault (nor mmap_lock) to prove it.  Access 0 is a pointer whose
- * use is not modelled: only "in user space" can be enforced.
+ * Writable buffers are faulted in without changing them, as many are both
+ * read and written: on x86 by writable_early(), which costs a buffer in
+ * use one instruction a page, else (and when that fails, to be sure) by
+ * the fault handler.  Access 0 is a pointer whose use is not modelled:
+ * only "in user space" can be enforced.
  */
 static bool range_is_accessible(const struct xprivcmd_range *r)
 {

@@ -168,6 +168,70 @@ TEST_F(xpc, unmapped_buffer_refused)
 				 OP_XEN_VERSION, XENVER_extraversion, xpc_ptr(p), 0, 0);
 }
 
+/*
+ * A page shared copy-on-write with a child after fork() is mapped read-only
+ * until written: making it writable for Xen must give the caller a copy of
+ * its own, with the child's left as it was.
+ */
+TEST_F(xpc, copy_on_write_buffer_written_for_caller_only)
+{
+	char expected[64], seen = 0;
+	int go[2], status;
+	char *p = mmap(NULL, self->page, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	pid_t pid;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	memset(p, 'x', self->page);
+	ASSERT_EQ(0, pipe(go));
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (!pid) {
+		/* After the parent's call: still all 'x' here. */
+		close(go[1]);
+		if (read(go[0], &seen, 1) != 1)
+			_exit(2);
+		_exit(p[0] != 'x' || memcmp(p, p + 1, self->page - 1) ? 3 : 0);
+	}
+	close(go[0]);
+	EXPECT_EQ(0, xpc_hypercall(self->fd, OP_XEN_VERSION, XENVER_extraversion,
+				   xpc_ptr(p), 0, 0, 0));
+	ASSERT_EQ(0, xpc_read_line("/sys/hypervisor/version/extra", expected,
+				   sizeof(expected)));
+	EXPECT_STREQ(expected, p);
+	EXPECT_EQ(1, write(go[1], "", 1));
+	close(go[1]);
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && !WEXITSTATUS(status)) TH_LOG("status %#x", status);
+	munmap(p, self->page);
+}
+
+/*
+ * An output buffer at an odd address: the bytes before it, in the same
+ * page and the same aligned word, keep their values.
+ */
+TEST_F(xpc, unaligned_buffer_neighbours_unchanged)
+{
+	char expected[64];
+	char *p = mmap(NULL, self->page, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *buf = p + 2 * sizeof(__u32) + 3;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	memset(p, 0x5a, self->page);
+	ASSERT_EQ(0, xpc_hypercall(self->fd, OP_XEN_VERSION, XENVER_extraversion,
+				   xpc_ptr(buf), 0, 0, 0));
+	ASSERT_EQ(0, xpc_read_line("/sys/hypervisor/version/extra", expected,
+				   sizeof(expected)));
+	EXPECT_STREQ(expected, buf);
+	EXPECT_EQ(0x5a5a5a5a5a5a5a5aULL, *(__u64 *)p);
+	EXPECT_EQ(0x5a, buf[-1]);
+	EXPECT_EQ(0x5a, buf[-2]);
+	EXPECT_EQ(0x5a, buf[-3]);
+	EXPECT_EQ(0x5a, buf[sizeof(xen_extraversion_t)]);
+	munmap(p, self->page);
+}
+
 /* Xen would write the answer here: read-only memory must be refused. */
 TEST_F(xpc, readonly_buffer_refused_for_output)
 {
