@@ -258,8 +258,10 @@ for k in $KERNELS; do
 	[ -n "$KCHROOT" ] || continue
 	# A PVH dom0's kernel, Xen and tools are its PV twin's, prepared once:
 	# two preparations would unpack the same image at the same time.
-	if [ "$KDOM0" != pv ] && [ -n "$(xpc_pv_twin "$k")" ]; then
-		prep_of[$k]=$(xpc_pv_twin "$k")
+	twin=
+	[ "$KDOM0" = pv ] || twin=$(xpc_pv_twin "$k")
+	if [ -n "$twin" ]; then
+		prep_of[$k]=$twin
 		continue
 	fi
 	log "preparing $k in the background (log: $BUILD/prepare-$k.log)"
