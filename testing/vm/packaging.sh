@@ -42,25 +42,23 @@ trap 'rm -f "$out"' EXIT
 # in, and the record removed with it.  check.sh holds its host lock from
 # install to removal, so a record found by the next run is what a run that
 # was stopped half way left (a CI run ended at its time limit, say), whatever
-# clone it ran from: removed first, as the record's DKMS id says.
+# clone it ran from: removed first, as the record says (the packages, the
+# version registered with DKMS).
 OURS=/var/lib/xprivcmd-check
 DKMS_OURS=$OURS/dkms.ours
 DEB_OURS=$OURS/deb.ours
 DEB_PKGS="xprivcmd-dkms xprivcmd-utils xprivcmd-dev"
 reclaim() {
-	local id
 	if [ -e "$DEB_OURS" ]; then
-		echo "# removing the packages that an earlier run left installed"
-		# shellcheck disable=SC2086
+		echo "# purging $(cat "$DEB_OURS"), which an earlier run left installed"
+		# shellcheck disable=SC2046
 		DEBIAN_FRONTEND=noninteractive apt-get purge -y -q \
-			-o DPkg::Lock::Timeout=600 $DEB_PKGS >/dev/null 2>&1 || true
+			-o DPkg::Lock::Timeout=600 $(cat "$DEB_OURS") >/dev/null 2>&1 || true
 		rm -f "$DEB_OURS"
 	fi
 	if [ -e "$DKMS_OURS" ]; then
-		id=$(cat "$DKMS_OURS")
-		echo "# removing $id, which an earlier run left registered with DKMS"
-		dkms remove "$id" --all >/dev/null 2>&1 || true
-		rm -rf "/usr/src/${id%/*}-${id#*/}"
+		echo "# removing xprivcmd/$(cat "$DKMS_OURS"), which an earlier run left registered with DKMS"
+		make -C "$ROOT" dkms-uninstall VERSION="$(cat "$DKMS_OURS")" >/dev/null 2>&1 || true
 		rm -f "$DKMS_OURS"
 	fi
 }
@@ -89,19 +87,20 @@ skip_dkms() {
 dkms_install() {
 	echo "TAP version 13"
 	rm -rf "$KBUILD/dkms" "$KBUILD/dkms.skipped"
-	[ "$(id -u)" != 0 ] || reclaim
 	# A developer's own installation is not ours to replace.  The VM boot
 	# of the module skips for the same reason.
 	if [ "$(id -u)" != 0 ]; then
 		skip_dkms "needs root"
 		return
-	elif dkms status xprivcmd 2>/dev/null | grep -q .; then
+	fi
+	reclaim
+	if dkms status xprivcmd 2>/dev/null | grep -q .; then
 		skip_dkms "xprivcmd is already registered with DKMS here"
 		return
 	fi
 	echo "1..5"
 	mkdir -p "$KBUILD/dkms"
-	own "$DKMS_OURS" "xprivcmd/$VERSION"
+	own "$DKMS_OURS" "$VERSION"
 
 	rc=0; make -C "$ROOT" dkms-install KERNELRELEASE="$KVER" KDIR="$KDIR" >"$out" 2>&1 || rc=$?
 	xpc_result $rc dkms.make_dkms_install "$out"
@@ -287,11 +286,12 @@ deb_install() {
 		deb.mode_drop_in $(deb_kernel_tests deb.drop_in_built_for_)"
 	echo "TAP version 13"
 	for k in $KERNELS; do xpc_resolve_kernel "$k"; rm -rf "$KBUILD/deb"; done
-	[ "$(id -u)" != 0 ] || reclaim
 	if [ "$(id -u)" != 0 ]; then
 		skip_all "$(echo $tests | wc -w)" "needs root" $tests
 		return
-	elif deb_installed; then
+	fi
+	reclaim
+	if deb_installed; then
 		skip_all "$(echo $tests | wc -w)" "xprivcmd is already installed here" $tests
 		return
 	fi
