@@ -57,7 +57,11 @@ check-debug:
 demo:
 	testing/vm/demo.sh
 
-# Hypercall latency against the in-tree driver, side by side in one boot.
+# Cost against the in-tree driver: hypercall latency, multicall and mapping
+# throughput side by side in one boot (P1-P3), then Debian's xl create, save,
+# restore and dump-core timed in boots alternating the two drivers (P4).
+# XPC_BENCH_ONLY=p4, XPC_BENCH_P4=0, XPC_BENCH_P4_BOOTS=N, XPC_BENCH_P4_ROUNDS=N:
+# see testing/vm/bench.sh.
 bench:
 	testing/vm/bench.sh
 

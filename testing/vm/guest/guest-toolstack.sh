@@ -5,48 +5,12 @@
 # loaded, and a PV domU created by xl that runs tests of its own.  Uses
 # init's say/result/expect.
 
-# The Xen whose tools these are (lib/toolstack.sh): 4.17 for Debian 12.
-XEN_VER=$(cat /xpc/xen-version 2>/dev/null || echo 4.17)
-export PATH=/xpc:/bin:/usr/bin:/usr/lib/xen-$XEN_VER/bin
-XS_LOG=/var/log/xen/console
+# Paths, daemons, the domU configuration and the idle domU's helpers.
+# shellcheck source=guest-xl.sh
+. /xpc/guest-xl.sh
 DOMU=xpcdomu
-STATS=/sys/kernel/debug/xprivcmd/stats
-
-# Hypercalls xprivcmd issued to Xen: all, or those of one op.
-issued() { # issued [OP-NAME]
-	awk -v op="${1:-}" '$3 == "issued" && (op == "" || $2 == op) { n += $4 } END { print n + 0 }' $STATS
-}
-mods_loaded() { for m in "$@"; do grep -q "^$m " /proc/modules || return 1; done; }
-intree_absent() { ! grep -q '^xen_privcmd ' /proc/modules; }
-wait_for() { # wait_for SECONDS COMMAND...: until COMMAND succeeds
-	local left=$1
-	shift
-	while ! "$@" 2>/dev/null; do
-		left=$((left - 1))
-		[ $left -gt 0 ] || return 1
-		sleep 1
-	done
-}
-daemon_up() { # daemon_up SOCKET-OR-PIDFILE COMMAND...
-	local f=$1
-	shift
-	"$@" && wait_for 30 test -e "$f"
-}
 console_has() { grep -q "$1" "$XS_LOG/guest-$DOMU.log"; }
 
-# xenconsoled gives each guest console a pty.
-mkdir -p /dev/pts && mount -t devpts devpts /dev/pts
-# xl create takes a lock in /var/lock (4.20's failed for want of it).
-mkdir -p /var/run/xen /var/run/xenstored /var/lib/xen /var/lib/xenstored $XS_LOG /var/log/xen \
-	/var/lock
-ln -s /var/run /run 2>/dev/null
-
-xenfs_on_xprivcmd() {
-	/sbin/modprobe xenfs && mods_loaded xenfs xprivcmd_xenfs xprivcmd && intree_absent
-}
-xen_privcmd_is_xprivcmd() {
-	/sbin/modprobe xen-privcmd && intree_absent && [ -c /dev/xen/privcmd ]
-}
 # Works, and a kernel address is refused by xprivcmd, not passed to Xen.
 proc_privcmd_is_xprivcmd() {
 	hcall --device /proc/xen/privcmd version >/dev/null &&
@@ -93,59 +57,12 @@ map_domu_grant_table() {
 		/xpc/selftests/xprivcmd/resource_domu >/tmp/resource_domu 2>&1 &&
 		grep -q '^ok 2 domu.maps_reserved_entries$' /tmp/resource_domu
 }
-# domu_cfg NAME TYPE ARGS MEMORY: /tmp/NAME.cfg, a domU of TYPE (pv, pvh)
-# booting the domU kernel and domu-init, ARGS on its command line.
-domu_cfg() {
-	cat >"/tmp/$1.cfg" <<-EOC
-	name = "$1"
-	type = "$2"
-	kernel = "/xpc/domu/vmlinuz"
-	ramdisk = "/xpc/domu/initrd.gz"
-	extra = "console=hvc0 loglevel=3 $3"
-	memory = $4
-	vcpus = 1
-	on_poweroff = "destroy"
-	on_crash = "destroy"
-	EOC
-}
-# Counts of xprivcmd's own refusals, all ops.
-rejected() { awk '$7 == "rejected" { n += $8 } END { print n + 0 }' $STATS; }
 through_xprivcmd() {
 	intree_absent && [ "$(issued)" -gt $((before + 100)) ] &&
 		[ "$(issued domctl)" -gt "$domctl_before" ]
 }
 
-# The clients that work with a guest's frames, on a second PV domU that
-# idles (domu-init, xpc_idle): xl save (suspend, foreign mappings of all its
-# memory), xl restore (a domain built again: populate_physmap, mmu_update
-# and mmuext_op on its frames), dump-core and xen-mfndump.
-IDLE=xpcidle
-idle_ticks() { tr -d '\r' <"$XS_LOG/guest-$IDLE.log" 2>/dev/null | grep -c '@@IDLE@@ tick'; }
-ticks_above() { test "$(idle_ticks)" -gt "$1"; }
-idle_ticking() { # idle_ticking: its console grows within 60 s
-	wait_for 60 ticks_above "$(idle_ticks)"
-}
-xl_create_idle() {
-	domu_cfg $IDLE pv xpc_idle 128
-	xl create /tmp/$IDLE.cfg && idle_ticking
-}
-xl_save_idle() { xl save $IDLE /tmp/$IDLE.save && test -s /tmp/$IDLE.save && ! xl domid $IDLE; }
-# The save file and the core are the guest's memory, in dom0's RAM: gone
-# once checked, or the rest of the boot runs out of room.
-xl_restore_idle() {
-	xl restore /tmp/$IDLE.save
-	local rc=$?
-	rm -f /tmp/$IDLE.save
-	[ $rc = 0 ] && xl domid $IDLE && idle_ticking
-}
-dump_core_idle() {
-	xl dump-core $IDLE /tmp/$IDLE.core
-	echo "xl dump-core: $?, $(ls -l /tmp/$IDLE.core 2>&1)"
-	test -s /tmp/$IDLE.core
-	local rc=$?
-	rm -f /tmp/$IDLE.core
-	return $rc
-}
+# The second PV domU, the idle one (guest-xl.sh), to xen-mfndump too.
 mfndump_idle() {
 	xen-mfndump dump-p2m "$(xl domid $IDLE)" >/tmp/p2m 2>&1
 	echo "xen-mfndump: $?"
@@ -166,24 +83,17 @@ depriv_checker() { # an unrestricted fd is reported as such
 
 say "TAP version 13"
 say "1..$((30 + HVM_TESTS))"
-expect toolstack.modprobe_xenfs_loads_xprivcmd xenfs_on_xprivcmd
-expect toolstack.modprobe_xen_privcmd_resolves_to_xprivcmd xen_privcmd_is_xprivcmd
-expect toolstack.mount_xenfs mount -t xenfs xenfs /proc/xen
+xprivcmd_drop_in expect
 expect toolstack.proc_xen_privcmd_served_by_xprivcmd proc_privcmd_is_xprivcmd
 if [ -x /usr/bin/hcall ]; then
 	expect toolstack.packaged_hcall_finds_xprivcmd packaged_hcall
 else
 	result ok "toolstack.packaged_hcall_finds_xprivcmd # SKIP xprivcmd-utils was not installed"
 fi
-expect toolstack.modprobe_evtchn_gntdev_gntalloc \
-	/sbin/modprobe -a xen-evtchn xen-gntdev xen-gntalloc
+expect toolstack.modprobe_evtchn_gntdev_gntalloc xen_devices_up
 before=$(issued)
 rejected_before=$(rejected)
-expect toolstack.xenstored \
-	daemon_up /var/run/xenstored/socket xenstored --pid-file=/var/run/xenstored.pid
-expect toolstack.xen_init_dom0 xen-init-dom0
-expect toolstack.xenconsoled daemon_up /var/run/xenconsoled.pid \
-	xenconsoled --pid-file=/var/run/xenconsoled.pid --log=guest --log-dir=$XS_LOG
+toolstack_daemons expect
 expect toolstack.xl_info xl_info
 expect toolstack.xl_list xl_list
 expect toolstack.xl_dmesg xl_dmesg

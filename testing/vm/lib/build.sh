@@ -69,7 +69,8 @@ xpc_build() {
 
 # xpc_initrd OUT [MODE]: packs the test programs, the module ($KO) and the
 # in-tree xen-privcmd with its dependencies (for side-by-side checks) with a
-# static busybox; for MODE toolstack, Xen's tools too (lib/toolstack.sh).
+# static busybox; for MODE toolstack and bench-toolstack, Xen's tools too
+# (lib/toolstack.sh).
 # XPC_EXTRA: more files for /xpc, space-separated.
 xpc_initrd() {
 	local out=$1 mode=${2:-} dir m
@@ -110,7 +111,7 @@ xpc_initrd() {
 		echo "/lib/modules/$KVER/$m" >>"$dir/xpc/pciback.list"
 	done
 	[ -z "${XPC_SYSROOT:-}" ] || xpc_initrd_installed "$dir"
-	[ "$mode" != toolstack ] || xpc_initrd_toolstack "$dir"
+	case $mode in toolstack | bench-toolstack) xpc_initrd_toolstack "$dir" ;; esac
 	(cd "$dir" && find . | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$out")
 	rm -rf "$dir"
 }

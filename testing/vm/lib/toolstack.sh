@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# For xpc_initrd's MODE toolstack: Debian's own Xen toolstack (xen-utils-4.17,
+# For xpc_initrd's MODE toolstack (and make bench's bench-toolstack, which
+# boots the same on either driver): Debian's own Xen toolstack (xen-utils-4.17,
 # run from the packages' binaries and the host's libxen* libraries, which are
 # the same Debian build; for another release's kernel, that release's
 # xen-utils installed in its chroot, run with the chroot's libraries and C
@@ -198,7 +199,8 @@ xpc_initrd_toolstack() {
 	cp "$VMDIR/vmlinuz" "$dir/xpc/domu/vmlinuz"
 	xpc_toolstack_domu_initrd "$dir/xpc/domu/initrd.gz"
 	[ "$KDOM0" != pvh ] || xpc_toolstack_qemu "$dir"
-	cp "$XPC_GUEST/guest-toolstack.sh" "$XPC_GUEST/guest-toolstack-hvm.sh" "$dir/xpc/"
+	cp "$XPC_GUEST/guest-xl.sh" "$XPC_GUEST/guest-toolstack.sh" \
+		"$XPC_GUEST/guest-toolstack-hvm.sh" "$XPC_GUEST/guest-bench-toolstack.sh" "$dir/xpc/"
 	xpc_initrd_group_access "$dir"
 	xpc_initrd_ioreq "$dir"
 }
