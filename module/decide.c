@@ -17,19 +17,18 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/moduleparam.h>
-#include <linux/pagemap.h>
 #include <linux/ratelimit.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
 #include <xen/interface/xen.h>
-#ifdef CONFIG_X86
-#include <asm/futex.h>
-#endif
 
 #include "xprivcmd.h"
 #include "call.h"
+#include "decide_quick.h"
+#include "quick.h"
+#include "ranges.h"
 #include "reasons.h"
 #include "schema.h"
 #include "xprivcmd_trace.h"
@@ -94,111 +93,13 @@ static bool alias_overruns(const struct xprivcmd_alias *al, u64 cmd, size_t len)
 	return al->inner + inner.len > len;
 }
 
-#ifdef CONFIG_X86
-/**
- * writable_early() - make sure Xen can write a user range, cheaply
- * @start: user address (access_ok() holds for the range)
- * @len: bytes, not 0
- *
- * One atomic add of zero to an aligned word of each page: a write access,
- * so a page that is not present, or present but read-only where the
- * mapping allows writing (copy on write), is faulted in as a write would
- * be, and a mapping without write permission fails; but no byte changes,
- * and being atomic it cannot lose what another thread writes at the same
- * time.  A buffer in use costs one instruction a page: no page-table walk
- * of its own, no page references, no mmap_lock.  The word may lie before
- * @start, in the same page: it is not changed either.  On x86 Xen's walk
- * of the caller's page tables sets the accessed and dirty bits itself, so
- * present and writable is all it needs.
- *
- * Return: true when every page could be written; false is no verdict (the
- * caller then asks the fault handler, which has the last word).
- */
-static bool writable_early(unsigned long start, size_t len)
-{
-	unsigned long end = start + len, p = ALIGN_DOWN(start, sizeof(u32));
-	int old;
-
-	while (p < end) {
-		if (arch_futex_atomic_op_inuser(FUTEX_OP_ADD, 0, &old,
-						(u32 __user *)p))
-			return false;
-		p = (p & PAGE_MASK) + PAGE_SIZE;
-	}
-	return true;
-}
-#else
-/*
- * Elsewhere (arm64 on a CPU without hardware access-flag and dirty-bit
- * management, as QEMU's cortex-a57) a page may be mapped old, or writable
- * but clean, until a fault of the kernel's marks it: Xen's stage-1
- * translation of the address then fails with EFAULT, so the fault must be
- * taken, by fault_in_safe_writeable().
- */
-static bool writable_early(unsigned long start, size_t len)
-{
-	return false;
-}
-#endif
-
-/*
- * Faulting the buffer in proves it is mapped with the access the hypervisor
- * needs, and spares callers whose fresh malloc()ed buffer is not yet backed
- * by a page an EFAULT from Xen, which cannot fault pages in for a PV guest.
- * Writable buffers are faulted in without changing them, as many are both
- * read and written: on x86 by writable_early(), which costs a buffer in
- * use one instruction a page, else (and when that fails, to be sure) by
- * the fault handler.  Access 0 is a pointer whose use is not modelled:
- * only "in user space" can be enforced.
- */
-static bool range_is_accessible(const struct xprivcmd_range *r)
-{
-	const char __user *p = u64_to_user_ptr(r->addr);
-
-	if ((r->access & XPRIVCMD_OUT) && !writable_early(r->addr, r->len) &&
-	    fault_in_safe_writeable(p, r->len))
-		return false;
-	if (r->access == XPRIVCMD_IN && fault_in_readable(p, r->len))
-		return false;
-	return true;
-}
-
-/* Returns 0 or the reason the range is refused. */
-static unsigned int check_range(const struct xprivcmd_range *r)
-{
-	if (!r->addr)
-		return r->required ? XPRIVCMD_REASON_NULL_PTR : 0;
-	/* Also catches lengths that would run past user space. */
-	if (!access_ok(u64_to_user_ptr(r->addr), r->len))
-		return XPRIVCMD_REASON_KERNEL_PTR;
-	if (!range_is_accessible(r))
-		return XPRIVCMD_REASON_UNMAPPED;
-	return 0;
-}
-
-static unsigned int check_ranges(const struct xprivcmd_range *r,
-				 unsigned int n, struct xprivcmd_reject *rej)
-{
-	unsigned int i, reason;
-
-	for (i = 0; i < n; i++) {
-		reason = check_range(&r[i]);
-		if (reason) {
-			rej->arg = r[i].arg;
-			rej->value = r[i].addr;
-			return reason;
-		}
-	}
-	return 0;
-}
-
 /* The top-level pointer arguments the schema names for @op. */
 static unsigned int check_args(u64 op, const u64 *args,
 			       struct xprivcmd_reject *rej)
 {
 	struct xprivcmd_range ranges[XPRIVCMD_MAX_PTRS];
 
-	return check_ranges(ranges, xprivcmd_schema_ranges(op, args, ranges),
+	return xprivcmd_check_ranges(ranges, xprivcmd_schema_ranges(op, args, ranges),
 			    rej);
 }
 
@@ -307,7 +208,7 @@ static int copy_varbuf(struct xprivcmd_call *c, struct xprivcmd_range *whole,
 		return XPRIVCMD_REASON_UNMAPPED;
 	}
 	whole->len = xprivcmd_varbuf_len(whole, count);
-	reason = check_ranges(whole, 1, rej);
+	reason = xprivcmd_check_ranges(whole, 1, rej);
 	if (reason)
 		return reason;
 	ret = copy_in(c, whole, list_base, cpp, &reason);
@@ -326,17 +227,8 @@ static unsigned int judge_user_op(struct xprivcmd_file *xf, u64 op,
 		return XPRIVCMD_REASON_POLICY;
 	n = xprivcmd_user_op_ranges(op, args, ranges);
 	if (n >= 0)
-		return check_ranges(ranges, n, rej);
+		return xprivcmd_check_ranges(ranges, n, rej);
 	return unmodelled ? 0 : XPRIVCMD_REASON_UNMODELLED;
-}
-
-/* The structure or array the decision needs to read, beyond a struct op's. */
-static bool needs_copy(const struct xprivcmd_class *row, u64 op, u64 cmd)
-{
-	if (row->has_dom && !(row->flags & XPRIVCMD_VF_DOM_ARG))
-		return true;
-	return xprivcmd_has_nested(op, 0, cmd) ||
-	       xprivcmd_schema_frames_copy(op, cmd);
 }
 
 /*
@@ -356,7 +248,7 @@ static unsigned int judge_refs(struct xprivcmd_call *c,
 	const void *buf = cp ? cp->kbuf + inner : NULL;
 	u64 len = cp ? cp->len - inner : 0, pos = 0;
 	struct xprivcmd_va va;
-	unsigned int reason;
+	unsigned int reason, n;
 	u16 dom;
 
 	if (row->has_dom) {
@@ -388,9 +280,8 @@ static unsigned int judge_refs(struct xprivcmd_call *c,
 	if (!buf)
 		return 0;
 
-	reason = check_ranges(ranges, xprivcmd_schema_nested(op, iv, cmd, buf,
-							     len, karg, ranges),
-			      rej);
+	n = xprivcmd_schema_nested(op, iv, cmd, buf, len, karg, ranges);
+	reason = xprivcmd_check_ranges(ranges, n, rej);
 	if (reason)
 		return reason;
 	while (xprivcmd_schema_next_va(&c->caller, op, cmd, args, buf, len,
@@ -400,7 +291,7 @@ static unsigned int judge_refs(struct xprivcmd_call *c,
 		if (va.kind == XPRIVCMD_VA_REFUSE)
 			return va.reason;
 		mask.addr = va.addr;
-		reason = check_range(&mask);
+		reason = xprivcmd_check_range(&mask);
 		if (reason)
 			return reason;
 	}
@@ -418,12 +309,14 @@ static unsigned int judge_refs(struct xprivcmd_call *c,
  *	list; -1 for a call
  * @rej: filled in on refusal (arg, value, subop; the caller adds the rest)
  *
- * In order: the sub-command (from a register, or from a kernel copy of the
- * structure that holds it); the policy, on the operation Xen runs (compat
- * aliases judged as the op they stand for); the verdict of the
- * classification (unmodelled, refused, or known); the top-level pointers;
- * the domain it acts on; the guest handles in its structure; the frames
- * and page tables it names.
+ * A call whose decision reads registers only (quick.c) and that its
+ * policy and pointers allow is allowed at once; one they do not is decided
+ * in full, which refuses it and says why.  In order: the sub-command (from a
+ * register, or from a kernel copy of the structure that holds it); the
+ * policy, on the operation Xen runs (compat aliases judged as the op they
+ * stand for); the verdict of the classification (unmodelled, refused, or
+ * known); the top-level pointers; the domain it acts on; the guest handles
+ * in its structure; the frames and page tables it names.
  *
  * Return: 0 to issue it; a positive &enum xprivcmd_reason to refuse it; or
  * a negative errno (-ENOMEM) when the decision could not be made.
@@ -431,14 +324,15 @@ static unsigned int judge_refs(struct xprivcmd_call *c,
 int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 		   u64 *args, long list_base, struct xprivcmd_reject *rej)
 {
-	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
-	const struct xprivcmd_alias *al = alias_of(op);
+	const struct xprivcmd_quick *q;
+	const struct xprivcmd_op *s;
+	const struct xprivcmd_alias *al;
 	const struct xprivcmd_class *row;
 	struct xprivcmd_copy *cp = NULL;
 	struct xprivcmd_range whole;
 	unsigned int reason = 0, inner = 0;
-	u64 canon = al ? al->canon : op, cmd = 0;
 	bool unmodelled, inner_overrun = false;
+	u64 canon, cmd = 0;
 	u32 iv = 0;
 	int ret;
 
@@ -447,6 +341,16 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 	rej->subop = 0;
 	if (op >= XPRIVCMD_NR_HYPERCALLS)
 		return XPRIVCMD_REASON_OP_RANGE;
+	/* 0. A register-only call on an fd that is not restricted. */
+	q = c->restricted ? NULL : xprivcmd_quick(op, args, &cmd);
+	if (q && xprivcmd_quick_allows(xf, q, op, cmd, args)) {
+		rej->subop = cmd;
+		return 0;
+	}
+
+	s = xprivcmd_schema_op(op);
+	al = alias_of(op);
+	canon = al ? al->canon : op;
 	if (!s)
 		return c->restricted ? XPRIVCMD_REASON_RESTRICTED :
 		       judge_user_op(xf, op, args, rej);
@@ -519,7 +423,7 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 			ret = copy_varbuf(c, &whole, list_base, &cp, rej);
 			if (ret)
 				return ret;
-		} else if (needs_copy(row, canon, cmd)) {
+		} else if (xprivcmd_needs_copy(row, canon, cmd)) {
 			if (!xprivcmd_schema_struct_range(op, args, &whole))
 				return row->has_dom ? XPRIVCMD_REASON_UNMODELLED : 0;
 			ret = copy_in(c, &whole, list_base, &cp, &reason);

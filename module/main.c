@@ -13,6 +13,7 @@
 #include <xen/xen.h>
 
 #include "xprivcmd.h"
+#include "quick.h"
 #include "schema.h"
 #include "verdicts.h"
 
@@ -85,6 +86,7 @@ static int __init xprivcmd_init(void)
 	/* Before the device exists: no call is decided while they are built. */
 	xprivcmd_verdicts_index();
 	xprivcmd_nested_index();
+	xprivcmd_quick_index();
 
 	ret = xprivcmd_stats_init();
 	if (ret)

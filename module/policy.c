@@ -53,6 +53,8 @@ static struct xprivcmd_policy_param global_policy = { .unset = "all" };
  */
 static struct xprivcmd_policy_param restricted_policy = { .unset = "none" };
 static DEFINE_MUTEX(global_policy_lock);	/* serializes their writers */
+/* See xprivcmd_policy_unset(): enabled before a policy is first published. */
+DEFINE_STATIC_KEY_FALSE(xprivcmd_policy_key);
 
 static struct xprivcmd_policy_rcu *policy_from_text(const char *text, int *err)
 {
@@ -83,6 +85,7 @@ static int policy_param_set(const char *val, const struct kernel_param *kp)
 		pr_warn("policy not changed: cannot parse \"%s\" (%d)\n", val, err);
 		return err == -ENOMEM ? err : -EINVAL;
 	}
+	static_branch_enable(&xprivcmd_policy_key);
 	mutex_lock(&global_policy_lock);
 	old = rcu_replace_pointer(param->cur, new,
 				  lockdep_is_held(&global_policy_lock));
@@ -143,6 +146,13 @@ bool xprivcmd_policy_allowed(struct xprivcmd_file *xf, u64 op, u64 subop,
 	bool allowed = true, loose;
 	unsigned int i;
 
+	/* The default: all that is modelled, nothing that is not. */
+	if (!rcu_access_pointer(global_policy.cur) &&
+	    !rcu_access_pointer(xf->policy)) {
+		if (unmodelled)
+			*unmodelled = false;
+		return true;
+	}
 	rcu_read_lock();
 	pols[0] = rcu_dereference(global_policy.cur);
 	pols[1] = rcu_dereference(xf->policy);
@@ -219,6 +229,7 @@ long xprivcmd_ioctl_narrow(struct file *file, void __user *udata)
 	if (!new)
 		return err == -ENOMEM ? err : -EINVAL;
 
+	static_branch_enable(&xprivcmd_policy_key);
 	mutex_lock(&xf->policy_lock);
 	old = rcu_dereference_protected(xf->policy,
 					lockdep_is_held(&xf->policy_lock));

@@ -131,12 +131,9 @@ long xprivcmd_ioctl_restrict(struct file *file, void __user *udata)
 	return ret;
 }
 
-/* Once set, @domid never changes again: a lockless read is enough. */
 bool xprivcmd_is_restricted(struct file *file)
 {
-	struct xprivcmd_file *xf = file->private_data;
-
-	return READ_ONCE(xf->domid) != DOMID_INVALID;
+	return xprivcmd_file_restricted(file->private_data);
 }
 
 bool xprivcmd_may_use_domain(struct file *file, u16 dom)

@@ -25,23 +25,11 @@
  * allocator's 32 KiB limit; they wrap after 4G calls of one op on one CPU.
  */
 #define LAT_BUCKETS	32
-/* Errno values Xen returns fit here; larger ones share the last slot. */
-#define NR_ERRNOS	135
-
-struct xprivcmd_counters {
-	u64 issued[XPRIVCMD_NR_HYPERCALLS];
-	u64 failed[XPRIVCMD_NR_HYPERCALLS];	/* Xen returned an error */
-	u64 rejected[XPRIVCMD_NR_HYPERCALLS];	/* refused before Xen */
-	u64 reasons[XPRIVCMD_NR_REASONS];
-	u64 rejected_out_of_range;		/* op >= NR_HYPERCALLS */
-	u64 errnos[NR_ERRNOS + 1];
-};
-
 struct xprivcmd_latency {
 	u32 hist[XPRIVCMD_NR_HYPERCALLS][LAT_BUCKETS];
 };
 
-static struct xprivcmd_counters __percpu *counters;
+struct xprivcmd_counters __percpu *xprivcmd_counters;
 static struct xprivcmd_latency __percpu *latency;
 static struct dentry *debugfs_dir;
 
@@ -75,16 +63,6 @@ module_param_cb(latency_stats, &latency_param_ops, NULL, 0644);
 MODULE_PARM_DESC(latency_stats,
 		 "Time every hypercall into per-op log2 histograms (debugfs xprivcmd/latency)");
 
-void xprivcmd_stats_issued(u64 op, long ret)
-{
-	/* Only ops below XPRIVCMD_NR_HYPERCALLS are ever issued. */
-	this_cpu_inc(counters->issued[op]);
-	if (ret < 0) {
-		this_cpu_inc(counters->failed[op]);
-		this_cpu_inc(counters->errnos[min_t(long, -ret, NR_ERRNOS)]);
-	}
-}
-
 /* A clock that did not tick during the call still timed it: bucket 0. */
 void xprivcmd_stats_latency(u64 op, u64 ns)
 {
@@ -96,10 +74,10 @@ void xprivcmd_stats_latency(u64 op, u64 ns)
 void xprivcmd_stats_rejected(u64 op, unsigned int reason)
 {
 	if (op < XPRIVCMD_NR_HYPERCALLS)
-		this_cpu_inc(counters->rejected[op]);
+		this_cpu_inc(xprivcmd_counters->rejected[op]);
 	else
-		this_cpu_inc(counters->rejected_out_of_range);
-	this_cpu_inc(counters->reasons[reason]);
+		this_cpu_inc(xprivcmd_counters->rejected_out_of_range);
+	this_cpu_inc(xprivcmd_counters->reasons[reason]);
 }
 
 static u64 sum(size_t offset)
@@ -108,7 +86,7 @@ static u64 sum(size_t offset)
 	int cpu;
 
 	for_each_possible_cpu(cpu)
-		total += *(u64 *)((char *)per_cpu_ptr(counters, cpu) + offset);
+		total += *(u64 *)((char *)per_cpu_ptr(xprivcmd_counters, cpu) + offset);
 	return total;
 }
 
@@ -138,12 +116,12 @@ static int stats_show(struct seq_file *m, void *v)
 	for (r = 1; r < XPRIVCMD_NR_REASONS; r++)
 		seq_printf(m, "reason %u %llu %s\n", r, SUM(reasons[r]),
 			   xprivcmd_reason_name(r));
-	for (e = 1; e <= NR_ERRNOS; e++) {
+	for (e = 1; e <= XPRIVCMD_NR_ERRNOS; e++) {
 		u64 n = SUM(errnos[e]);
 
 		if (n)
 			seq_printf(m, "errno %u%s %llu\n", e,
-				   e == NR_ERRNOS ? "+" : "", n);
+				   e == XPRIVCMD_NR_ERRNOS ? "+" : "", n);
 	}
 	return 0;
 }
@@ -186,10 +164,10 @@ DEFINE_SHOW_ATTRIBUTE(latency);
 
 int xprivcmd_stats_init(void)
 {
-	counters = alloc_percpu(struct xprivcmd_counters);
+	xprivcmd_counters = alloc_percpu(struct xprivcmd_counters);
 	latency = alloc_percpu(struct xprivcmd_latency);
-	if (!counters || !latency) {
-		free_percpu(counters);
+	if (!xprivcmd_counters || !latency) {
+		free_percpu(xprivcmd_counters);
 		free_percpu(latency);
 		return -ENOMEM;
 	}
@@ -205,5 +183,5 @@ void xprivcmd_stats_exit(void)
 {
 	debugfs_remove(debugfs_dir);
 	free_percpu(latency);
-	free_percpu(counters);
+	free_percpu(xprivcmd_counters);
 }

@@ -6,11 +6,14 @@
 #include <linux/types.h>
 #include <linux/compiler_types.h>
 #include <linux/jump_label.h>
+#include <linux/minmax.h>
 #include <linux/mutex.h>
+#include <linux/percpu.h>
 #include <linux/preempt.h>
 #include <linux/rcupdate.h>
 #include <linux/spinlock.h>
 
+#include <xen/interface/xen.h>
 #include <xen/xen-ops.h>
 
 #include <uapi/xen/xprivcmd.h>
@@ -61,6 +64,12 @@ int xprivcmd_restrict_open(struct xprivcmd_file *xf);
 long xprivcmd_ioctl_restrict(struct file *file, void __user *udata);
 bool xprivcmd_is_restricted(struct file *file);
 bool xprivcmd_may_use_domain(struct file *file, u16 dom);
+
+/* Once set, @domid never changes again: a lockless read is enough. */
+static inline bool xprivcmd_file_restricted(const struct xprivcmd_file *xf)
+{
+	return READ_ONCE(xf->domid) != DOMID_INVALID;
+}
 
 /* dm_op.c */
 long xprivcmd_ioctl_dm_op(struct file *file, void __user *udata);
@@ -185,6 +194,18 @@ long xprivcmd_ioctl_last_error(struct file *file, void __user *udata);
 int xprivcmd_judge_ioctl(struct file *file, u64 op, u64 subop, u16 dom);
 
 /* policy.c */
+DECLARE_STATIC_KEY_FALSE(xprivcmd_policy_key);
+
+/*
+ * Whether no policy has been set since the module loaded, module-wide or
+ * on any fd: every call is then allowed what the default allows, without
+ * asking xprivcmd_policy_allowed().  Once one is, this stays false.
+ */
+static inline bool xprivcmd_policy_unset(void)
+{
+	return !static_branch_unlikely(&xprivcmd_policy_key);
+}
+
 bool xprivcmd_policy_allowed(struct xprivcmd_file *xf, u64 op, u64 subop,
 			     bool *unmodelled);
 bool xprivcmd_policy_restricted(u64 op, u64 subop);
@@ -207,7 +228,32 @@ void xprivcmd_account(u64 op, u64 subop, const unsigned long *args,
 /* stats.c */
 int xprivcmd_stats_init(void);
 void xprivcmd_stats_exit(void);
-void xprivcmd_stats_issued(u64 op, long ret);
+
+/* Errno values Xen returns fit here; larger ones share the last slot. */
+#define XPRIVCMD_NR_ERRNOS	135
+
+/* Per CPU: the hot path takes no lock and shares no cache line. */
+struct xprivcmd_counters {
+	u64 issued[XPRIVCMD_NR_HYPERCALLS];
+	u64 failed[XPRIVCMD_NR_HYPERCALLS];	/* Xen returned an error */
+	u64 rejected[XPRIVCMD_NR_HYPERCALLS];	/* refused before Xen */
+	u64 reasons[XPRIVCMD_NR_REASONS];
+	u64 rejected_out_of_range;		/* op >= NR_HYPERCALLS */
+	u64 errnos[XPRIVCMD_NR_ERRNOS + 1];
+};
+
+extern struct xprivcmd_counters __percpu *xprivcmd_counters;
+
+/* A call that reached Xen (@op < XPRIVCMD_NR_HYPERCALLS), and its result. */
+static inline void xprivcmd_stats_issued(u64 op, long ret)
+{
+	this_cpu_inc(xprivcmd_counters->issued[op]);
+	if (ret < 0) {
+		this_cpu_inc(xprivcmd_counters->failed[op]);
+		this_cpu_inc(xprivcmd_counters->errnos[min_t(long, -ret, XPRIVCMD_NR_ERRNOS)]);
+	}
+}
+
 void xprivcmd_stats_latency(u64 op, u64 ns);
 void xprivcmd_stats_rejected(u64 op, unsigned int reason);
 

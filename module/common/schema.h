@@ -174,7 +174,43 @@ struct xprivcmd_user_ops {
 	struct xprivcmd_user_op ops[XPRIVCMD_MAX_USER_OPS];
 };
 
-const struct xprivcmd_op *xprivcmd_schema_op(u64 op);
+/* The memory @p describes, in a call of arguments @args. */
+static inline void xprivcmd_fill_range(const struct xprivcmd_ptr *p,
+				       const u64 *args,
+				       struct xprivcmd_range *r)
+{
+	u64 count = p->count_arg == XPRIVCMD_NO_ARG ? 1 : args[p->count_arg];
+
+	r->addr = args[p->arg];
+	r->arg = p->arg;
+	r->access = p->access;
+	r->required = p->required;
+	/* An overflowing length can only describe memory the caller lacks. */
+	if (__builtin_mul_overflow(count, (u64)p->size, &r->len))
+		r->len = U64_MAX;
+}
+
+/* Indexed by hypercall number (schema_ops.c); read through xprivcmd_schema_op(). */
+extern const struct xprivcmd_op xprivcmd_ops[XPRIVCMD_NR_HYPERCALLS];
+
+/**
+ * xprivcmd_schema_op() - look up the schema of a hypercall
+ * @op: hypercall number
+ *
+ * Inline: every decision starts with it.
+ *
+ * Return: the schema, or NULL when Xen's public interface defines no such
+ * hypercall (it may still be one a user added to their own Xen).
+ */
+static inline const struct xprivcmd_op *xprivcmd_schema_op(u64 op)
+{
+	if (op >= XPRIVCMD_NR_HYPERCALLS || !xprivcmd_ops[op].name)
+		return NULL;
+	return &xprivcmd_ops[op];
+}
+
+const struct xprivcmd_ptr *xprivcmd_schema_ptr(const struct xprivcmd_op *s,
+					       unsigned int i, u64 cmd);
 unsigned int xprivcmd_schema_op_ranges(const struct xprivcmd_op *s,
 				       const u64 *args,
 				       struct xprivcmd_range *ranges);

@@ -91,8 +91,4 @@ static inline u64 xprivcmd_get_u64(const void *buf, unsigned int off)
 	return v;
 }
 
-/* schema_ops.c */
-void xprivcmd_fill_range(const struct xprivcmd_ptr *p, const u64 *args,
-			 struct xprivcmd_range *r);
-
 #endif /* XPRIVCMD_SCHEMA_INTERNAL_H */

@@ -269,7 +269,7 @@ static const struct xprivcmd_subop xenpmu_op_subops[] = {
  * Indexed by Xen's hypercall numbers; each name is Xen's without the
  * __HYPERVISOR_ prefix (policies and hcall use it).
  */
-static const struct xprivcmd_op xprivcmd_ops[] = {
+const struct xprivcmd_op xprivcmd_ops[XPRIVCMD_NR_HYPERCALLS] = {
 	[__HYPERVISOR_set_trap_table] = OP("set_trap_table",
 		PTRS1(PTR(0, XPRIVCMD_IN, SZ_TRAP_INFO, false))),
 	[__HYPERVISOR_mmu_update] = OP("mmu_update",
@@ -369,20 +369,6 @@ static const struct xprivcmd_op xprivcmd_ops[] = {
 #endif
 };
 
-/**
- * xprivcmd_schema_op() - look up the schema of a hypercall
- * @op: hypercall number
- *
- * Return: the schema, or NULL when Xen's public interface defines no such
- * hypercall (it may still be one a user added to their own Xen).
- */
-const struct xprivcmd_op *xprivcmd_schema_op(u64 op)
-{
-	if (op >= ARRAY_SIZE(xprivcmd_ops) || !xprivcmd_ops[op].name)
-		return NULL;
-	return &xprivcmd_ops[op];
-}
-
 /*
  * Interface versions whose structure layouts the table below describes:
  * Xen 4.17's, and Xen 4.20's domctl (its sysctl, platform_op, xsm_op and
@@ -406,18 +392,9 @@ static const struct {
 	{ __HYPERVISOR_arch_1, XPRIVCMD_DOMCTL_IV_420 },
 };
 
-void xprivcmd_fill_range(const struct xprivcmd_ptr *p, const u64 *args,
-			 struct xprivcmd_range *r)
+static u64 cmd_of(const struct xprivcmd_op *s, const u64 *args)
 {
-	u64 count = p->count_arg == NO_ARG ? 1 : args[p->count_arg];
-
-	r->addr = args[p->arg];
-	r->arg = p->arg;
-	r->access = p->access;
-	r->required = p->required;
-	/* An overflowing length can only describe memory the caller lacks. */
-	if (__builtin_mul_overflow(count, (u64)p->size, &r->len))
-		r->len = U64_MAX;
+	return args[s->cmd_arg] & s->cmd_mask;
 }
 
 /**
@@ -437,7 +414,7 @@ u64 xprivcmd_schema_subop(u64 op, const u64 *args)
 		return 0;
 	if (s->struct_cmd)
 		return XPRIVCMD_SUBOP_ANY;
-	return s->muxed ? args[s->cmd_arg] & s->cmd_mask : 0;
+	return s->muxed ? cmd_of(s, args) : 0;
 }
 
 const char *xprivcmd_op_name(u64 op)
@@ -447,17 +424,37 @@ const char *xprivcmd_op_name(u64 op)
 	return s ? s->name : "unknown";
 }
 
-static const struct xprivcmd_ptr *subop_ptr(const struct xprivcmd_op *s,
-					    const u64 *args)
+/* The sub-command's own pointer, when the schema lists @cmd; else NULL. */
+static const struct xprivcmd_ptr *subop_ptr(const struct xprivcmd_op *s, u64 cmd)
 {
 	unsigned int i;
-
-	u64 cmd = args[s->cmd_arg] & s->cmd_mask;
 
 	for (i = 0; i < s->nr_subops; i++)
 		if (s->subops[i].cmd == cmd)
 			return &s->subops[i].ptr;
 	return NULL;
+}
+
+/**
+ * xprivcmd_schema_ptr() - what a hypercall's pointer argument points to
+ * @s: the hypercall's schema
+ * @i: which of its pointers, below @s->nr_ptrs
+ * @cmd: its sub-command
+ *
+ * Return: the sub-command's own description for the first pointer of an op
+ * whose sub-commands the schema lists, else the op's.
+ */
+const struct xprivcmd_ptr *xprivcmd_schema_ptr(const struct xprivcmd_op *s,
+					       unsigned int i, u64 cmd)
+{
+	const struct xprivcmd_ptr *sp;
+
+	if (i == 0 && s->subops) {
+		sp = subop_ptr(s, cmd);
+		if (sp)
+			return sp;
+	}
+	return &s->ptrs[i];
 }
 
 /**
@@ -498,13 +495,7 @@ unsigned int xprivcmd_schema_op_ranges(const struct xprivcmd_op *s,
 	unsigned int i, n = 0;
 
 	for (i = 0; i < s->nr_ptrs; i++) {
-		p = &s->ptrs[i];
-		if (i == 0 && s->subops) {
-			const struct xprivcmd_ptr *sp = subop_ptr(s, args);
-
-			if (sp)
-				p = sp;
-		}
+		p = xprivcmd_schema_ptr(s, i, s->subops ? cmd_of(s, args) : 0);
 		if (!p->size)
 			continue;
 		xprivcmd_fill_range(p, args, &ranges[n]);
@@ -546,7 +537,7 @@ bool xprivcmd_schema_varbuf(u64 op, const u64 *args,
 
 	if (!s || !s->muxed || !s->subops)
 		return false;
-	p = subop_ptr(s, args);
+	p = subop_ptr(s, cmd_of(s, args));
 	if (!p || !p->varbuf)
 		return false;
 	xprivcmd_fill_range(p, args, head);
@@ -584,7 +575,7 @@ bool xprivcmd_schema_struct_range(u64 op, const u64 *args,
 		return false;
 	p = &s->ptrs[0];
 	if (s->muxed && s->subops) {
-		p = subop_ptr(s, args);
+		p = subop_ptr(s, cmd_of(s, args));
 		if (!p || !p->size)
 			return false;
 	}

@@ -22,6 +22,7 @@
 
 #include "xen_guest.h"
 #include "xen_misc.h"
+#include "quick.h"
 #include "reasons.h"
 #include "schema.h"
 #include "verdicts.h"
@@ -434,6 +435,133 @@ TEST(flask_handles_match_xen_headers)
 }
 
 /* Every reason has its errno, log text, identifier and explanation. */
+/*
+ * The register-only index (quick.c) is sound: a call of an indexed pair,
+ * whatever its other arguments, is one the full decision would decide on
+ * the policy and its pointer arguments alone, and those are the pointers
+ * the schema gives.  Runs after the other indexes, as in the module.
+ */
+/* The ranges xprivcmd_quick_allows() checks, as decide_quick.h finds them. */
+static unsigned int quick_ranges(const struct xprivcmd_quick *q, const u64 *args,
+				 struct xprivcmd_range *ranges)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < q->nr_ptrs; i++) {
+		xprivcmd_fill_range(&q->ptrs[i], args, &ranges[n]);
+		if (ranges[n].len)
+			n++;
+	}
+	return n;
+}
+
+static void quick_args(const struct xprivcmd_op *s, u64 cmd, u64 *args)
+{
+	unsigned int i;
+
+	for (i = 0; i < XPRIVCMD_NR_ARGS; i++)
+		args[i] = 0x10000 + 0x1000 * i;	/* user addresses; counts */
+	if (s && s->muxed)
+		args[s->cmd_arg] = cmd;
+}
+
+TEST(quick_pairs_decide_on_registers_alone)
+{
+	struct xprivcmd_range want[XPRIVCMD_MAX_PTRS], got[XPRIVCMD_MAX_PTRS], head;
+	unsigned int op, cmd, i, n, pairs = 0;
+	u64 args[XPRIVCMD_NR_ARGS], c;
+
+	xprivcmd_verdicts_index();
+	xprivcmd_nested_index();
+	xprivcmd_quick_index();
+	for (op = 0; op < XPRIVCMD_NR_HYPERCALLS + 2; op++) {
+		const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+
+		for (cmd = 0; cmd < 2 * XPRIVCMD_QUICK_CMDS; cmd++) {
+			const struct xprivcmd_quick *q;
+			const struct xprivcmd_class *row;
+
+			quick_args(s, cmd, args);
+			q = xprivcmd_quick(op, args, &c);
+			if (!q)
+				continue;
+			pairs++;
+			ASSERT_TRUE(s && !s->struct_cmd) TH_LOG("op %u", op);
+			EXPECT_NE(__HYPERVISOR_multicall, op);
+			EXPECT_EQ(c, xprivcmd_schema_subop(op, args)) TH_LOG("op %u", op);
+			EXPECT_LT(c, XPRIVCMD_QUICK_CMDS);
+			row = xprivcmd_classify(op, 0, c, NULL, 0);
+			ASSERT_NE(NULL, row) TH_LOG("op %u cmd %u", op, cmd);
+			EXPECT_TRUE(row->verdict == XPRIVCMD_V_NOREF ||
+				    row->verdict == XPRIVCMD_V_CHECKED) TH_LOG("%s", row->name);
+			EXPECT_FALSE(row->has_dom) TH_LOG("%s", row->name);
+			EXPECT_FALSE(row->flags & XPRIVCMD_VF_NOT_TRANSLATED);
+			EXPECT_FALSE(xprivcmd_needs_copy(row, op, c)) TH_LOG("%s", row->name);
+			EXPECT_FALSE(xprivcmd_schema_varbuf(op, args, &head)) TH_LOG("%s", row->name);
+			n = xprivcmd_schema_ranges(op, args, want);
+			ASSERT_EQ(n, quick_ranges(q, args, got)) TH_LOG("%s", row->name);
+			for (i = 0; i < n; i++) {
+				EXPECT_TRUE(want[i].addr == got[i].addr &&
+					    want[i].len == got[i].len &&
+					    want[i].arg == got[i].arg &&
+					    want[i].access == got[i].access &&
+					    want[i].required == got[i].required)
+					TH_LOG("%s: pointer %u", row->name, i);
+			}
+		}
+	}
+	EXPECT_LT(20, pairs);
+}
+
+/* What the index holds, and what it must leave to the full decision. */
+TEST(quick_pairs_examples)
+{
+	static const struct {
+		u64 op, cmd;
+		int nr_ranges;	/* -1: not indexed */
+	} pairs[] = {
+		{ __HYPERVISOR_xen_version, XENVER_version, 0 },
+		{ __HYPERVISOR_xen_version, XENVER_extraversion, 1 },
+		{ __HYPERVISOR_xen_version, XENVER_build_id, -1 },	/* varbuf */
+		{ __HYPERVISOR_sched_op, SCHEDOP_yield, 0 },
+		{ __HYPERVISOR_sysctl, 0, -1 },				/* in memory */
+		{ __HYPERVISOR_domctl, 0, -1 },
+		{ __HYPERVISOR_sched_op_compat, SCHEDOP_yield, -1 },	/* alias */
+		{ __HYPERVISOR_mmu_update, 0, -1 },			/* frames */
+		{ __HYPERVISOR_multicall, 0, -1 },			/* its list */
+		{ __HYPERVISOR_memory_op, XENMEM_add_to_physmap_batch, -1 },
+		{ __HYPERVISOR_memory_op, XENMEM_populate_physmap, -1 },	/* domain */
+		{ __HYPERVISOR_event_channel_op, EVTCHNOP_alloc_unbound, -1 },
+		{ XPRIVCMD_NR_HYPERCALLS, 0, -1 },
+	};
+	struct xprivcmd_range r[XPRIVCMD_MAX_PTRS];
+	u64 args[XPRIVCMD_NR_ARGS], c;
+	unsigned int i;
+
+	xprivcmd_verdicts_index();
+	xprivcmd_nested_index();
+	xprivcmd_quick_index();
+	for (i = 0; i < ARRAY_SIZE(pairs); i++) {
+		const struct xprivcmd_quick *q;
+
+		quick_args(xprivcmd_schema_op(pairs[i].op), pairs[i].cmd, args);
+		q = xprivcmd_quick(pairs[i].op, args, &c);
+		if (pairs[i].nr_ranges < 0) {
+			EXPECT_EQ(NULL, q) TH_LOG("op %llu cmd %llu", pairs[i].op, pairs[i].cmd);
+			continue;
+		}
+		ASSERT_NE(NULL, q) TH_LOG("op %llu cmd %llu", pairs[i].op, pairs[i].cmd);
+		EXPECT_EQ(pairs[i].nr_ranges, quick_ranges(q, args, r));
+	}
+	/* XENVER_extraversion: Xen writes its 16 bytes at arg1. */
+	quick_args(xprivcmd_schema_op(__HYPERVISOR_xen_version), XENVER_extraversion, args);
+	ASSERT_EQ(1, quick_ranges(xprivcmd_quick(__HYPERVISOR_xen_version, args, &c),
+					   args, r));
+	EXPECT_EQ(1, r[0].arg);
+	EXPECT_EQ(sizeof(xen_extraversion_t), r[0].len);
+	EXPECT_EQ(XPRIVCMD_OUT, r[0].access);
+}
+
 TEST(reasons_complete)
 {
 	unsigned int r, s;
