@@ -7,7 +7,9 @@
  * time, and read no memory.  The module finds those once, at load, for
  * every (hypercall, sub-command) pair below %XPRIVCMD_QUICK_CMDS; a call
  * of an indexed pair is then decided by one table load, the policy and
- * the checks of its pointer arguments.
+ * the checks of its pointer arguments.  For the calls with a structure,
+ * the same pass notes the pairs whose structure carries nothing to check
+ * once its domain is (xprivcmd_quick_bare()).
  *
  * A pair is indexed only when the full decision on it, for any argument
  * values, reads nothing but registers and ends in those checks: the op is
@@ -32,6 +34,7 @@ struct xprivcmd_quick_op xprivcmd_quick_ops[XPRIVCMD_NR_HYPERCALLS];
 u8 xprivcmd_quick_at[XPRIVCMD_NR_HYPERCALLS][XPRIVCMD_QUICK_CMDS];
 struct xprivcmd_quick xprivcmd_quick_entries[QUICK_MAX];
 bool xprivcmd_quick_ready;
+bool xprivcmd_quick_bare_at[XPRIVCMD_NR_HYPERCALLS][XPRIVCMD_QUICK_CMDS];
 
 /**
  * xprivcmd_needs_copy() - must the decision read memory the call points to?
@@ -79,7 +82,7 @@ static bool register_only(const struct xprivcmd_op *s, u64 op, u64 cmd,
 }
 
 /**
- * xprivcmd_quick_index() - find the register-only pairs
+ * xprivcmd_quick_index() - find the register-only pairs, and the bare ones
  *
  * For the module's load, after xprivcmd_verdicts_index() and
  * xprivcmd_nested_index(), before any call is decided.  If the pairs do
@@ -91,6 +94,11 @@ void xprivcmd_quick_index(void)
 	const struct xprivcmd_op *s;
 	struct xprivcmd_quick q;
 
+	for (op = 0; op < XPRIVCMD_NR_HYPERCALLS; op++)
+		for (cmd = 0; cmd < XPRIVCMD_QUICK_CMDS; cmd++)
+			xprivcmd_quick_bare_at[op][cmd] =
+				!xprivcmd_has_nested_any(op, cmd) &&
+				!xprivcmd_schema_frames_copy(op, cmd);
 	for (op = 0; op < XPRIVCMD_NR_HYPERCALLS; op++) {
 		s = xprivcmd_schema_op(op);
 		if (!s || s->struct_cmd || !xprivcmd_class_table(op))

@@ -37,6 +37,7 @@ extern struct xprivcmd_quick_op xprivcmd_quick_ops[XPRIVCMD_NR_HYPERCALLS];
 extern u8 xprivcmd_quick_at[XPRIVCMD_NR_HYPERCALLS][XPRIVCMD_QUICK_CMDS];
 extern struct xprivcmd_quick xprivcmd_quick_entries[];
 extern bool xprivcmd_quick_ready;
+extern bool xprivcmd_quick_bare_at[XPRIVCMD_NR_HYPERCALLS][XPRIVCMD_QUICK_CMDS];
 
 bool xprivcmd_needs_copy(const struct xprivcmd_class *row, u64 op, u64 cmd);
 void xprivcmd_quick_index(void);
@@ -70,6 +71,24 @@ static inline const struct xprivcmd_quick *xprivcmd_quick(u64 op, const u64 *arg
 		return NULL;
 	*cmd = c;
 	return &xprivcmd_quick_entries[at - 1];
+}
+
+/**
+ * xprivcmd_quick_bare() - does a structure of @op/@cmd carry no reference?
+ * @op: hypercall number (the op an alias stands for)
+ * @cmd: its sub-command
+ *
+ * Inline: the decision on a call with a structure asks it last.
+ *
+ * Return: true when it is known that the structure holds no guest handle,
+ * in any interface version's layout, and no frame or page-table entry:
+ * once its domain is checked, nothing in it is left to check.  False when
+ * that is not known.
+ */
+static inline bool xprivcmd_quick_bare(u64 op, u64 cmd)
+{
+	return xprivcmd_quick_ready && op < XPRIVCMD_NR_HYPERCALLS &&
+	       cmd < XPRIVCMD_QUICK_CMDS && xprivcmd_quick_bare_at[op][cmd];
 }
 
 #endif /* XPRIVCMD_QUICK_H */

@@ -232,6 +232,7 @@ unsigned int xprivcmd_schema_nested(u64 op, u32 iv, u64 cmd, const void *buf,
 				    u64 len, u8 arg,
 				    struct xprivcmd_range *ranges);
 bool xprivcmd_has_nested(u64 op, u32 iv, u64 cmd);
+bool xprivcmd_has_nested_any(u64 op, u64 cmd);
 void xprivcmd_nested_index(void);
 bool xprivcmd_iv_known(u64 op, u32 iv);
 void xprivcmd_schema_struct(u64 op, const u64 *args, const void *buf,

@@ -720,6 +720,25 @@ static void nested_span(u64 op, unsigned int *first, unsigned int *end)
 	*end = spans[op].end;
 }
 
+/**
+ * xprivcmd_has_nested_any() - may a structure of @op/@cmd hold guest handles?
+ * @op: hypercall number (the op an alias stands for)
+ * @cmd: its sub-command
+ *
+ * Return: true when the structure holds one in any interface version's
+ * layout.
+ */
+bool xprivcmd_has_nested_any(u64 op, u64 cmd)
+{
+	unsigned int i, end;
+
+	nested_span(op, &i, &end);
+	for (; i < end; i++)
+		if (nested[i].op == op && nested[i].cmd == cmd)
+			return true;
+	return false;
+}
+
 bool xprivcmd_has_nested(u64 op, u32 iv, u64 cmd)
 {
 	unsigned int i, end;

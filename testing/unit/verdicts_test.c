@@ -22,6 +22,7 @@
 
 #include "xen_guest.h"
 #include "xen_misc.h"
+#include "xen_sysctl.h"
 #include "quick.h"
 #include "reasons.h"
 #include "schema.h"
@@ -560,6 +561,42 @@ TEST(quick_pairs_examples)
 	EXPECT_EQ(1, r[0].arg);
 	EXPECT_EQ(sizeof(xen_extraversion_t), r[0].len);
 	EXPECT_EQ(XPRIVCMD_OUT, r[0].access);
+}
+
+/*
+ * A bare structure (xprivcmd_quick_bare()) is one whose decision would find
+ * nothing in it to check: no guest handle in the layout of any interface
+ * version a row names, no frame.
+ */
+TEST(quick_bare_structures_hold_no_reference)
+{
+	unsigned int op, i, bare = 0;
+
+	xprivcmd_verdicts_index();
+	xprivcmd_nested_index();
+	xprivcmd_quick_index();
+	for (op = 0; op < XPRIVCMD_NR_HYPERCALLS + 2; op++) {
+		const struct xprivcmd_class_table *t = xprivcmd_class_table(op);
+
+		for (i = 0; t && i < t->nr; i++) {
+			const struct xprivcmd_class *row = &t->rows[i];
+
+			if (!xprivcmd_quick_bare(op, row->cmd))
+				continue;
+			bare++;
+			EXPECT_FALSE(xprivcmd_has_nested(op, row->iv, row->cmd)) TH_LOG("%s", row->name);
+			EXPECT_FALSE(row->iv2 && xprivcmd_has_nested(op, row->iv2, row->cmd))
+				TH_LOG("%s", row->name);
+			EXPECT_FALSE(xprivcmd_schema_frames_copy(op, row->cmd)) TH_LOG("%s", row->name);
+		}
+	}
+	EXPECT_LT(50, bare);
+	EXPECT_TRUE(xprivcmd_quick_bare(__HYPERVISOR_sysctl, XEN_SYSCTL_physinfo));
+	EXPECT_FALSE(xprivcmd_quick_bare(__HYPERVISOR_sysctl, XEN_SYSCTL_readconsole));
+	EXPECT_FALSE(xprivcmd_quick_bare(__HYPERVISOR_mmu_update, 0));
+	EXPECT_FALSE(xprivcmd_quick_bare(__HYPERVISOR_memory_op, XENMEM_acquire_resource));
+	EXPECT_FALSE(xprivcmd_quick_bare(__HYPERVISOR_sysctl, XPRIVCMD_QUICK_CMDS));
+	EXPECT_FALSE(xprivcmd_quick_bare(XPRIVCMD_NR_HYPERCALLS, 0));
 }
 
 TEST(reasons_complete)
