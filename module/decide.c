@@ -99,8 +99,8 @@ static unsigned int check_args(u64 op, const u64 *args,
 {
 	struct xprivcmd_range ranges[XPRIVCMD_MAX_PTRS];
 
-	return xprivcmd_check_ranges(ranges, xprivcmd_schema_ranges(op, args, ranges),
-			    rej);
+	return xprivcmd_check_ranges(ranges,
+				     xprivcmd_schema_ranges(op, args, ranges), rej);
 }
 
 /* Most bytes of multicall entries' small copies one arena allocation holds. */
@@ -357,11 +357,12 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 
 	/* 1. The sub-command: in memory, read from a kernel copy. */
 	if (s->struct_cmd || (al && al->in_struct)) {
-		reason = check_args(op, args, rej);
-		if (reason)
-			return reason;
+		/* Its one pointer argument is the structure (schema_test). */
 		if (!xprivcmd_schema_struct_range(op, args, &whole))
 			return XPRIVCMD_REASON_NULL_PTR;
+		reason = xprivcmd_check_ranges(&whole, 1, rej);
+		if (reason)
+			return reason;
 		ret = copy_in(c, &whole, list_base, &cp, &reason);
 		if (ret || reason)
 			return ret ? ret : reason;

@@ -37,14 +37,14 @@ module_param(multicall_max, uint, 0644);
 MODULE_PARM_DESC(multicall_max,
 		 "Most multicall entries in one call (E2BIG beyond; default 4096)");
 
-static int reject(struct xprivcmd_reject *rej, unsigned int reason, u32 entry,
+static int reject(struct xprivcmd_call *c, unsigned int reason, u32 entry,
 		  u64 op)
 {
-	rej->reason = reason;
-	rej->entry = entry;
-	rej->op = op;
-	rej->err = -xprivcmd_reason(reason)->err;
-	return rej->err;
+	c->rej.reason = reason;
+	c->rej.entry = entry;
+	c->rej.op = op;
+	c->rej.err = -xprivcmd_reason(reason)->err;
+	return c->rej.err;
 }
 
 /*
@@ -64,7 +64,7 @@ static int prepare_multicall(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 	if (nr > multicall_max) {
 		c->rej.arg = 1;
 		c->rej.value = nr;
-		return reject(&c->rej, XPRIVCMD_REASON_TOO_MANY, XPRIVCMD_ARG_NONE,
+		return reject(c, XPRIVCMD_REASON_TOO_MANY, XPRIVCMD_ARG_NONE,
 			      c->h.op);
 	}
 
@@ -82,7 +82,7 @@ static int prepare_multicall(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 	if (copy_from_user(c->list, u64_to_user_ptr(c->h.arg[0]), c->list_len)) {
 		c->rej.arg = 0;
 		c->rej.value = c->h.arg[0];
-		return reject(&c->rej, XPRIVCMD_REASON_UNMAPPED, XPRIVCMD_ARG_NONE,
+		return reject(c, XPRIVCMD_REASON_UNMAPPED, XPRIVCMD_ARG_NONE,
 			      c->h.op);
 	}
 	/* One entry's copy is the call's own. */
@@ -99,13 +99,13 @@ static int prepare_multicall(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 
 		if (e[0] == __HYPERVISOR_multicall) {
 			c->rej.arg = XPRIVCMD_ARG_NONE;
-			return reject(&c->rej, XPRIVCMD_REASON_NESTED_MULTICALL, i, e[0]);
+			return reject(c, XPRIVCMD_REASON_NESTED_MULTICALL, i, e[0]);
 		}
 		ret = xprivcmd_judge(xf, c, e[0], &e[2], base, &c->rej);
 		if (ret < 0)
 			return ret;
 		if (ret)
-			return reject(&c->rej, ret, i, e[0]);
+			return reject(c, ret, i, e[0]);
 	}
 	c->args[0] = (unsigned long)c->list;
 	return 0;
@@ -129,7 +129,7 @@ static int prepare_call(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 	if (ret < 0)
 		return ret;
 	if (ret)
-		return reject(&c->rej, ret, XPRIVCMD_ARG_NONE, c->h.op);
+		return reject(c, ret, XPRIVCMD_ARG_NONE, c->h.op);
 	if (c->h.op == __HYPERVISOR_multicall)
 		return prepare_multicall(xf, c);
 	return 0;

@@ -331,6 +331,40 @@ TEST(ops_without_pointers)
 		EXPECT_EQ(0, xprivcmd_schema_ranges(ops[i], args, r)) TH_LOG("op %u", ops[i]);
 }
 
+/*
+ * An op whose sub-command is in its structure (and the compat ops that
+ * carry one) has that structure as its one pointer: the decision checks
+ * the structure's range for all its pointers (decide.c, step 1).
+ */
+TEST(structure_ops_have_one_pointer)
+{
+	static const unsigned int compat_in_struct[] = {
+		__HYPERVISOR_event_channel_op_compat, __HYPERVISOR_physdev_op_compat,
+	};
+	u64 args[XPRIVCMD_NR_ARGS] = { 0x1000, 0x2000, 0x3000, 0x4000, 0x5000 };
+	struct xprivcmd_range r[XPRIVCMD_MAX_PTRS], whole;
+	unsigned int op, i, n = 0;
+
+	for (op = 0; op < XPRIVCMD_NR_HYPERCALLS; op++) {
+		const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+		bool compat = false;
+
+		for (i = 0; i < ARRAY_SIZE(compat_in_struct); i++)
+			compat |= op == compat_in_struct[i];
+		if (!s || !(s->struct_cmd || compat))
+			continue;
+		n++;
+		EXPECT_EQ(1, s->nr_ptrs) TH_LOG("%s", s->name);
+		EXPECT_EQ(NULL, s->subops) TH_LOG("%s", s->name);
+		ASSERT_TRUE(xprivcmd_schema_struct_range(op, args, &whole)) TH_LOG("%s", s->name);
+		ASSERT_EQ(1, xprivcmd_schema_ranges(op, args, r)) TH_LOG("%s", s->name);
+		EXPECT_TRUE(r[0].addr == whole.addr && r[0].len == whole.len &&
+			    r[0].arg == whole.arg && r[0].access == whole.access &&
+			    r[0].required == whole.required) TH_LOG("%s", s->name);
+	}
+	EXPECT_LE(6, n);
+}
+
 TEST(two_pointer_ops)
 {
 	u64 args[XPRIVCMD_NR_ARGS] = { 0, 0x1000, 10, 0x2000, 20 };
