@@ -6,6 +6,7 @@
 #ifndef XPRIVCMD_CALL_H
 #define XPRIVCMD_CALL_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 #include <uapi/xen/xprivcmd.h>
 
@@ -19,7 +20,8 @@
  * struct xprivcmd_copy - memory of the caller's that Xen is given a kernel
  *	copy of instead: the structure or array of one call or multicall entry
  * @kbuf: the copy Xen reads and writes
- * @orig: the same bytes as copied in, to tell what Xen changed
+ * @orig: the same bytes as copied in, to tell what Xen changed; NULL when
+ *	@kbuf goes back whole (see copy_in())
  * @len: bytes in each
  * @uaddr: the caller's memory, where changes go back to
  * @word: for a multicall entry, the index in the list of the argument that
@@ -116,6 +118,21 @@ struct xprivcmd_call {
 };
 
 struct xprivcmd_file;
+
+/* self.c: the calling domain (its id DOMID_INVALID until known) */
+extern struct xprivcmd_caller xprivcmd_self_caller;
+
+/**
+ * xprivcmd_self() - the caller, for the decisions of module/common/
+ * @caller: filled in
+ *
+ * Inline: every call with a structure asks it (see hypercall.c).
+ */
+static inline void xprivcmd_self(struct xprivcmd_caller *caller)
+{
+	caller->domid = READ_ONCE(xprivcmd_self_caller.domid);
+	caller->translated = xprivcmd_self_caller.translated;
+}
 
 int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 		   u64 *args, long list_base, struct xprivcmd_reject *rej);

@@ -61,7 +61,7 @@ static const struct xprivcmd_alias {
 #endif
 };
 
-static u32 u32_at(const void *buf, unsigned int off)
+static __always_inline u32 u32_at(const void *buf, unsigned int off)
 {
 	u32 v;
 
@@ -107,20 +107,22 @@ static unsigned int check_args(u64 op, const u64 *args,
 #define MC_ARENA_MAX	(32 << 10)
 
 /**
- * copy_space() - room for a copy of @len bytes and its original
+ * copy_space() - room for a copy
  * @c: the call
  * @len: bytes to copy
+ * @need: bytes of room: @len rounded up, twice over when the copy keeps
+ *	its original
  * @owned: set when the room was allocated for this copy alone
  *
  * Small structures go into the call's arena: room on the ioctl's stack,
  * then for a multicall's entries one allocation sized for the entries
  * still to come (a multicall of 64 domctls makes one allocation, not 64).
  *
- * Return: the room, 2 * @len bytes or more; NULL when out of memory.
+ * Return: the room; NULL when out of memory.
  */
-static void *copy_space(struct xprivcmd_call *c, size_t len, bool *owned)
+static __always_inline void *copy_space(struct xprivcmd_call *c, size_t len,
+					size_t need, bool *owned)
 {
-	size_t need = 2 * ALIGN(len, sizeof(u64));
 	void *p;
 
 	*owned = false;
@@ -149,12 +151,20 @@ static void *copy_space(struct xprivcmd_call *c, size_t len, bool *owned)
 /*
  * Copies the memory @whole describes into the kernel; the call will be
  * issued with the copy (args[@whole->arg] pointing at it), and what Xen
- * changes in it goes back to the caller.
+ * changes in it goes back to the caller (hypercall.c).  The copy of memory
+ * Xen may write, which the decision checked writable, goes back whole, as
+ * Xen writes back a structure; except in a multicall, whose entries' copies
+ * may overlap in the caller's memory, and must not undo each other's
+ * results.  Any other copy keeps its original, and only a copy Xen changed
+ * goes back.  Inline: it is on every structure's path.
  */
-static int copy_in(struct xprivcmd_call *c, const struct xprivcmd_range *whole,
-		   long list_base, struct xprivcmd_copy **cpp,
-		   unsigned int *reason)
+static __always_inline int copy_in(struct xprivcmd_call *c,
+				   const struct xprivcmd_range *whole,
+				   long list_base, struct xprivcmd_copy **cpp,
+				   unsigned int *reason)
 {
+	bool whole_back = (whole->access & XPRIVCMD_OUT) && c->max_copies == 1;
+	size_t need = ALIGN(whole->len, sizeof(u64));
 	struct xprivcmd_copy *cp;
 	bool owned;
 	void *kbuf;
@@ -165,7 +175,7 @@ static int copy_in(struct xprivcmd_call *c, const struct xprivcmd_range *whole,
 		*reason = XPRIVCMD_REASON_TOO_LARGE;
 		return 0;
 	}
-	kbuf = copy_space(c, whole->len, &owned);
+	kbuf = copy_space(c, whole->len, whole_back ? need : 2 * need, &owned);
 	if (!kbuf)
 		return -ENOMEM;
 	if (copy_from_user(kbuf, u64_to_user_ptr(whole->addr), whole->len)) {
@@ -177,8 +187,11 @@ static int copy_in(struct xprivcmd_call *c, const struct xprivcmd_range *whole,
 	cp = &c->copies[c->nr_copies++];
 	cp->kbuf = kbuf;
 	cp->owned = owned;
-	cp->orig = kbuf + whole->len;
-	memcpy(cp->orig, kbuf, whole->len);
+	cp->orig = NULL;
+	if (!whole_back) {
+		cp->orig = kbuf + whole->len;
+		memcpy(cp->orig, kbuf, whole->len);
+	}
 	cp->len = whole->len;
 	cp->uaddr = whole->addr;
 	cp->word = list_base < 0 ? -1 : list_base + 2 + whole->arg;
@@ -208,7 +221,7 @@ static int copy_varbuf(struct xprivcmd_call *c, struct xprivcmd_range *whole,
 		return XPRIVCMD_REASON_UNMAPPED;
 	}
 	whole->len = xprivcmd_varbuf_len(whole, count);
-	reason = xprivcmd_check_ranges(whole, 1, rej);
+	reason = xprivcmd_check_whole(whole, rej);
 	if (reason)
 		return reason;
 	ret = copy_in(c, whole, list_base, cpp, &reason);
@@ -235,11 +248,10 @@ static unsigned int judge_user_op(struct xprivcmd_file *xf, u64 op,
  * Steps 4 to 7 of xprivcmd_judge(), for a call whose verdict allows it:
  * the domain it acts on, then what its copy holds.
  */
-static unsigned int judge_refs(struct xprivcmd_call *c,
-			       const struct xprivcmd_class *row, u64 op,
-			       u32 iv, u64 cmd, const u64 *args,
-			       const struct xprivcmd_copy *cp, u8 karg,
-			       unsigned int inner, struct xprivcmd_reject *rej)
+static __always_inline unsigned int
+judge_refs(struct xprivcmd_call *c, const struct xprivcmd_class *row, u64 op,
+	   u32 iv, u64 cmd, const u64 *args, const struct xprivcmd_copy *cp,
+	   u8 karg, unsigned int inner, struct xprivcmd_reject *rej)
 {
 	struct xprivcmd_range ranges[XPRIVCMD_MAX_NESTED], mask = {
 		.len = sizeof(u64), .access = XPRIVCMD_IN, .required = true,
@@ -341,8 +353,12 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 	rej->subop = 0;
 	if (op >= XPRIVCMD_NR_HYPERCALLS)
 		return XPRIVCMD_REASON_OP_RANGE;
-	/* 0. A register-only call on an fd that is not restricted. */
-	q = c->restricted ? NULL : xprivcmd_quick(op, args, &cmd);
+	/*
+	 * 0. A register-only call on an fd that is not restricted.  The
+	 * hypercall ioctl asked this of a call already: only a multicall's
+	 * entries are asked here.
+	 */
+	q = c->restricted || list_base < 0 ? NULL : xprivcmd_quick(op, args, &cmd);
 	if (q && xprivcmd_quick_allows(xf, q, op, cmd, args)) {
 		rej->subop = cmd;
 		return 0;
@@ -360,7 +376,7 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 		/* Its one pointer argument is the structure (schema_test). */
 		if (!xprivcmd_schema_struct_range(op, args, &whole))
 			return XPRIVCMD_REASON_NULL_PTR;
-		reason = xprivcmd_check_ranges(&whole, 1, rej);
+		reason = xprivcmd_check_whole(&whole, rej);
 		if (reason)
 			return reason;
 		ret = copy_in(c, &whole, list_base, &cp, &reason);
@@ -407,10 +423,13 @@ int xprivcmd_judge(struct xprivcmd_file *xf, struct xprivcmd_call *c, u64 op,
 		/*
 		 * Let through as the in-tree driver would: pointers only.  An
 		 * inner structure larger than the copy is read from the
-		 * caller's memory, as there.
+		 * caller's memory, as there, and nothing of the copy, which Xen
+		 * is not given, goes back.
 		 */
-		if (inner_overrun)
+		if (inner_overrun) {
+			cp->len = 0;
 			return 0;
+		}
 		reason = cp ? 0 : check_args(op, args, rej);
 		goto issue_copy;
 	}

@@ -56,6 +56,17 @@ static DEFINE_MUTEX(global_policy_lock);	/* serializes their writers */
 /* See xprivcmd_policy_unset(): enabled before a policy is first published. */
 DEFINE_STATIC_KEY_FALSE(xprivcmd_policy_key);
 
+/*
+ * Before a policy is published: from then on every call asks the policy.
+ * Enabled once; it stays so (the check spares later writers the
+ * cpus_read_lock() that static_branch_enable() takes even then).
+ */
+static void policy_key_enable(void)
+{
+	if (!static_key_enabled(&xprivcmd_policy_key))
+		static_branch_enable(&xprivcmd_policy_key);
+}
+
 static struct xprivcmd_policy_rcu *policy_from_text(const char *text, int *err)
 {
 	struct xprivcmd_policy_rcu *new = kmalloc(sizeof(*new), GFP_KERNEL);
@@ -85,7 +96,7 @@ static int policy_param_set(const char *val, const struct kernel_param *kp)
 		pr_warn("policy not changed: cannot parse \"%s\" (%d)\n", val, err);
 		return err == -ENOMEM ? err : -EINVAL;
 	}
-	static_branch_enable(&xprivcmd_policy_key);
+	policy_key_enable();
 	mutex_lock(&global_policy_lock);
 	old = rcu_replace_pointer(param->cur, new,
 				  lockdep_is_held(&global_policy_lock));
@@ -229,7 +240,7 @@ long xprivcmd_ioctl_narrow(struct file *file, void __user *udata)
 	if (!new)
 		return err == -ENOMEM ? err : -EINVAL;
 
-	static_branch_enable(&xprivcmd_policy_key);
+	policy_key_enable();
 	mutex_lock(&xf->policy_lock);
 	old = rcu_dereference_protected(xf->policy,
 					lockdep_is_held(&xf->policy_lock));

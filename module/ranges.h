@@ -38,7 +38,7 @@
  * Return: true when every page could be written; false is no verdict (the
  * caller then asks the fault handler, which has the last word).
  */
-static inline bool xprivcmd_writable_early(unsigned long start, size_t len)
+static __always_inline bool xprivcmd_writable_early(unsigned long start, size_t len)
 {
 	unsigned long end = start + len, p = ALIGN_DOWN(start, sizeof(u32));
 	int old;
@@ -75,7 +75,7 @@ static inline bool xprivcmd_writable_early(unsigned long start, size_t len)
  * the fault handler.  Access 0 is a pointer whose use is not modelled:
  * only "in user space" can be enforced.
  */
-static inline bool xprivcmd_range_is_accessible(const struct xprivcmd_range *r)
+static __always_inline bool xprivcmd_range_is_accessible(const struct xprivcmd_range *r)
 {
 	const char __user *p = u64_to_user_ptr(r->addr);
 
@@ -88,7 +88,7 @@ static inline bool xprivcmd_range_is_accessible(const struct xprivcmd_range *r)
 }
 
 /* Returns 0 or the reason the range is refused. */
-static inline unsigned int xprivcmd_check_range(const struct xprivcmd_range *r)
+static __always_inline unsigned int xprivcmd_check_range(const struct xprivcmd_range *r)
 {
 	if (!r->addr)
 		return r->required ? XPRIVCMD_REASON_NULL_PTR : 0;
@@ -100,6 +100,19 @@ static inline unsigned int xprivcmd_check_range(const struct xprivcmd_range *r)
 	return 0;
 }
 
+/* Returns 0 or the reason @r is refused, which @rej is told the place of. */
+static __always_inline unsigned int
+xprivcmd_check_whole(const struct xprivcmd_range *r, struct xprivcmd_reject *rej)
+{
+	unsigned int reason = xprivcmd_check_range(r);
+
+	if (reason) {
+		rej->arg = r->arg;
+		rej->value = r->addr;
+	}
+	return reason;
+}
+
 static inline unsigned int
 xprivcmd_check_ranges(const struct xprivcmd_range *r, unsigned int n,
 		      struct xprivcmd_reject *rej)
@@ -107,12 +120,9 @@ xprivcmd_check_ranges(const struct xprivcmd_range *r, unsigned int n,
 	unsigned int i, reason;
 
 	for (i = 0; i < n; i++) {
-		reason = xprivcmd_check_range(&r[i]);
-		if (reason) {
-			rej->arg = r[i].arg;
-			rej->value = r[i].addr;
+		reason = xprivcmd_check_whole(&r[i], rej);
+		if (reason)
 			return reason;
-		}
 	}
 	return 0;
 }

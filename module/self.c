@@ -22,9 +22,16 @@
 #include <xen/xenbus.h>
 
 #include "xprivcmd.h"
-#include "verdicts.h"
+#include "call.h"
 
-static u16 self_domid = DOMID_INVALID;
+/*
+ * Read by xprivcmd_self() (call.h), on every call with a structure.
+ * Whether the caller is auto-translated is known at boot, and kept here so
+ * that a call reads one variable for both.
+ */
+struct xprivcmd_caller xprivcmd_self_caller __read_mostly = {
+	.domid = DOMID_INVALID,
+};
 
 static int xprivcmd_read_domid(struct notifier_block *nb, unsigned long event,
 			       void *data)
@@ -36,7 +43,7 @@ static int xprivcmd_read_domid(struct notifier_block *nb, unsigned long event,
 	if (IS_ERR(text))
 		return NOTIFY_DONE;
 	if (!kstrtouint(text, 10, &dom) && dom < DOMID_FIRST_RESERVED)
-		WRITE_ONCE(self_domid, dom);
+		WRITE_ONCE(xprivcmd_self_caller.domid, dom);
 	kfree(text);
 	return NOTIFY_DONE;
 }
@@ -47,8 +54,10 @@ static struct notifier_block xprivcmd_domid_nb = {
 
 void xprivcmd_self_init(void)
 {
+	xprivcmd_self_caller.translated =
+		xen_feature(XENFEAT_auto_translated_physmap);
 	if (xen_initial_domain())
-		self_domid = 0;
+		xprivcmd_self_caller.domid = 0;
 	else
 		register_xenstore_notifier(&xprivcmd_domid_nb);
 }
@@ -57,16 +66,6 @@ void xprivcmd_self_exit(void)
 {
 	if (!xen_initial_domain())
 		unregister_xenstore_notifier(&xprivcmd_domid_nb);
-}
-
-/**
- * xprivcmd_self() - the caller, for the decisions of module/common/
- * @caller: filled in
- */
-void xprivcmd_self(struct xprivcmd_caller *caller)
-{
-	caller->domid = READ_ONCE(self_domid);
-	caller->translated = xen_feature(XENFEAT_auto_translated_physmap);
 }
 
 /**

@@ -29,7 +29,7 @@ struct xprivcmd_latency {
 	u32 hist[XPRIVCMD_NR_HYPERCALLS][LAT_BUCKETS];
 };
 
-struct xprivcmd_counters __percpu *xprivcmd_counters;
+struct xprivcmd_counters __percpu *xprivcmd_counters __read_mostly;
 static struct xprivcmd_latency __percpu *latency;
 static struct dentry *debugfs_dir;
 

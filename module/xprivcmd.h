@@ -54,7 +54,6 @@ struct xprivcmd_file {
 struct xprivcmd_caller;
 void xprivcmd_self_init(void);
 void xprivcmd_self_exit(void);
-void xprivcmd_self(struct xprivcmd_caller *caller);
 bool xprivcmd_names_self(u16 dom);
 
 /* restrict.c */

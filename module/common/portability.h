@@ -10,6 +10,8 @@
 #define XPRIVCMD_PORTABILITY_H
 
 #ifdef __KERNEL__
+#include <linux/build_bug.h>
+#include <linux/cache.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/limits.h>
@@ -17,6 +19,7 @@
 #include <linux/types.h>
 #include <uapi/xen/xprivcmd.h>
 #else
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -39,6 +42,7 @@ typedef __u64 u64;
 /* Format checking is the kernel build's (W=1): none here. */
 #define __printf(a, b)
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define __read_mostly
 #endif /* __KERNEL__ */
 
 #endif /* XPRIVCMD_PORTABILITY_H */

@@ -29,12 +29,15 @@
 /* Fewer pairs than this are register-only: the index says so if not. */
 #define QUICK_MAX	255
 
-struct xprivcmd_quick_op xprivcmd_quick_ops[XPRIVCMD_NR_HYPERCALLS];
+/*
+ * Read by every call, as the caller (self.c) and the verdict tables' index
+ * are: kept together, so that a call touches few pages (see hypercall.c).
+ */
+struct xprivcmd_quick_op xprivcmd_quick_ops[XPRIVCMD_NR_HYPERCALLS] __read_mostly;
 /* 0, or 1 + the index in xprivcmd_quick_entries[] of the pair's entry. */
 u8 xprivcmd_quick_at[XPRIVCMD_NR_HYPERCALLS][XPRIVCMD_QUICK_CMDS];
 struct xprivcmd_quick xprivcmd_quick_entries[QUICK_MAX];
-bool xprivcmd_quick_ready;
-bool xprivcmd_quick_bare_at[XPRIVCMD_NR_HYPERCALLS][XPRIVCMD_QUICK_CMDS];
+bool xprivcmd_quick_ready __read_mostly;
 
 /**
  * xprivcmd_needs_copy() - must the decision read memory the call points to?
@@ -96,9 +99,9 @@ void xprivcmd_quick_index(void)
 
 	for (op = 0; op < XPRIVCMD_NR_HYPERCALLS; op++)
 		for (cmd = 0; cmd < XPRIVCMD_QUICK_CMDS; cmd++)
-			xprivcmd_quick_bare_at[op][cmd] =
-				!xprivcmd_has_nested_any(op, cmd) &&
-				!xprivcmd_schema_frames_copy(op, cmd);
+			if (!xprivcmd_has_nested_any(op, cmd) &&
+			    !xprivcmd_schema_frames_copy(op, cmd))
+				xprivcmd_quick_ops[op].bare |= 1ULL << cmd;
 	for (op = 0; op < XPRIVCMD_NR_HYPERCALLS; op++) {
 		s = xprivcmd_schema_op(op);
 		if (!s || s->struct_cmd || !xprivcmd_class_table(op))
@@ -115,6 +118,7 @@ void xprivcmd_quick_index(void)
 			}
 			xprivcmd_quick_entries[n++] = q;
 			xprivcmd_quick_at[op][cmd] = n;
+			xprivcmd_quick_ops[op].indexed = true;
 		}
 	}
 	xprivcmd_quick_ready = true;

@@ -12,6 +12,7 @@
 
 /* Sub-commands below this are indexed; the others are decided in full. */
 #define XPRIVCMD_QUICK_CMDS	64
+static_assert(XPRIVCMD_QUICK_CMDS <= 64, "one bit each in xprivcmd_quick_op.bare");
 
 /**
  * struct xprivcmd_quick - what is left of the decision on a call whose
@@ -25,11 +26,18 @@ struct xprivcmd_quick {
 	struct xprivcmd_ptr ptrs[XPRIVCMD_MAX_PTRS];
 };
 
-/* Whether the sub-command of an op is in a register, at @cmd_arg. */
+/*
+ * Whether any sub-command of an op is indexed (@indexed), whether the
+ * sub-command is in a register, at @cmd_arg, and which sub-commands below
+ * %XPRIVCMD_QUICK_CMDS have a structure known to carry no reference
+ * (@bare, a bit each: see xprivcmd_quick_bare()).
+ */
 struct xprivcmd_quick_op {
+	bool indexed;
 	bool muxed;
 	u8 cmd_arg;
 	u64 cmd_mask;
+	u64 bare;
 };
 
 /* Built by xprivcmd_quick_index(); read through xprivcmd_quick() only. */
@@ -37,7 +45,6 @@ extern struct xprivcmd_quick_op xprivcmd_quick_ops[XPRIVCMD_NR_HYPERCALLS];
 extern u8 xprivcmd_quick_at[XPRIVCMD_NR_HYPERCALLS][XPRIVCMD_QUICK_CMDS];
 extern struct xprivcmd_quick xprivcmd_quick_entries[];
 extern bool xprivcmd_quick_ready;
-extern bool xprivcmd_quick_bare_at[XPRIVCMD_NR_HYPERCALLS][XPRIVCMD_QUICK_CMDS];
 
 bool xprivcmd_needs_copy(const struct xprivcmd_class *row, u64 op, u64 cmd);
 void xprivcmd_quick_index(void);
@@ -62,6 +69,8 @@ static inline const struct xprivcmd_quick *xprivcmd_quick(u64 op, const u64 *arg
 	if (!xprivcmd_quick_ready || op >= XPRIVCMD_NR_HYPERCALLS)
 		return NULL;
 	o = &xprivcmd_quick_ops[op];
+	if (!o->indexed)
+		return NULL;
 	if (o->muxed)
 		c = args[o->cmd_arg] & o->cmd_mask;
 	if (c >= XPRIVCMD_QUICK_CMDS)
@@ -88,7 +97,7 @@ static inline const struct xprivcmd_quick *xprivcmd_quick(u64 op, const u64 *arg
 static inline bool xprivcmd_quick_bare(u64 op, u64 cmd)
 {
 	return xprivcmd_quick_ready && op < XPRIVCMD_NR_HYPERCALLS &&
-	       cmd < XPRIVCMD_QUICK_CMDS && xprivcmd_quick_bare_at[op][cmd];
+	       cmd < XPRIVCMD_QUICK_CMDS && (xprivcmd_quick_ops[op].bare >> cmd & 1);
 }
 
 #endif /* XPRIVCMD_QUICK_H */

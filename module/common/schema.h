@@ -223,8 +223,35 @@ __printf(4, 5)
 int xprivcmd_append(char *buf, unsigned int size, unsigned int *pos,
 		    const char *fmt, ...);
 u64 xprivcmd_schema_subop(u64 op, const u64 *args);
-bool xprivcmd_schema_struct_range(u64 op, const u64 *args,
-				  struct xprivcmd_range *whole);
+bool xprivcmd_schema_subop_range(const struct xprivcmd_op *s, const u64 *args,
+				 struct xprivcmd_range *whole);
+
+/**
+ * xprivcmd_schema_struct_range() - the structure or array a call hands Xen
+ * @op: hypercall number
+ * @args: its arguments
+ * @whole: set to the memory its sub-command's pointer names, by the schema
+ *
+ * Inline: the decision on every call with a structure asks it first.
+ *
+ * Return: true when the schema knows that memory's size (so that it can be
+ * copied into the kernel and decided on there) and it is not empty.
+ */
+static inline bool xprivcmd_schema_struct_range(u64 op, const u64 *args,
+						struct xprivcmd_range *whole)
+{
+	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
+
+	if (!s || !s->nr_ptrs)
+		return false;
+	if (s->muxed && s->subops)
+		return xprivcmd_schema_subop_range(s, args, whole);
+	if (!s->ptrs[0].access)
+		return false;
+	xprivcmd_fill_range(&s->ptrs[0], args, whole);
+	return whole->len != 0;
+}
+
 bool xprivcmd_schema_varbuf(u64 op, const u64 *args,
 			    struct xprivcmd_range *head);
 u64 xprivcmd_varbuf_len(const struct xprivcmd_range *head, u32 count);

@@ -557,29 +557,20 @@ u64 xprivcmd_varbuf_len(const struct xprivcmd_range *head, u32 count)
 }
 
 /**
- * xprivcmd_schema_struct_range() - the structure or array a call hands Xen
- * @op: hypercall number
+ * xprivcmd_schema_subop_range() - xprivcmd_schema_struct_range() for an op
+ *	whose pointer depends on its sub-command
+ * @s: the op's schema (muxed, with @subops)
  * @args: its arguments
- * @whole: set to the memory its sub-command's pointer names, by the schema
+ * @whole: set to the memory its sub-command's pointer names
  *
- * Return: true when the schema knows that memory's size (so that it can be
- * copied into the kernel and decided on there) and it is not empty.
+ * Return: as xprivcmd_schema_struct_range().
  */
-bool xprivcmd_schema_struct_range(u64 op, const u64 *args,
-				  struct xprivcmd_range *whole)
+bool xprivcmd_schema_subop_range(const struct xprivcmd_op *s, const u64 *args,
+				 struct xprivcmd_range *whole)
 {
-	const struct xprivcmd_op *s = xprivcmd_schema_op(op);
-	const struct xprivcmd_ptr *p;
+	const struct xprivcmd_ptr *p = subop_ptr(s, cmd_of(s, args));
 
-	if (!s || !s->nr_ptrs)
-		return false;
-	p = &s->ptrs[0];
-	if (s->muxed && s->subops) {
-		p = subop_ptr(s, cmd_of(s, args));
-		if (!p || !p->size)
-			return false;
-	}
-	if (!p->access)
+	if (!p || !p->size || !p->access)
 		return false;
 	xprivcmd_fill_range(p, args, whole);
 	return whole->len != 0;

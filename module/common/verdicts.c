@@ -6,22 +6,6 @@
 #include "verdicts.h"
 #include "schema_internal.h"
 
-/**
- * xprivcmd_caller_is() - does a domain id a call names resolve to the caller?
- * @caller: the caller
- * @dom: the id
- *
- * Return: true for DOMID_SELF and the caller's own id; for every real id
- * while the caller's own is unknown (fail closed).
- */
-bool xprivcmd_caller_is(const struct xprivcmd_caller *caller, u16 dom)
-{
-	if (dom == XPRIVCMD_DOMID_SELF || dom == caller->domid)
-		return true;
-	return caller->domid == XPRIVCMD_DOMID_UNKNOWN &&
-	       dom < XPRIVCMD_DOMID_FIRST_RESERVED;
-}
-
 /*
  * Every hypercall that has rows, by number; an op missing here (paging
  * cont, the compat aliases) is decided on the op it stands for.
@@ -73,8 +57,8 @@ static const struct xprivcmd_class_table * const tables[] = {
  * tables[] by op, once xprivcmd_verdicts_index() has run: a lookup is then
  * one load.  Before that (hcall, most unit tests) tables[] is searched.
  */
-static const struct xprivcmd_class_table *by_op[XPRIVCMD_NR_HYPERCALLS];
-static bool by_op_ready;
+static const struct xprivcmd_class_table *by_op[XPRIVCMD_NR_HYPERCALLS] __read_mostly;
+static bool by_op_ready __read_mostly;
 
 /**
  * xprivcmd_verdicts_index() - index the tables by op

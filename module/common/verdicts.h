@@ -195,7 +195,23 @@ struct xprivcmd_caller {
 #define XPRIVCMD_DOMID_SELF		0x7ff0
 #define XPRIVCMD_DOMID_UNKNOWN		0x7ff4	/* DOMID_INVALID */
 
-bool xprivcmd_caller_is(const struct xprivcmd_caller *caller, u16 dom);
+/**
+ * xprivcmd_caller_is() - does a domain id a call names resolve to the caller?
+ * @caller: the caller
+ * @dom: the id
+ *
+ * Inline: the decision asks it of every call that names a domain.
+ *
+ * Return: true for DOMID_SELF and the caller's own id; for every real id
+ * while the caller's own is unknown (fail closed).
+ */
+static inline bool xprivcmd_caller_is(const struct xprivcmd_caller *caller, u16 dom)
+{
+	if (dom == XPRIVCMD_DOMID_SELF || dom == caller->domid)
+		return true;
+	return caller->domid == XPRIVCMD_DOMID_UNKNOWN &&
+	       dom < XPRIVCMD_DOMID_FIRST_RESERVED;
+}
 
 bool xprivcmd_row_holds_for(const struct xprivcmd_class *row, u32 iv);
 const struct xprivcmd_class *xprivcmd_classify(u64 op, u32 iv, u64 cmd,
