@@ -153,10 +153,10 @@ static __always_inline void *copy_space(struct xprivcmd_call *c, size_t len,
  * issued with the copy (args[@whole->arg] pointing at it), and what Xen
  * changes in it goes back to the caller (hypercall.c).  The copy of memory
  * Xen may write, which the decision checked writable, goes back whole, as
- * Xen writes back a structure; except in a multicall, whose entries' copies
- * may overlap in the caller's memory, and must not undo each other's
- * results.  Any other copy keeps its original, and only a copy Xen changed
- * goes back.  Inline: it is on every structure's path.
+ * Xen writes back a structure; except in a multicall of several entries,
+ * whose copies may overlap in the caller's memory, and must not undo each
+ * other's results.  Any other copy keeps its original, and only a copy
+ * Xen changed goes back.  Inline: it is on every structure's path.
  */
 static __always_inline int copy_in(struct xprivcmd_call *c,
 				   const struct xprivcmd_range *whole,

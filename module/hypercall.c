@@ -7,10 +7,10 @@
  * of its structure or array in place of the caller's: the one the decision
  * read.  After the call, a copy of memory Xen may write goes back whole, as
  * Xen writes back a structure (the decision checked that memory writable);
- * of memory Xen only reads, and of the copies of a multicall's entries
- * (which may overlap), what Xen changed goes back and nothing else: an
- * input Xen only reads may be in read-only memory, as with the in-tree
- * driver.
+ * of memory Xen only reads, and of the copies of a multicall's several
+ * entries (which may overlap), what Xen changed goes back and nothing
+ * else: an input Xen only reads may be in read-only memory, as with the
+ * in-tree driver.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
