@@ -87,6 +87,7 @@ static const struct file_operations xprivcmd_fops = {
 	/* Four privcmd structures are laid out differently by 32-bit programs. */
 	.compat_ioctl = xprivcmd_compat_ioctl,
 	.mmap = xprivcmd_mmap,
+	.get_unmapped_area = xprivcmd_get_unmapped_area,
 	.llseek = noop_llseek,
 };
 

@@ -19,6 +19,7 @@
 #include <linux/mm.h>
 #include <linux/refcount.h>
 #include <linux/sched.h>
+#include <linux/sched/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -130,17 +131,59 @@ static vm_fault_t xprivcmd_vma_fault(struct vm_fault *vmf)
 	return VM_FAULT_SIGBUS;
 }
 
+/*
+ * Page-table entries of foreign frames cannot be rewritten by the kernel in a
+ * PV guest: its mmu_update names no foreign domain, so Xen takes the frame
+ * for one of the caller's and refuses it (mm.c get_page_from_l1e), Linux
+ * warns (xen_mc_flush) and the frame is lost to the mapping.  mprotect() and
+ * mremap() moving a mapping would rewrite them, and are refused (in every
+ * guest, so that a program behaves the same everywhere).
+ *
+ * mprotect(): the access a mapping has is the one mmap() gave it; asking for
+ * it again changes nothing and is allowed.
+ */
+static int xprivcmd_vma_mprotect(struct vm_area_struct *vma, unsigned long start,
+				 unsigned long end, unsigned long newflags)
+{
+	if (newflags == vma->vm_flags)
+		return 0;
+	pr_notice_ratelimited("%s[%d]: mprotect() of a mapping of foreign frames refused: its access is the one mmap() gave it\n",
+			      current->comm, task_pid_nr(current));
+	return -EACCES;
+}
+
 static const struct vm_operations_struct xprivcmd_vm_ops = {
 	.open = xprivcmd_vma_open,
 	.close = xprivcmd_vma_close,
+	.mprotect = xprivcmd_vma_mprotect,
 	.fault = xprivcmd_vma_fault,
 };
+
+/*
+ * mremap(): moving a mapping asks its file where to put it, at the VMA's
+ * offset (mm/mremap.c), before it moves the entries.  A mapping's offset
+ * starts at XPRIVCMD_MAP_PGOFF (the one mmap() was given added), while
+ * mmap() asks with the caller's offset, below it: only a move asks with more.
+ */
+#define XPRIVCMD_MAP_PGOFF	BIT(40)
+
+unsigned long xprivcmd_get_unmapped_area(struct file *file, unsigned long addr,
+					 unsigned long len, unsigned long pgoff,
+					 unsigned long flags)
+{
+	if (pgoff < XPRIVCMD_MAP_PGOFF)
+		return mm_get_unmapped_area(file, addr, len, pgoff, flags);
+	pr_notice_ratelimited("%s[%d]: moving a mapping of foreign frames refused: map the frames again where they are wanted\n",
+			      current->comm, task_pid_nr(current));
+	return -EINVAL;
+}
 
 int xprivcmd_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	/* Foreign frames are shared with their owner, never copied on write. */
-	if (!(vma->vm_flags & VM_SHARED))
+	if (!(vma->vm_flags & VM_SHARED) || vma->vm_pgoff >= XPRIVCMD_MAP_PGOFF)
 		return -EINVAL;
+	vma->vm_pgoff += XPRIVCMD_MAP_PGOFF;
 	/*
 	 * DONTCOPY: fork() could not recreate entries that point at foreign
 	 * frames.  DONTEXPAND: the mapping is populated to its size, once.

@@ -81,6 +81,9 @@ unsigned int xprivcmd_dm_op_buf_max_size(void);
  * says the caller is a 32-bit program: its xen_pfn_t is 4 bytes wide.
  */
 int xprivcmd_mmap(struct file *file, struct vm_area_struct *vma);
+unsigned long xprivcmd_get_unmapped_area(struct file *file, unsigned long addr,
+					 unsigned long len, unsigned long pgoff,
+					 unsigned long flags);
 long xprivcmd_ioctl_mmap(struct file *file, void __user *udata);
 long xprivcmd_mmap_entries(struct file *file, u16 dom, int num,
 			   const void __user *entries);

@@ -846,6 +846,12 @@ static void *racer(void *arg)
 			break;
 		case 4:
 			p = (void *)atomic_exchange(&devmap, 0);
+			/* Now and then the access of the frames a worker
+			 * mapped there is changed (README: the finding a
+			 * stale vol made, an mprotect() of such frames).
+			 */
+			if (p && below(&t, 2))
+				mprotect(p, 2 * PAGE, below(&t, 2) ? PROT_READ : PROT_NONE);
 			if (p)
 				munmap(p, 2 * PAGE);
 			p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED,

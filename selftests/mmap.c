@@ -531,6 +531,61 @@ TEST_F(map, partial_munmap_keeps_rest)
 	munmap(q + 2 * XPC_PAGE, XPC_PAGE);
 }
 
+/*
+ * mprotect() would have the kernel rewrite the entries of foreign frames,
+ * which in a PV guest Xen refuses as the caller's own (Linux then warns and
+ * the entry is lost): a change of access is refused, the frames stay.
+ */
+TEST_F(map, mprotect_change_eacces_frames_kept)
+{
+	/* volatile: the two pages are one frame, which the compiler cannot know. */
+	volatile unsigned char *q = xpc_map(self->fd, 2, PROT_READ | PROT_WRITE);
+	unsigned long arr[2] = { self->mfn, self->mfn };
+	int err[2];
+
+	ASSERT_TRUE((q) != MAP_FAILED);
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, (void *)q, arr, err, 2));
+	EXPECT_ERRNO(EACCES, mprotect((void *)q, XPC_PAGE, PROT_READ));
+	EXPECT_ERRNO(EACCES, mprotect((void *)q, 2 * XPC_PAGE, PROT_NONE));
+	EXPECT_ERRNO(EACCES, mprotect((void *)(q + XPC_PAGE), XPC_PAGE, PROT_READ | PROT_EXEC));
+	/* Asking for the access it has changes nothing. */
+	EXPECT_EQ(0, mprotect((void *)q, 2 * XPC_PAGE, PROT_READ | PROT_WRITE));
+	EXPECT_EQ(0, memcmp((void *)(q + XPC_PAGE), self->page, XPC_PAGE));
+	q[100] ^= 0xff;
+	EXPECT_EQ(q[100], q[XPC_PAGE + 100]);
+	munmap((void *)q, 2 * XPC_PAGE);
+}
+
+/* Moving a mapping would rewrite its entries as mprotect() does. */
+TEST_F(map, mremap_move_einval_frames_kept)
+{
+	unsigned char *q = xpc_map(self->fd, 1, PROT_READ);
+	void *to = mmap(NULL, XPC_PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int err;
+
+	ASSERT_TRUE((q) != MAP_FAILED);
+	ASSERT_TRUE((to) != MAP_FAILED);
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, &self->mfn, &err, 1));
+	EXPECT_MAP_ERRNO(EINVAL, mremap(q, XPC_PAGE, XPC_PAGE, MREMAP_MAYMOVE | MREMAP_FIXED, to));
+	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
+	munmap(q, XPC_PAGE);
+	munmap(to, XPC_PAGE);
+}
+
+/* Shrinking one in place rewrites nothing: allowed. */
+TEST_F(map, mremap_shrink_keeps_rest)
+{
+	unsigned char *q = xpc_map(self->fd, 2, PROT_READ);
+	unsigned long arr[2] = { self->mfn, self->mfn };
+	int err[2];
+
+	ASSERT_TRUE((q) != MAP_FAILED);
+	ASSERT_EQ(0, xpc_batch_v2(self->fd, self->dom, q, arr, err, 2));
+	EXPECT_TRUE(mremap(q, 2 * XPC_PAGE, XPC_PAGE, 0) == (void *)q);
+	EXPECT_EQ(0, memcmp(q, self->page, XPC_PAGE));
+	munmap(q, XPC_PAGE);
+}
+
 TEST_F(map, many_mappings_and_unmaps)
 {
 	int i, err;

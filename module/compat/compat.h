@@ -30,6 +30,26 @@
 #endif
 
 /*
+ * Linux 7.x's mm_get_unmapped_area(): where the current mm would put a
+ * mapping by default.  Linux 6.10 to 6.x took the mm first: calls have five
+ * arguments, which get current->mm, while the older declaration's six pass
+ * through unchanged (chosen by their count).  Before 6.10 the mm held it
+ * as a method.
+ */
+#ifdef COMPAT_MM_GET_UNMAPPED_AREA_MM
+#define __compat_mm_gua_pick(a, b, c, d, e, f, which, ...) which
+#define __compat_mm_gua_decl(...) mm_get_unmapped_area(__VA_ARGS__)
+#define __compat_mm_gua_call(...) mm_get_unmapped_area(current->mm, __VA_ARGS__)
+#define mm_get_unmapped_area(...)						\
+	__compat_mm_gua_pick(__VA_ARGS__, __compat_mm_gua_decl,			\
+			     __compat_mm_gua_call)(__VA_ARGS__)
+#endif
+#ifdef COMPAT_NO_MM_GET_UNMAPPED_AREA
+#define mm_get_unmapped_area(file, addr, len, pgoff, flags)			\
+	current->mm->get_unmapped_area(file, addr, len, pgoff, flags)
+#endif
+
+/*
  * Linux 6.8 dropped eventfd_signal()'s count, always 1 for us.  Variadic,
  * so that the older kernel's own declaration and calls, with two arguments,
  * pass through unchanged: inside its own expansion the name is not expanded
