@@ -8,7 +8,10 @@
 # last result of its level) is that subtest's verdict, already counted in
 # its leaves.  A result promised by a plan but never printed (a crash, a
 # boot that died) counts as failed, document by document, and so does
-# "Bail out!".  Exits non-zero unless everything passed.
+# "Bail out!".  A failure is printed with the diagnostics that came before
+# it at its level (its last 20 lines), so that the end of make check's output
+# says why (a CI log may keep only its end).  Exits non-zero unless
+# everything passed.
 awk '
 # The documents open at each depth end with a plan of their own at that
 # depth, with a result of a shallower one (their parent test), or at the end.
@@ -34,6 +37,12 @@ line ~ /^1\.\.[0-9]+/ {
 	plan[depth] = substr(line, 4) + 0
 	seen[depth] = 0
 }
+# The diagnostics since the last result of this depth: the last 20 kept.
+line ~ /^#/ {
+	ndiag[depth]++
+	diag[depth, ndiag[depth] % 20] = line
+	next
+}
 line ~ /^(not )?ok [0-9]+/ {
 	parent = line
 	sub(/^(not )?ok [0-9]+ /, "", parent)
@@ -41,8 +50,15 @@ line ~ /^(not )?ok [0-9]+/ {
 	seen[depth]++
 	leaf = !deeper[depth]
 	deeper[depth] = 0
+	nd = ndiag[depth]
+	ndiag[depth] = 0
 	if (!leaf) next
-	if (line ~ /^not ok /) { failed++; print "FAILED: " substr(line, 8) }
+	if (line ~ /^not ok /) {
+		failed++
+		print "FAILED: " substr(line, 8)
+		for (k = (nd > 20 ? nd - 19 : 1); k <= nd; k++)
+			print "    " diag[depth, k % 20]
+	}
 	else if (line ~ /# [Ss][Kk][Ii][Pp]/) skipped++
 	else passed++
 }

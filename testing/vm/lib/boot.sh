@@ -106,7 +106,45 @@ xpc_boot() {
 		qemu+=(-m 512 -kernel "$image" -initrd "$initrd"
 			-append "console=$(xpc_qemu console) panic=-1 $args")
 	fi
-	"${qemu[@]}" </dev/null >"$out" 2>&1 || rc=$?
+	if [ "$how" = xen ]; then
+		xpc_qemu_xen_keys "$out" || rc=$?
+	else
+		"${qemu[@]}" </dev/null >"$out" 2>&1 || rc=$?
+	fi
+	return $rc
+}
+
+# A boot about to be stopped as hung first has Xen show, on its console,
+# where dom0's vCPUs are: its debug key 0 (their registers, and a PV dom0's
+# stack), which the guest's own watchdog (guest/init) cannot show when its
+# kernel is stuck, in a hypercall say.  Xen takes the serial input after
+# three CTRL-a (QEMU passes them on: with -monitor none it multiplexes
+# nothing on the console).  The keys come through a FIFO on QEMU's standard input from
+# a writer that waits until 20 s before the timeout; it is killed when QEMU
+# ends, and holds no descriptor of the caller's but the FIFO (and its input).
+xpc_qemu_xen_keys() { # LOG; runs the caller's qemu array
+	local out=$1 fifo writer rc=0
+	fifo=$(mktemp -u "$BUILD/qemu-keys.XXXXXX")
+	mkfifo "$fifo"
+	(
+		exec 2>/dev/null 7>&- 8>&- 9>&-
+		# Its sleeps end with it: nothing stays behind.
+		trap 'kill "$s"; exit 0' TERM
+		sleep $((XPC_TIMEOUT > 40 ? XPC_TIMEOUT - 20 : XPC_TIMEOUT / 2)) &
+		s=$!
+		wait "$s"
+		printf '\001\001\001'
+		sleep 2
+		printf '0'
+		sleep 30 &
+		s=$!
+		wait "$s"
+	) >"$fifo" &
+	writer=$!
+	"${qemu[@]}" <"$fifo" >"$out" 2>&1 || rc=$?
+	kill "$writer" 2>/dev/null || true
+	wait "$writer" 2>/dev/null || true
+	rm -f "$fifo"
 	return $rc
 }
 

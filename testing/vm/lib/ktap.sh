@@ -42,8 +42,12 @@ xpc_judge_boot() {
 		echo "ok 1 $name.boot_completed"
 	else
 		echo "# QEMU status $rc; last lines of the console:"
-		tr -d '\r' <"$out" | grep -v '@@WATCHDOG@@' | tail -n 15 | sed 's/^/# /'
+		tr -d '\r' <"$out" | sed "/'0' pressed/,\$d" | grep -v '@@WATCHDOG@@' |
+			tail -n 15 | sed 's/^/# /'
 		tr -d '\r' <"$out" | sed -n 's/^.*@@WATCHDOG@@ /# watchdog: /p'
+		# Where Xen found dom0's vCPUs just before the timeout (boot.sh).
+		tr -d '\r' <"$out" | sed -n "/'0' pressed/,\$p" |
+			grep -E 'Dumping Dom0|RIP:| PC:' | head -n 8 | sed 's/^/# dom0 at timeout: /'
 		echo "not ok 1 $name.boot_completed"
 	fi
 	if tr -d '\r' <"$out" | grep -E 'BUG:|WARNING:|Oops|general protection|BUG [a-z0-9_:.-]+ \(|Poison overwritten|Redzone overwritten|Object padding overwritten|list_(add|del) corruption|unreferenced object' |
