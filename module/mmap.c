@@ -173,7 +173,7 @@ unsigned long xprivcmd_get_unmapped_area(struct file *file, unsigned long addr,
 {
 	if (pgoff < XPRIVCMD_MAP_PGOFF)
 		return mm_get_unmapped_area(file, addr, len, pgoff, flags);
-	pr_notice_ratelimited("%s[%d]: moving a mapping of foreign frames refused: map the frames again where they are wanted\n",
+	pr_notice_ratelimited("%s[%d]: mremap() moving a mapping of foreign frames (or mmap() at an offset of 2^40 pages or more) refused: map the frames again where they are wanted\n",
 			      current->comm, task_pid_nr(current));
 	return -EINVAL;
 }
