@@ -9,7 +9,7 @@
 # its leaves.  A result promised by a plan but never printed (a crash, a
 # boot that died) counts as failed, document by document, and so does
 # "Bail out!".  A failure is printed with the diagnostics that came before
-# it at its level (its last 20 lines), so that the end of make check's output
+# it at its level (its last 30 lines), so that the end of make check's output
 # says why (a CI log may keep only its end).  Exits non-zero unless
 # everything passed.
 awk '
@@ -37,10 +37,10 @@ line ~ /^1\.\.[0-9]+/ {
 	plan[depth] = substr(line, 4) + 0
 	seen[depth] = 0
 }
-# The diagnostics since the last result of this depth: the last 20 kept.
+# The diagnostics since the last result of this depth: the last 30 kept.
 line ~ /^#/ {
 	ndiag[depth]++
-	diag[depth, ndiag[depth] % 20] = line
+	diag[depth, ndiag[depth] % 30] = line
 	next
 }
 line ~ /^(not )?ok [0-9]+/ {
@@ -56,8 +56,8 @@ line ~ /^(not )?ok [0-9]+/ {
 	if (line ~ /^not ok /) {
 		failed++
 		print "FAILED: " substr(line, 8)
-		for (k = (nd > 20 ? nd - 19 : 1); k <= nd; k++)
-			print "    " diag[depth, k % 20]
+		for (k = (nd > 30 ? nd - 29 : 1); k <= nd; k++)
+			print "    " diag[depth, k % 30]
 	}
 	else if (line ~ /# [Ss][Kk][Ii][Pp]/) skipped++
 	else passed++

@@ -54,7 +54,12 @@ xpc_judge_boot() {
 		grep -vE '\] traps: [^ ]+\[[0-9]+\] general protection fault ip:[0-9a-f]+ sp:[0-9a-f]+ error:[0-9a-f]+ in ' |
 		grep -vx '(XEN) WARNING: PVH is an experimental mode with limited functionality' \
 		>"$out.bad"; then
-		sed 's/^/# /' "$out.bad" | head -n 20
+		sed 's/^/# /' "$out.bad" | head -n 8
+		# The first report as the console has it: the lines after its
+		# first (registers, call trace), which say where it happened.
+		tr -d '\r' <"$out" | grep -F -x -A 24 -m 1 "$(head -n 1 "$out.bad")" |
+			tail -n +2 | grep -E 'RIP:|PC is|pc :|lr :|Call Trace|^(@@DMESG@@ )?\[ *[0-9.]+\]  ' |
+			head -n 18 | sed 's/^/# report: /'
 		ok="not ok"
 	fi
 	echo "$ok 2 $name.console_free_of_bug_warning_oops"
