@@ -139,8 +139,35 @@ static int prepare_call(struct xprivcmd_file *xf, struct xprivcmd_call *c)
 }
 
 /*
- * After the call: what Xen changed in a copy goes back to the caller's
- * memory; the list the caller gets back points to its own structures again.
+ * The bytes of a copy that Xen changed go back, run by run, and nothing
+ * between them: in a multicall another entry may have written there since
+ * the copy was taken, directly or through a copy of its own, and an
+ * unchanged byte of this copy would undo that.  Inline: one caller.
+ */
+static __always_inline int copy_back_changed(const struct xprivcmd_copy *cp)
+{
+	const u8 *now = cp->kbuf, *was = cp->orig;
+	size_t i = 0, start;
+
+	if (!memcmp(now, was, cp->len))
+		return 0;	/* the usual case: Xen only read it */
+	while (i < cp->len) {
+		if (now[i] == was[i]) {
+			i++;
+			continue;
+		}
+		for (start = i; i < cp->len && now[i] != was[i]; i++)
+			;
+		if (copy_to_user(u64_to_user_ptr(cp->uaddr + start), now + start, i - start))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+/*
+ * After the call: a copy that goes back whole does, the others as
+ * copy_back_changed() says; the list the caller gets back points to its
+ * own structures again.
  */
 static int finish_copies(struct xprivcmd_call *c)
 {
@@ -152,9 +179,12 @@ static int finish_copies(struct xprivcmd_call *c)
 
 		if (c->list && cp->word >= 0)
 			c->list[cp->word] = cp->uaddr;
-		if ((!cp->orig || memcmp(cp->kbuf, cp->orig, cp->len)) &&
-		    copy_to_user(u64_to_user_ptr(cp->uaddr), cp->kbuf, cp->len))
+		if (!cp->orig) {
+			if (copy_to_user(u64_to_user_ptr(cp->uaddr), cp->kbuf, cp->len))
+				ret = -EFAULT;
+		} else if (copy_back_changed(cp)) {
 			ret = -EFAULT;
+		}
 	}
 	if (c->list &&
 	    copy_to_user(u64_to_user_ptr(c->h.arg[0]), c->list, c->list_len))

@@ -604,6 +604,49 @@ TEST_F(h, multicall_entry_structures_results_reach_user)
 }
 
 /*
+ * Entries of one multicall may share memory: here xen_version writes its
+ * extraversion into the padding of the structure a sysctl physinfo entry
+ * had copied, before or after it.  Issued directly, Xen would leave both
+ * results there; the kernel copy of the sysctl, which still holds the
+ * padding as it was, must not undo the other entry's write when it goes
+ * back.  Run both ways round.
+ */
+TEST_F(h, multicall_overlapping_entries_keep_each_others_results)
+{
+	char want[XEN_EXTRAVERSION_LEN];
+	struct xpc_mc_entry mc[2];
+	struct xen_sysctl sc;
+	char *pad = (char *)sc.u.pad + sizeof(sc.u.pad) - sizeof(want);
+	int first;
+
+	static_assert(sizeof(sc.u.physinfo) + sizeof(want) <= sizeof(sc.u.pad),
+		      "the extraversion lies past physinfo");
+	memset(want, 0, sizeof(want));
+	ASSERT_EQ(0, xpc_hypercall(self->fd, __HYPERVISOR_xen_version, XENVER_extraversion,
+				   xpc_ptr(want), 0, 0, 0));
+	for (first = 0; first < 2; first++) {
+		struct xpc_mc_entry *ver = &mc[first], *sys = &mc[!first];
+
+		xpc_init_sysctl(&sc, XEN_SYSCTL_physinfo);
+		memset(pad, 'Z', sizeof(want));
+		memset(mc, 0, sizeof(mc));
+		ver->op = __HYPERVISOR_xen_version;
+		ver->args[0] = XENVER_extraversion;
+		ver->args[1] = xpc_ptr(pad);
+		sys->op = OP_SYSCTL;
+		sys->args[0] = xpc_ptr(&sc);
+		ASSERT_EQ(0, xpc_hypercall(self->fd, OP_MULTICALL, xpc_ptr(mc), 2, 0, 0, 0))
+			TH_LOG("multicall: %s", strerror(errno));
+		EXPECT_EQ(0, (long)ver->result);
+		EXPECT_EQ(0, (long)sys->result);
+		EXPECT_LE(1, sc.u.physinfo.nr_cpus);
+		EXPECT_EQ(0, memcmp(want, pad, sizeof(want)))
+			TH_LOG("xen_version %s the sysctl: \"%.16s\", want \"%.16s\"",
+			       first ? "after" : "before", pad, want);
+	}
+}
+
+/*
  * update_va_mapping rewrites an entry of the caller's own page tables, at a
  * virtual address it names, with a PTE it chooses: any frame (the kernel's
  * text included) mapped writable at a user address, or a PTE Linux's mm
