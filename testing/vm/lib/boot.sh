@@ -122,8 +122,11 @@ xpc_boot() {
 # nothing on the console).  The keys come through a FIFO on QEMU's standard input from
 # a writer that waits until 20 s before the timeout; it is killed when QEMU
 # ends, and holds no descriptor of the caller's but the FIFO (and its input).
+# A boot whose dom0 crashed is over: Xen, told not to reboot, would idle
+# until the timeout (15 min for make check's, an hour for the debug
+# kernel's), so a watcher stops QEMU a few seconds after Xen says so.
 xpc_qemu_xen_keys() { # LOG; runs the caller's qemu array
-	local out=$1 fifo writer rc=0
+	local out=$1 fifo writer watcher qpid rc=0
 	fifo=$(mktemp -u "$BUILD/qemu-keys.XXXXXX")
 	mkfifo "$fifo"
 	(
@@ -141,9 +144,20 @@ xpc_qemu_xen_keys() { # LOG; runs the caller's qemu array
 		wait "$s"
 	) >"$fifo" &
 	writer=$!
-	"${qemu[@]}" <"$fifo" >"$out" 2>&1 || rc=$?
-	kill "$writer" 2>/dev/null || true
-	wait "$writer" 2>/dev/null || true
+	"${qemu[@]}" <"$fifo" >"$out" 2>&1 &
+	qpid=$!
+	(
+		exec 2>/dev/null 7>&- 8>&- 9>&-
+		until grep -aq '(XEN) Hardware Dom0 crashed' "$out"; do
+			sleep 2
+		done
+		sleep 5
+		kill -TERM "$qpid"
+	) </dev/null >/dev/null &
+	watcher=$!
+	wait "$qpid" || rc=$?
+	kill "$writer" "$watcher" 2>/dev/null || true
+	wait "$writer" "$watcher" 2>/dev/null || true
 	rm -f "$fifo"
 	return $rc
 }
