@@ -156,6 +156,10 @@ xpc_qemu_xen_keys() { # LOG; runs the caller's qemu array
 	) </dev/null >/dev/null &
 	watcher=$!
 	wait "$qpid" || rc=$?
+	# QEMU ends with status 0 on the watcher's signal: not a success.
+	if [ "$rc" = 0 ] && grep -aq '(XEN) Hardware Dom0 crashed' "$out"; then
+		rc=1
+	fi
 	kill "$writer" "$watcher" 2>/dev/null || true
 	wait "$writer" "$watcher" 2>/dev/null || true
 	rm -f "$fifo"
