@@ -57,7 +57,7 @@ xpc_judge_boot() {
 		sed 's/^/# /' "$out.bad" | head -n 8
 		# The first report as the console has it: the lines after its
 		# first (registers, call trace), which say where it happened.
-		tr -d '\r' <"$out" | grep -F -x -A 24 -m 1 "$(head -n 1 "$out.bad")" |
+		tr -d '\r' <"$out" | grep -F -x -A 24 -m 1 -e "$(head -n 1 "$out.bad")" |
 			tail -n +2 | grep -E 'RIP:|PC is|pc :|lr :|Call Trace|^(@@DMESG@@ )?\[ *[0-9.]+\]  ' |
 			head -n 18 | sed 's/^/# report: /'
 		ok="not ok"
