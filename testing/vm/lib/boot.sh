@@ -127,6 +127,7 @@ xpc_boot() {
 # kernel's), so a watcher stops QEMU a few seconds after Xen says so.
 xpc_qemu_xen_keys() { # LOG; runs the caller's qemu array
 	local out=$1 fifo writer watcher qpid rc=0
+	local crashed='(XEN) Hardware Dom0 crashed'
 	fifo=$(mktemp -u "$BUILD/qemu-keys.XXXXXX")
 	mkfifo "$fifo"
 	(
@@ -148,7 +149,7 @@ xpc_qemu_xen_keys() { # LOG; runs the caller's qemu array
 	qpid=$!
 	(
 		exec 2>/dev/null 7>&- 8>&- 9>&-
-		until grep -aq '(XEN) Hardware Dom0 crashed' "$out"; do
+		until grep -aqF "$crashed" "$out"; do
 			sleep 2
 		done
 		sleep 5
@@ -157,7 +158,7 @@ xpc_qemu_xen_keys() { # LOG; runs the caller's qemu array
 	watcher=$!
 	wait "$qpid" || rc=$?
 	# QEMU ends with status 0 on the watcher's signal: not a success.
-	if [ "$rc" = 0 ] && grep -aq '(XEN) Hardware Dom0 crashed' "$out"; then
+	if [ "$rc" = 0 ] && grep -aqF "$crashed" "$out"; then
 		rc=1
 	fi
 	kill "$writer" "$watcher" 2>/dev/null || true
