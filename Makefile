@@ -67,10 +67,10 @@ bench:
 
 # The fuzzer and the load loop in a boot of their own, under the kernel's
 # allocator debugging: make fuzz [ITERATIONS=N] [SEED=S] [LOAD_CYCLES=M]
-# [KERNEL=6.1] [RACERS=0].
+# [KERNEL=6.1] [RACERS=0] [RACER_OPS=MASK].
 fuzz:
 	ITERATIONS="$(ITERATIONS)" SEED="$(SEED)" LOAD_CYCLES="$(LOAD_CYCLES)" \
-		KERNEL="$(KERNEL)" RACERS="$(RACERS)" testing/vm/fuzz.sh
+		KERNEL="$(KERNEL)" RACERS="$(RACERS)" RACER_OPS="$(RACER_OPS)" testing/vm/fuzz.sh
 
 # Add a hypercall to Xen 4.17, build and boot it, call it through xprivcmd.
 lab:

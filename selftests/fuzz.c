@@ -20,7 +20,9 @@
  * racers, the interleaving differs between runs; the calls do not).  Every
  * call is logged to a per-thread ring, printed when the kernel logs a report
  * (KFENCE, SLUB, list corruption, BUG, WARNING, Oops); FUZZ_TRACE=1 prints
- * every call before it is made, for a run that takes the kernel down.
+ * every call before it is made, for a run that takes the kernel down;
+ * FUZZ_RACER_OPS=MASK lets the racer do only the operations whose bits are
+ * set (bit N: case N of racer()), to find which one a finding needs.
  *
  * Usage: fuzz [-s SEED] [-n ITERATIONS] [-t THREADS] [-r 0|1], or fuzz -H
  *	(holds the module for the load loop: see hold())
@@ -76,6 +78,7 @@ static u64 seed;
 static u64 iterations = 20000;
 static unsigned int nthreads = 2;
 static bool racers = true;
+static u64 racer_ops = ~0ULL;
 static bool trace;
 /*
  * Frame counts of MMAP, MMAPBATCH and MMAP_RESOURCE are capped at 2^20
@@ -802,13 +805,17 @@ static void write_param(const char *name, const char *val)
 static void *racer(void *arg)
 {
 	struct thr t = { .rng = seed ^ 0xa5a5a5a5a5a5a5a5ULL };
-	unsigned int slot;
+	unsigned int slot, op;
 	void *p;
 	pid_t pid;
 
 	(void)arg;
 	while (!atomic_load(&stop) && atomic_load(&next_iter) < iterations) {
-		switch (below(&t, 9)) {
+		/* A masked operation is not drawn: the others come sooner. */
+		op = below(&t, 9);
+		if (!(racer_ops >> op & 1))
+			continue;
+		switch (op) {
 		case 0:
 			slot = below(&t, fd_paths);
 			reopen_slot(slot);
@@ -1116,6 +1123,7 @@ int main(int argc, char **argv)
 	nthreads = env_or("FUZZ_THREADS", nthreads);
 	racers = env_or("FUZZ_RACERS", racers);
 	trace = env_or("FUZZ_TRACE", 0);
+	racer_ops = env_or("FUZZ_RACER_OPS", racer_ops);
 	huge_counts = env_or("FUZZ_HUGE_COUNTS", 0);
 	while ((opt = getopt(argc, argv, "Hs:n:t:r:")) != -1) {
 		switch (opt) {

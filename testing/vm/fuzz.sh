@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# make fuzz [ITERATIONS=N] [SEED=S] [LOAD_CYCLES=M] [KERNEL=6.1] [RACERS=0]:
+# make fuzz [ITERATIONS=N] [SEED=S] [LOAD_CYCLES=M] [KERNEL=6.1] [RACERS=0]
+# [RACER_OPS=MASK]:
 # boots Xen and the kernel on two vCPUs with the allocator's debug switches
 # (lib/fuzz.sh), runs the fuzzer (selftests/fuzz.c) for N calls, then M
 # insmod/rmmod cycles of the module (guest/init, mode fuzz), and prints the
@@ -15,6 +16,8 @@ SEED=${SEED:-}
 LOAD_CYCLES=${LOAD_CYCLES:-100}
 KERNEL=${KERNEL:-6.1}
 RACERS=${RACERS:-1}
+# RACER_OPS=MASK: only the racer's operations whose bits are set (fuzz.c).
+RACER_OPS=${RACER_OPS:-}
 
 xpc_deps "$KERNEL"
 [ "$KARCH" = x86_64 ] || die "the fuzzer builds for x86_64 only, not $KARCH"
@@ -23,7 +26,7 @@ out=$BUILD/fuzz.log
 log "fuzzing: Xen + Linux $KVER, $ITERATIONS calls, $LOAD_CYCLES load cycles; console log: $out"
 t0=$(date +%s)
 rc=0
-XPC_SMP=2 XPC_DOM0_ARGS="$(xpc_fuzz_args "$ITERATIONS" "$SEED" "$LOAD_CYCLES") xpc_fuzz_racers=$RACERS" \
+XPC_SMP=2 XPC_DOM0_ARGS="$(xpc_fuzz_args "$ITERATIONS" "$SEED" "$LOAD_CYCLES") xpc_fuzz_racers=$RACERS${RACER_OPS:+ xpc_fuzz_racer_ops=$RACER_OPS}" \
 	xpc_boot fuzz "$out" || rc=$?
 t1=$(date +%s)
 {

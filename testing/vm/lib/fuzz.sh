@@ -10,8 +10,9 @@
 # poisoning (both kernels); KFENCE, whose sampling interval is 0 by default
 # (6.12 only: 6.1's config lacks it, and ignores the switch).  List
 # debugging (CONFIG_DEBUG_LIST) is always on in both.  No commas: QEMU's
-# multiboot loader would split the command line there.
-XPC_FUZZ_DEBUG="slub_debug=FZPU page_poison=1 kfence.sample_interval=1"
+# multiboot loader would split the command line there.  Set in the
+# environment, it boots with others.
+XPC_FUZZ_DEBUG=${XPC_FUZZ_DEBUG:-"slub_debug=FZPU page_poison=1 kfence.sample_interval=1"}
 
 # xpc_fuzz_args ITERATIONS SEED CYCLES: the dom0 arguments of a fuzz boot
 # (the init reads the xpc_* ones from its environment); SEED may be empty,
