@@ -210,7 +210,8 @@ static void *buf_swapper(void *arg)
 		p = xpc_map(s->fd, 1, PROT_READ | PROT_WRITE);
 		if (p != MAP_FAILED)
 			atomic_store(&s->cur, (unsigned long)p);
-		s->swaps++;
+		/* 0-0.5 ms with the buffer there, or the calls rarely see it. */
+		usleep(s->swaps++ % 500);
 	}
 	return NULL;
 }
@@ -242,14 +243,15 @@ TEST_F(buf, replaced_while_calls_use_it)
 		v = atomic_load(&s.cur);
 		if (!v)
 			continue;
+		/* Each kind of call in turn, at offsets that move through the page. */
 		switch (i % 3) {
 		case 0:
 			ret = xpc_hypercall(self->privcmd, __HYPERVISOR_xen_version,
-					    XENVER_extraversion, v + (i % 256) * 8, 0, 0, 0);
+					    XENVER_extraversion, v + (i / 3 % 256) * 16, 0, 0, 0);
 			break;
 		case 1:
 			ret = xpc_hypercall(self->privcmd, __HYPERVISOR_xen_version,
-					    XENVER_commandline, v + (i % 3) * 1024, 0, 0, 0);
+					    XENVER_commandline, v + (i / 3 % 4) * 1024, 0, 0, 0);
 			break;
 		default:
 			xpc_init_sysctl(&sc, XEN_SYSCTL_getdomaininfolist);
